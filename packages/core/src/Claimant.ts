@@ -1,0 +1,35 @@
+/**
+ * Who made a statement, as a comparable key. Independence is counted per
+ * claimant, and outlets spell the same claimant many ways ("Russia's Defense
+ * Ministry", "the Russian ministry for defence"; "Zelenskiy", "President
+ * Volodymyr Zelensky"). The key folds those spellings; the display name stays
+ * as reported.
+ */
+
+const TITLES = new Set([
+  "the", "mr", "mrs", "ms", "dr", "president", "presidential", "leader", "minister", "prime", "chief", "head",
+  "spokesman", "spokeswoman", "spokesperson", "official", "officials", "deputy", "ombudsman",
+]);
+
+const SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bdefense\b/g, "defence"],
+  [/\bministry (?:of|for) (?:the )?defence\b/g, "defence ministry"],
+  [/\brussian\b/g, "russia"],
+  [/\bukrainian\b/g, "ukraine"],
+  [/\bzelenskiy\b|\bzelenskyy\b|\bzelenskyi\b/g, "zelensky"],
+  [/\bcoordination\b/g, "coordinating"],
+  [/\bprisoners of war\b/g, "pows"],
+  [/\bpow\b/g, "pows"],
+];
+
+/** The comparison key of a claimant's name. */
+export const key = (name: string): string => {
+  let s = name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  s = s.replace(/['’]s\b/g, "").replace(/[^a-z0-9 ]+/g, " ");
+  for (const [re, to] of SPELLINGS) s = s.replace(re, to);
+  const words = s.split(/\s+/).filter((w) => w.length > 0 && !TITLES.has(w));
+  // A person is known by surname: "Volodymyr Zelensky" and "Zelensky" are one claimant.
+  if (words.includes("zelensky")) return "zelensky";
+  if (words.includes("putin")) return "putin";
+  return words.join(" ");
+};

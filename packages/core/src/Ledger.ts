@@ -1,0 +1,236 @@
+/**
+ * The ledger projection: a fold over ledger events into articles, claims and
+ * analyst amendments, with nothing reconciled yet. Reconciliation reads a
+ * *view* of it (what was known on a day), so one fold serves every as-of
+ * query. The accumulator is owned by the fold: `evolve` updates it in place
+ * and returns it, which keeps a replay of a million claims linear.
+ */
+import type { ClaimFields } from "./Claim.ts";
+import type { ClaimChanges, CopyOf, Extractor, LedgerEvent } from "./Events.ts";
+import * as Q from "./Quantity.ts";
+import { ofTimestamp } from "./DateOnly.ts";
+
+/** What the ledger knows of an article. */
+export interface ArticleInfo {
+  readonly articleId: string;
+  readonly publishedAt: string | null;
+  /** The day the world could know it: its publication day, else the day it was recorded. */
+  readonly knownAt: string;
+  readonly outlet: string | null;
+  readonly wire: string | null;
+  readonly url: string | null;
+  readonly path: string | null;
+  readonly copyOf: CopyOf | null;
+  readonly recordedAt: string;
+}
+
+/** A reported claim as recorded, before analyst amendments. */
+export interface ClaimEntry {
+  readonly claimId: string;
+  readonly articleId: string | null;
+  readonly fields: ClaimFields;
+  readonly reportedVia: string | null;
+  readonly origin: "extracted" | "manual";
+  readonly analyst: string | null;
+  readonly extractor: Extractor;
+  readonly knownAt: string;
+  readonly recordedAt: string;
+  /** Set when a re-extraction of its article superseded it. */
+  supersededBy: Extractor | null;
+}
+
+/** An analyst's correction or rejection, effective from the day it was recorded. */
+export interface Amendment {
+  readonly claimId: string;
+  readonly effectiveOn: string;
+  readonly recordedAt: string;
+  readonly analyst: string;
+  readonly reason: string;
+  readonly change: { readonly _tag: "Corrected"; readonly changes: ClaimChanges } | { readonly _tag: "Rejected" };
+}
+
+/** The fold's state. */
+export interface Ledger {
+  readonly articles: Map<string, ArticleInfo>;
+  readonly claims: Map<string, ClaimEntry>;
+  readonly amendments: Map<string, Amendment[]>;
+  events: number;
+}
+
+/** A fresh, empty ledger. */
+export const initial = (): Ledger => ({ articles: new Map(), claims: new Map(), amendments: new Map(), events: 0 });
+
+const amend = (ledger: Ledger, a: Amendment): void => {
+  const list = ledger.amendments.get(a.claimId);
+  if (list === undefined) ledger.amendments.set(a.claimId, [a]);
+  else list.push(a);
+};
+
+/** Applies one event. Exhaustive over event types. */
+export const evolve = (ledger: Ledger, event: LedgerEvent): Ledger => {
+  ledger.events += 1;
+  switch (event.type) {
+    case "ArticleRecorded": {
+      if (!ledger.articles.has(event.articleId)) {
+        ledger.articles.set(event.articleId, {
+          articleId: event.articleId,
+          publishedAt: event.publishedAt,
+          knownAt: event.publishedAt ?? ofTimestamp(event.recordedAt),
+          outlet: event.outlet,
+          wire: event.wire,
+          url: event.url,
+          path: event.path,
+          copyOf: event.copyOf,
+          recordedAt: event.recordedAt,
+        });
+      }
+      return ledger;
+    }
+    case "ClaimReported": {
+      const article = event.articleId === null ? undefined : ledger.articles.get(event.articleId);
+      const knownAt = event.origin === "manual" || article === undefined ? ofTimestamp(event.recordedAt) : article.knownAt;
+      ledger.claims.set(event.claimId, {
+        claimId: event.claimId,
+        articleId: event.articleId,
+        fields: event.claim,
+        reportedVia: event.reportedVia,
+        origin: event.origin,
+        analyst: event.analyst,
+        extractor: event.extractor,
+        knownAt,
+        recordedAt: event.recordedAt,
+        supersededBy: null,
+      });
+      return ledger;
+    }
+    case "ArticleReextracted": {
+      for (const id of event.supersedes) {
+        const c = ledger.claims.get(id);
+        if (c !== undefined) c.supersededBy = event.extractor;
+      }
+      return ledger;
+    }
+    case "ClaimCorrected":
+      amend(ledger, {
+        claimId: event.claimId,
+        effectiveOn: ofTimestamp(event.recordedAt),
+        recordedAt: event.recordedAt,
+        analyst: event.analyst,
+        reason: event.reason,
+        change: { _tag: "Corrected", changes: event.changes },
+      });
+      return ledger;
+    case "ClaimRejected":
+      amend(ledger, {
+        claimId: event.claimId,
+        effectiveOn: ofTimestamp(event.recordedAt),
+        recordedAt: event.recordedAt,
+        analyst: event.analyst,
+        reason: event.reason,
+        change: { _tag: "Rejected" },
+      });
+      return ledger;
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+};
+
+/** Folds a sequence of events into a fresh ledger. */
+export const fromEvents = (events: Iterable<LedgerEvent>): Ledger => {
+  let l = initial();
+  for (const e of events) l = evolve(l, e);
+  return l;
+};
+
+/** A claim as a reader sees it on a given day: amendments applied, with its article's metadata. */
+export interface ClaimView {
+  readonly claimId: string;
+  readonly articleId: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  /** The day it became known (its article's, or the analyst's recording day). */
+  readonly knownAt: string;
+  readonly fields: ClaimFields;
+  readonly reportedVia: string | null;
+  readonly origin: "extracted" | "manual";
+  /** The article whose text this claim really comes from (the original of a wire copy). */
+  readonly rootArticleId: string | null;
+  /** The outlet or agency that stands behind an unattributed figure of the root article. */
+  readonly rootVoice: string | null;
+  /** The days on which analyst amendments took effect for this claim, up to the view's day. */
+  readonly amendedOn: readonly string[];
+}
+
+/** Options of a view: what was known on `knownAt` (all when null). */
+export interface ViewOptions {
+  readonly knownAt: string | null;
+}
+
+const rootOf = (ledger: Ledger, articleId: string): ArticleInfo | undefined => {
+  let a = ledger.articles.get(articleId);
+  const seen = new Set<string>();
+  while (a?.copyOf != null && !seen.has(a.articleId)) {
+    seen.add(a.articleId);
+    const next = ledger.articles.get(a.copyOf.articleId);
+    if (next === undefined) break;
+    a = next;
+  }
+  return a;
+};
+
+const applyChanges = (fields: ClaimFields, changes: ClaimChanges): ClaimFields => {
+  const merged: ClaimFields = { ...fields, ...(changes as Partial<ClaimFields>) };
+  const i = Q.fromReported(merged.value, merged.qualifier, merged.kind === "event");
+  return { ...merged, lo: i.lo, hi: i.hi };
+};
+
+/**
+ * The claims known on a day, with the amendments in force on that day.
+ * Superseded extractions are left out: a re-extraction is a better reading of
+ * the same article, not new knowledge.
+ */
+export const view = (ledger: Ledger, options: ViewOptions): ClaimView[] => {
+  const out: ClaimView[] = [];
+  const k = options.knownAt;
+  for (const c of ledger.claims.values()) {
+    if (c.supersededBy !== null) continue;
+    if (k !== null && c.knownAt > k) continue;
+    let fields = c.fields;
+    let rejected = false;
+    const amendedOn: string[] = [];
+    const amendments = [...(ledger.amendments.get(c.claimId) ?? [])].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+    for (const a of amendments) {
+      if (k !== null && a.effectiveOn > k) continue;
+      amendedOn.push(a.effectiveOn);
+      if (a.change._tag === "Rejected") rejected = true;
+      else fields = applyChanges(fields, a.change.changes);
+    }
+    if (rejected) continue;
+    const article = c.articleId === null ? undefined : ledger.articles.get(c.articleId);
+    const root = c.articleId === null ? undefined : rootOf(ledger, c.articleId);
+    out.push({
+      claimId: c.claimId,
+      articleId: c.articleId,
+      outlet: article?.outlet ?? null,
+      publishedAt: article?.publishedAt ?? null,
+      knownAt: c.knownAt,
+      fields,
+      reportedVia: c.reportedVia,
+      origin: c.origin,
+      rootArticleId: root?.articleId ?? null,
+      rootVoice: root === undefined ? null : (root.wire ?? root.outlet ?? root.articleId),
+      amendedOn,
+    });
+  }
+  return out;
+};
+
+/** Every day on which something became known or took effect, ascending. */
+export const knowledgeDays = (ledger: Ledger): string[] => {
+  const days = new Set<string>();
+  for (const c of ledger.claims.values()) if (c.supersededBy === null) days.add(c.knownAt);
+  for (const list of ledger.amendments.values()) for (const a of list) days.add(a.effectiveOn);
+  return [...days].sort();
+};

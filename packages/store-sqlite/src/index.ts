@@ -1,0 +1,6 @@
+/**
+ * @factledger/store-sqlite — the embedded event store (SQLite, WAL mode, no
+ * server), the default store of the `facts` command line.
+ */
+export { openSqliteStore, translateError } from "./SqliteEventStore.ts";
+export type { SqliteEventStore, SqliteOptions } from "./SqliteEventStore.ts";

@@ -1,0 +1,202 @@
+/**
+ * The store contract suite: one set of behaviour tests that every adapter of
+ * the port must pass (in memory, SQLite, EventStoreDB). Call it from an
+ * adapter's test file with a factory that opens a fresh, empty store.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import * as E from "fp-ts/lib/Either.js";
+import type { EventStore, NewEvent, StoredEvent } from "./EventStore.ts";
+import { comparePositions } from "./EventStore.ts";
+import * as ER from "./ExpectedRevision.ts";
+
+/** Opens a fresh store whose streams no other test uses; `prefix` keeps streams apart on shared servers. */
+export interface ContractFactory {
+  readonly open: () => Promise<EventStore>;
+  /** Streams are prefixed so that runs against a shared server do not collide. */
+  readonly prefix: () => string;
+  /** Whether `readAll` on this store sees only this test's events (false on a shared server). */
+  readonly isolated: boolean;
+}
+
+let counter = 0;
+/** A deterministic-looking but unique UUID for contract events. */
+export const testEventId = (): string => {
+  counter += 1;
+  const hex = (Date.now().toString(16) + counter.toString(16).padStart(8, "0") + Math.random().toString(16).slice(2)).padEnd(32, "0").slice(0, 32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+const ev = (type: string, n: number, causationId: string | null = null): NewEvent => ({
+  eventId: testEventId(),
+  type,
+  data: { n, text: `event ${n}` },
+  metadata: { correlationId: `corr-${n}`, causationId },
+});
+
+const ok = async <A>(te: () => Promise<E.Either<unknown, A>>): Promise<A> => {
+  const r = await te();
+  if (E.isLeft(r)) throw new Error(`expected success, got ${JSON.stringify(r.left, (_, v) => (typeof v === "bigint" ? v.toString() : v))}`);
+  return r.right;
+};
+
+const fail = async <A>(te: () => Promise<E.Either<{ _tag: string }, A>>): Promise<{ _tag: string }> => {
+  const r = await te();
+  if (E.isRight(r)) throw new Error("expected a failure, got success");
+  return r.left;
+};
+
+const waitFor = async (cond: () => boolean, ms = 5000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error("timed out waiting for a condition");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+/** Registers the contract tests for one adapter. */
+export const storeContract = (name: string, factory: ContractFactory): void => {
+  describe(`${name} store contract`, () => {
+    const opened: EventStore[] = [];
+    const open = async () => {
+      const s = await factory.open();
+      opened.push(s);
+      return s;
+    };
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+
+    it("appends to a new stream and reads it back in revision order", async () => {
+      const store = await open();
+      const stream = `${factory.prefix()}-a`;
+      const events = [ev("Tested", 1), ev("Tested", 2), ev("Tested", 3)];
+      const r = await ok(store.appendToStream(stream, events, ER.NoStream));
+      expect(r.nextExpectedRevision).toBe(2n);
+      const back = await ok(store.readStream(stream));
+      expect(back.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+      expect(back.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+      expect(back.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3]);
+    });
+
+    it("keeps each event's id, type, stream, metadata and recorded time", async () => {
+      const store = await open();
+      const stream = `${factory.prefix()}-meta`;
+      const e = ev("Described", 7, "cause-7");
+      await ok(store.appendToStream(stream, [e], ER.NoStream));
+      const [back] = await ok(store.readStream(stream));
+      expect(back?.eventId).toBe(e.eventId);
+      expect(back?.type).toBe("Described");
+      expect(back?.streamId).toBe(stream);
+      expect(back?.metadata.correlationId).toBe("corr-7");
+      expect(back?.metadata.causationId).toBe("cause-7");
+      expect(Number.isNaN(Date.parse(back?.recordedAt ?? "x"))).toBe(false);
+    });
+
+    it("reads a stream that does not exist as empty", async () => {
+      const store = await open();
+      expect(await ok(store.readStream(`${factory.prefix()}-missing`))).toEqual([]);
+    });
+
+    it("refuses NoStream on an existing stream and writes nothing", async () => {
+      const store = await open();
+      const stream = `${factory.prefix()}-b`;
+      await ok(store.appendToStream(stream, [ev("Tested", 1)], ER.NoStream));
+      const err = await fail(store.appendToStream(stream, [ev("Tested", 2)], ER.NoStream));
+      expect(err._tag).toBe("VersionConflict");
+      expect((await ok(store.readStream(stream))).length).toBe(1);
+    });
+
+    it("refuses a wrong exact revision and accepts the right one", async () => {
+      const store = await open();
+      const stream = `${factory.prefix()}-c`;
+      await ok(store.appendToStream(stream, [ev("Tested", 1), ev("Tested", 2)], ER.NoStream));
+      const err = await fail(store.appendToStream(stream, [ev("Tested", 3)], ER.Exact(0n)));
+      expect(err._tag).toBe("VersionConflict");
+      const r = await ok(store.appendToStream(stream, [ev("Tested", 3)], ER.Exact(1n)));
+      expect(r.nextExpectedRevision).toBe(2n);
+      expect((await ok(store.readStream(stream))).length).toBe(3);
+    });
+
+    it("refuses StreamExists on a missing stream; Any always appends", async () => {
+      const store = await open();
+      const stream = `${factory.prefix()}-d`;
+      expect((await fail(store.appendToStream(stream, [ev("Tested", 1)], ER.StreamExists)))._tag).toBe("VersionConflict");
+      await ok(store.appendToStream(stream, [ev("Tested", 1)], ER.Any));
+      await ok(store.appendToStream(stream, [ev("Tested", 2)], ER.Any));
+      await ok(store.appendToStream(stream, [ev("Tested", 3)], ER.StreamExists));
+      expect((await ok(store.readStream(stream))).length).toBe(3);
+    });
+
+    it("treats a retried append with the same event ids as already done", async () => {
+      const store = await open();
+      const stream = `${factory.prefix()}-e`;
+      const events = [ev("Tested", 1), ev("Tested", 2)];
+      const first = await ok(store.appendToStream(stream, events, ER.NoStream));
+      const again = await ok(store.appendToStream(stream, events, ER.NoStream));
+      expect(again.nextExpectedRevision).toBe(first.nextExpectedRevision);
+      expect((await ok(store.readStream(stream))).length).toBe(2);
+    });
+
+    it("reads the global log in commit order, from any position, in pages", async () => {
+      const store = await open();
+      const p = factory.prefix();
+      await ok(store.appendToStream(`${p}-x`, [ev("Tested", 1), ev("Tested", 2)], ER.NoStream));
+      await ok(store.appendToStream(`${p}-y`, [ev("Tested", 3)], ER.NoStream));
+      await ok(store.appendToStream(`${p}-x`, [ev("Tested", 4)], ER.Exact(1n)));
+      const all: StoredEvent[] = [];
+      let from: "start" | StoredEvent["position"] = "start";
+      for (;;) {
+        const page: readonly StoredEvent[] = await ok(store.readAll(from, 2));
+        all.push(...page);
+        if (page.length < 2) break;
+        from = page.at(-1)!.position;
+      }
+      const mine = all.filter((e) => e.streamId.startsWith(p));
+      expect(mine.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4]);
+      for (let i = 1; i < all.length; i++) expect(comparePositions(all[i - 1]!.position, all[i]!.position)).toBe(-1);
+      const later = await ok(store.readAll(mine[1]!.position, 100));
+      expect(later.filter((e) => e.streamId.startsWith(p)).map((e) => (e.data as { n: number }).n)).toEqual([3, 4]);
+      if (factory.isolated) expect(all.length).toBe(4);
+    });
+
+    it("a subscription catches up on stored events, then delivers new ones live, once each", async () => {
+      const store = await open();
+      const p = factory.prefix();
+      await ok(store.appendToStream(`${p}-s`, [ev("Tested", 1), ev("Tested", 2)], ER.NoStream));
+      const seen: number[] = [];
+      let caughtUp = 0;
+      const sub = store.subscribeToAll("start", {
+        onEvent: (e) => {
+          if (e.streamId.startsWith(p)) seen.push((e.data as { n: number }).n);
+        },
+        onCaughtUp: () => {
+          caughtUp += 1;
+        },
+      });
+      await waitFor(() => caughtUp === 1 && seen.length === 2);
+      await ok(store.appendToStream(`${p}-s`, [ev("Tested", 3)], ER.Exact(1n)));
+      await ok(store.appendToStream(`${p}-t`, [ev("Tested", 4)], ER.NoStream));
+      await waitFor(() => seen.length === 4);
+      await sub.stop();
+      expect(seen).toEqual([1, 2, 3, 4]);
+      expect(caughtUp).toBe(1);
+    });
+
+    it("a subscription from a position delivers only what came after it", async () => {
+      const store = await open();
+      const p = factory.prefix();
+      await ok(store.appendToStream(`${p}-u`, [ev("Tested", 1), ev("Tested", 2)], ER.NoStream));
+      const [, second] = await ok(store.readStream(`${p}-u`));
+      const seen: number[] = [];
+      const sub = store.subscribeToAll(second!.position, {
+        onEvent: (e) => {
+          if (e.streamId.startsWith(p)) seen.push((e.data as { n: number }).n);
+        },
+      });
+      await ok(store.appendToStream(`${p}-u`, [ev("Tested", 3)], ER.Exact(1n)));
+      await waitFor(() => seen.length === 1);
+      await sub.stop();
+      expect(seen).toEqual([3]);
+    });
+  });
+};

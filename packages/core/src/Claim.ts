@@ -57,3 +57,6 @@ export const isMonotone = (metric: string): boolean => metric.endsWith("_returne
 /** The metric whose events fulfil an agreement metric (`prisoners_agreed` → `prisoners_returned`). */
 export const fulfilledBy = (agreedMetric: string): string | null =>
   agreedMetric.endsWith("_agreed") ? agreedMetric.replace(/_agreed$/, "_returned") : null;
+
+/** How the extractor names the claimant of an unattributed figure when the article's outlet is unknown. */
+export const unnamedOutlet = "unnamed outlet";

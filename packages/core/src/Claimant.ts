@@ -22,14 +22,21 @@ const SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpow\b/g, "pows"],
 ];
 
+const INSTITUTIONS = new Set([
+  "ministry", "headquarters", "office", "agency", "service", "media", "government", "authorities", "forces", "army", "military",
+  "kremlin", "side", "council", "committee", "commission", "staff", "command", "department", "administration", "parliament",
+  "news", "press", "ukraine", "russia", "commissioner", "guard", "navy", "rights", "state", "officials", "sources", "outlet", "france",
+]);
+
 /** The comparison key of a claimant's name. */
 export const key = (name: string): string => {
   let s = name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   s = s.replace(/['’]s\b/g, "").replace(/[^a-z0-9 ]+/g, " ");
   for (const [re, to] of SPELLINGS) s = s.replace(re, to);
   const words = s.split(/\s+/).filter((w) => w.length > 0 && !TITLES.has(w));
-  // A person is known by surname: "Volodymyr Zelensky" and "Zelensky" are one claimant.
-  if (words.includes("zelensky")) return "zelensky";
-  if (words.includes("putin")) return "putin";
+  // A person is known by surname: "Volodymyr Zelensky", "Mr Zelenskiy" and "Zelensky" are one claimant.
+  // Institutions keep every word: "Russia defence ministry" is not "Ukraine defence ministry".
+  const institutional = words.some((w) => INSTITUTIONS.has(w));
+  if (!institutional && words.length >= 2 && words.length <= 3 && /^[A-Z]/.test(name.trim().split(/\s+/).at(-1) ?? "")) return words.at(-1)!;
   return words.join(" ");
 };

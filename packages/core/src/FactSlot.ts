@@ -9,7 +9,7 @@ import * as O from "fp-ts/lib/Option.js";
 import type { ClaimView } from "./Ledger.ts";
 import * as Q from "./Quantity.ts";
 import * as Claimant from "./Claimant.ts";
-import { toParty } from "./Claim.ts";
+import { toParty, unnamedOutlet } from "./Claim.ts";
 
 /** One claim placed in a slot, with the direction it counts toward there. */
 export interface Placed {
@@ -67,8 +67,9 @@ export const recency = (a: ClaimView, b: ClaimView): number => {
 /** The independence key of a claim: its claimant, or for an outlet's own figure the voice of the original story. */
 export const claimantOf = (c: ClaimView): string => {
   const who = Claimant.key(c.fields.attributedTo);
+  if (who === Claimant.key(unnamedOutlet) || who === "") return `voice:${c.rootVoice === null ? "" : Claimant.key(c.rootVoice)}`;
   const own = [c.outlet, c.rootVoice].filter((x): x is string => x !== null).map(Claimant.key);
-  if (own.includes(who) || who === "") return `voice:${Claimant.key(c.rootVoice ?? c.outlet ?? c.articleId ?? who)}`;
+  if (own.includes(who)) return `voice:${Claimant.key(c.rootVoice ?? c.outlet ?? who)}`;
   return who;
 };
 
@@ -77,7 +78,14 @@ const dayOf = (c: ClaimView): string | null =>
 
 const slotKey = (c: ClaimView, direction: string): string => {
   const f = c.fields;
-  const when = f.validFrom === null && f.validTo === null ? `undated:${c.rootArticleId ?? c.claimId}` : `${f.validFrom ?? ""}..${f.validTo ?? ""}`;
+  // A cumulative figure or a stock is about one as-of day, whatever period it says it covers.
+  const day = f.kind === "cumulative" || f.kind === "stock" ? (f.validTo ?? f.validFrom) : null;
+  const when =
+    f.validFrom === null && f.validTo === null
+      ? `undated:${c.rootArticleId ?? c.claimId}`
+      : day !== null
+        ? `..${day}`
+        : `${f.validFrom ?? ""}..${f.validTo ?? ""}`;
   return `${f.metric}|${direction}|${f.kind}|${when}`;
 };
 
@@ -119,15 +127,35 @@ const reconcileVersions = (versions: readonly Version[]): { reconciled: Reconcil
 /** Groups claims into fact slots and reconciles each one. */
 export const build = (claims: readonly ClaimView[], parties: readonly string[]): Slot[] => {
   const groups = new Map<string, { direction: string; placed: Placed[] }>();
+  const undatedTargets: Placed[] = [];
   for (const claim of claims) {
     const f = claim.fields;
     const interval = Q.fromReported(f.value, f.qualifier, f.kind === "event");
     for (const direction of directionsOf(f.direction, parties)) {
       const key = slotKey(claim, direction);
       const placed: Placed = { claim, direction, interval, claimant: claimantOf(claim) };
+      if (f.kind === "target" && f.validFrom === null && f.validTo === null) {
+        undatedTargets.push(placed);
+        continue;
+      }
       const g = groups.get(key);
       if (g === undefined) groups.set(key, { direction, placed: [placed] });
       else g.placed.push(placed);
+    }
+  }
+  // A target mentioned without its date is taken to be the latest dated agreement on the same
+  // metric and direction that it is consistent with ("the 1,000-for-1,000 deal"); else a slot of its own.
+  for (const p of undatedTargets) {
+    const f = p.claim.fields;
+    const match = [...groups.entries()]
+      .filter(([k, g]) => k.startsWith(`${f.metric}|${p.direction}|target|`) && g.placed.some((q) => Q.consistent(q.interval, p.interval)))
+      .sort(([a], [b]) => (a < b ? 1 : -1))[0];
+    if (match !== undefined) match[1].placed.push(p);
+    else {
+      const key = slotKey(p.claim, p.direction);
+      const g = groups.get(key);
+      if (g === undefined) groups.set(key, { direction: p.direction, placed: [p] });
+      else g.placed.push(p);
     }
   }
   const slots: Slot[] = [];
@@ -143,7 +171,7 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
       return { current: sorted[0]!, history: sorted.slice(1) };
     });
     versions.sort((a, b) => recency(a.current.claim, b.current.claim));
-    const first = placed[0]!.claim;
+    const first = ([...placed].sort((a, b) => Number(b.claim.fields.validFrom !== null) - Number(a.claim.fields.validFrom !== null))[0] ?? placed[0]!).claim;
     const { reconciled, conflicts } = reconcileVersions(versions);
     const day = dayOf(first);
     const happenedBy = day ?? placed.map((p) => p.claim.publishedAt ?? p.claim.knownAt).sort()[0]!;

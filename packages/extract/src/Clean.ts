@@ -1,0 +1,72 @@
+/**
+ * Which parts of a raw page are the story. Forum and page boilerplate (user
+ * names, post counters, "Copy to clipboard"), teasers and a story pasted
+ * twice are dropped, but nothing is rewritten: the result is a list of line
+ * spans into the original text, so evidence offsets stay true.
+ */
+
+/** A span of the original text: [start, end). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const BOILERPLATE = [
+  /^copy to clipboard$/i,
+  /^(?:thread starter|senior member|member|moderator|administrator|origin|reply|quote|share|like|report|click to expand\.*)$/i,
+  /^#\d+$/,
+  /^[\d,.]+$/, // post and reaction counters
+  /^(?:advertisement|subscribe|sign up|read more|related:?)$/i,
+];
+
+const wordsOf = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+
+/** The lines of a text with their offsets. */
+export const lines = (text: string): Span[] => {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === "\n") {
+      out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+};
+
+const isBoilerplate = (line: string): boolean => {
+  const bare = line.replace(/^[-•*·]\s*/, "").trim();
+  if (bare.length === 0) return true;
+  return BOILERPLATE.some((re) => re.test(bare));
+};
+
+/** True for a line that reads like prose (a sentence), not a label or a name. */
+const isProse = (line: string): boolean => line.trim().split(/\s+/).length >= 8 || /[.!?]["'’”]?\s*$/.test(line.trim());
+
+/**
+ * The spans worth reading. A header block of short non-prose lines before the
+ * first sentence (a forum post's user name, rank, counters) is dropped; so is
+ * any line seen before (a second paste), and a teaser ending in "..." that a
+ * later line spells out in full.
+ */
+export const storySpans = (text: string): Span[] => {
+  const all = lines(text);
+  const firstProse = all.findIndex((l) => isProse(text.slice(l.start, l.end)));
+  const seen = new Set<string>();
+  const kept: Span[] = [];
+  const bodies = all.map((l) => wordsOf(text.slice(l.start, l.end)));
+  all.forEach((l, i) => {
+    const raw = text.slice(l.start, l.end);
+    if (isBoilerplate(raw)) return;
+    if (i < firstProse && !isProse(raw)) return;
+    const words = bodies[i]!;
+    if (seen.has(words)) return;
+    if (/(?:\.\.\.|…)\s*$/.test(raw.trim())) {
+      const stem = words.split(" ").slice(0, -1).join(" ");
+      if (stem.length > 20 && bodies.some((b, j) => j !== i && b.startsWith(stem))) return;
+    }
+    seen.add(words);
+    kept.push(l);
+  });
+  return kept;
+};

@@ -1,1 +1,1 @@
-export {};
+export * as Spec from "./Spec.ts";

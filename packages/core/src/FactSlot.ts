@@ -147,8 +147,11 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
   // metric and direction that it is consistent with ("the 1,000-for-1,000 deal"); else a slot of its own.
   for (const p of undatedTargets) {
     const f = p.claim.fields;
+    const said = p.claim.publishedAt ?? p.claim.knownAt;
     const match = [...groups.entries()]
       .filter(([k, g]) => k.startsWith(`${f.metric}|${p.direction}|target|`) && g.placed.some((q) => Q.consistent(q.interval, p.interval)))
+      // Only an agreement that already existed when the mention was published.
+      .filter(([, g]) => g.placed.every((q) => (q.claim.fields.validFrom ?? q.claim.fields.validTo ?? "") <= said))
       .sort(([a], [b]) => (a < b ? 1 : -1))[0];
     if (match !== undefined) match[1].placed.push(p);
     else {

@@ -10,3 +10,5 @@ export * as Similarity from "./Similarity.ts";
 export * as Dates from "./Dates.ts";
 export * as Clean from "./Clean.ts";
 export * as Manifest from "./Manifest.ts";
+export { articleEvents, claimEvents, reextractionEvents } from "./Record.ts";
+export type { Identified } from "./Record.ts";

@@ -4,3 +4,5 @@
  */
 export { openSqliteStore, translateError } from "./SqliteEventStore.ts";
 export type { SqliteEventStore, SqliteOptions } from "./SqliteEventStore.ts";
+export { openReadModel } from "./SqliteReadModel.ts";
+export type { SqliteReadModel } from "./SqliteReadModel.ts";

@@ -1,0 +1,81 @@
+/**
+ * Reading article files at the edge: which files an argument names, whether
+ * each is a readable text (not empty, not binary, valid UTF-8, not huge), and
+ * the manifest.json beside them. Every problem names the file.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { Manifest } from "@factledger/extract";
+import type { Sidecar } from "@factledger/extract";
+import { UserError } from "./Errors.ts";
+
+/** The largest article accepted, in bytes. */
+export const maxBytes = 10 * 1024 * 1024;
+
+/** A file to read, or why an argument names none. */
+export type Input = { readonly path: string } | { readonly path: string; readonly error: string };
+
+/** Expands files and directories (a directory: its *.txt files, sorted). */
+export const collect = (args: readonly string[]): Input[] => {
+  const out: Input[] = [];
+  for (const a of args) {
+    if (!existsSync(a)) {
+      out.push({ path: a, error: "no such file or directory" });
+      continue;
+    }
+    if (statSync(a).isDirectory()) {
+      const files = readdirSync(a)
+        .filter((f) => /\.txt$/i.test(f))
+        .sort()
+        .map((f) => join(a, f));
+      if (files.length === 0) out.push({ path: a, error: "directory has no .txt files" });
+      out.push(...files.map((path) => ({ path })));
+    } else out.push({ path: a });
+  }
+  return out;
+};
+
+/** Reads and checks one article file. */
+export const readText = (path: string): E.Either<string, string> => {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).size > maxBytes) return E.left(`file is larger than ${maxBytes / 1024 / 1024} MB`);
+    bytes = readFileSync(path);
+  } catch (e) {
+    return E.left((e as NodeJS.ErrnoException).code === "EISDIR" ? "is a directory" : `cannot read: ${(e as Error).message}`);
+  }
+  if (bytes.length === 0) return E.left("file is empty");
+  if (bytes.includes(0)) return E.left("binary file (contains NUL bytes), not an article");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return E.left("not valid UTF-8 text");
+  }
+  if (text.trim().length === 0) return E.left("file has no text (only whitespace)");
+  return E.right(text.replace(/^\uFEFF/, ""));
+};
+
+const manifests = new Map<string, Manifest.Manifest | UserError>();
+
+/** The manifest entry for a file, from manifest.json in its directory; a bad manifest is an error naming it. */
+export const sidecarOf = (path: string): Sidecar | null => {
+  const dir = dirname(path);
+  let m = manifests.get(dir);
+  if (m === undefined) {
+    const file = join(dir, "manifest.json");
+    if (!existsSync(file)) m = new Map();
+    else {
+      try {
+        const parsed = Manifest.parse(JSON.parse(readFileSync(file, "utf8")));
+        m = E.isRight(parsed) ? parsed.right : new UserError(`${file}: ${parsed.left}`);
+      } catch (e) {
+        m = new UserError(`${file}: not valid JSON (${(e as Error).message})`);
+      }
+    }
+    manifests.set(dir, m);
+  }
+  if (m instanceof UserError) throw m;
+  return m.get(basename(path)) ?? null;
+};

@@ -1,0 +1,255 @@
+/**
+ * The command-line surface, declared once: every command, its arguments and
+ * options with their defaults. `--help` and docs/cli.md are both generated
+ * from this table, so they cannot drift apart.
+ */
+
+/** One option of a command. */
+export interface OptionSpec {
+  readonly name: string;
+  /** The value's placeholder; absent for a boolean flag. */
+  readonly arg?: string;
+  readonly description: string;
+  /** May be given more than once. */
+  readonly repeat?: boolean;
+}
+
+/** One command. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly synopsis: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly options: readonly OptionSpec[];
+  /** Minimum and maximum positional arguments. */
+  readonly positionals: readonly [number, number];
+  readonly examples: readonly string[];
+}
+
+const store: OptionSpec = {
+  name: "store",
+  arg: "PATH|URL",
+  description:
+    "The event store: a SQLite file, or an EventStoreDB connection string (esdb://, esdb+discover://, kurrentdb://). Default: $FACTS_STORE, else ./factledger.db.",
+};
+const json: OptionSpec = { name: "json", description: "Machine output on stdout (the JSON shapes of CONTRACT.md), nothing else on stdout." };
+const debug: OptionSpec = { name: "debug", description: "On an unexpected error, print the stack trace." };
+const knownAt: OptionSpec = { name: "known-at", arg: "YYYY-MM-DD", description: "Use only what was published (known) on or before this day. Default: today." };
+const through: OptionSpec = { name: "through", arg: "YYYY-MM-DD", description: "Count what happened on or before this day. Default: the --known-at day." };
+const position: OptionSpec = {
+  name: "position",
+  arg: "N",
+  description: "Use only events this system had recorded up to this global position (commit/prepare or a number): audits analyst corrections.",
+};
+const common = [store, json, debug];
+const readers = [knownAt, through, position, ...common];
+
+/** Every command. */
+export const commands: readonly CommandSpec[] = [
+  {
+    name: "ingest",
+    synopsis: "facts ingest <file-or-dir>... [--published YYYY-MM-DD] [--outlet NAME] [--url URL]",
+    summary: "Record articles and their claims as immutable events.",
+    description:
+      "Reads each text file (a directory: its *.txt files; a manifest.json beside the files gives url, outlet and publishedAt per file), extracts its claims and records the article and its claims in one atomic append. Re-ingesting the same text changes nothing. Bad files (empty, binary, not UTF-8, larger than 10 MB) are listed and the good ones are still recorded; the exit code is then 1.",
+    options: [
+      { name: "published", arg: "YYYY-MM-DD", description: "Publication date for every file given (wins over manifest and text)." },
+      { name: "outlet", arg: "NAME", description: "Outlet for every file given." },
+      { name: "url", arg: "URL", description: "URL for every file given." },
+      { name: "quiet", description: "No progress bar." },
+      ...common,
+    ],
+    positionals: [1, Infinity],
+    examples: ["facts ingest seeds/", "facts ingest story.txt --published 2025-06-20 --outlet Reuters"],
+  },
+  {
+    name: "extract",
+    synopsis: "facts extract <file> [--published YYYY-MM-DD] [--json]",
+    summary: "Print what ingest would record for a file, touching no store.",
+    description: "Runs the extractor on one file and prints the article metadata (and how each field was learned) and every claim.",
+    options: [
+      { name: "published", arg: "YYYY-MM-DD", description: "Publication date (wins over manifest and text)." },
+      { name: "outlet", arg: "NAME", description: "Outlet." },
+      { name: "url", arg: "URL", description: "URL." },
+      json,
+      debug,
+    ],
+    positionals: [1, 1],
+    examples: ["facts extract seeds/004_aed729b3b5d47801.txt --json"],
+  },
+  {
+    name: "claims",
+    synopsis: "facts claims [--metric M] [--direction D] [--known-at D] [--format table|csv] [--json]",
+    summary: "List every claim with its source.",
+    description: "Every claim known on --known-at (after analyst corrections and rejections in force then), with its article, outlet and publication date.",
+    options: [
+      { name: "metric", arg: "M", description: "Only this metric." },
+      { name: "direction", arg: "D", description: "Only this direction (each_side claims count toward every party)." },
+      { name: "format", arg: "table|csv", description: "Human output format. Default: table." },
+      knownAt,
+      position,
+      ...common,
+    ],
+    positionals: [0, 0],
+    examples: ["facts claims --metric bodies_returned --direction to_ukraine", "facts claims --format csv > claims.csv"],
+  },
+  {
+    name: "totals",
+    synopsis: "facts totals [--known-at D] [--through D] [--json]",
+    summary: "Reconciled running totals and agreement progress.",
+    description: "Running totals per metric and direction (the latest cumulative figure plus the events after it, or the sum of events) and the progress of every agreement, as known on --known-at, counting what happened on or before --through.",
+    options: readers,
+    positionals: [0, 0],
+    examples: ["facts totals --known-at 2025-05-24", "facts totals --known-at 2025-06-30 --through 2025-06-20 --json"],
+  },
+  {
+    name: "discrepancies",
+    synopsis: "facts discrepancies [--known-at D] [--through D] [--json]",
+    summary: "Every fact on which sources disagree, with every version.",
+    description: "Conflicting versions of one fact, cumulative counts that fell, events adding up to more than a cumulative figure, and asymmetric phases of N-for-N exchanges.",
+    options: readers,
+    positionals: [0, 0],
+    examples: ["facts discrepancies --json"],
+  },
+  {
+    name: "audit",
+    synopsis: "facts audit --metric M --direction D [--through D] [--json]",
+    summary: "How one total changed, claim by claim.",
+    description: "Replays knowledge day by day and article by article; one row per change of the total, with the claims and the article (or analyst amendment) that caused it and the value before and after.",
+    options: [{ name: "metric", arg: "M", description: "The metric (required)." }, { name: "direction", arg: "D", description: "The direction (required)." }, through, position, ...common],
+    positionals: [0, 0],
+    examples: ["facts audit --metric prisoners_returned --direction to_ukraine"],
+  },
+  {
+    name: "timeline",
+    synopsis: "facts timeline --metric M --direction D [--json]",
+    summary: "A total as known on each day that it changed.",
+    description: "The audit summarised per knowledge day.",
+    options: [{ name: "metric", arg: "M", description: "The metric (required)." }, { name: "direction", arg: "D", description: "The direction (required)." }, through, position, ...common],
+    positionals: [0, 0],
+    examples: ["facts timeline --metric bodies_returned --direction to_ukraine --json"],
+  },
+  {
+    name: "report",
+    synopsis: "facts report [--known-at D] [--through D] [--format text|md] [--json]",
+    summary: "One screen for a reporter: agreements, totals, sources, discrepancies.",
+    description: "Each agreement with done and remaining, each running total with its best figure, bounds and sources, the open discrepancies and the undated articles, as known on --known-at.",
+    options: [{ name: "format", arg: "text|md", description: "Human output format; md is Markdown for pasting into a newsroom document. Default: text." }, ...readers],
+    positionals: [0, 0],
+    examples: ["facts report", "facts report --known-at 2025-05-24 --format md"],
+  },
+  {
+    name: "reextract",
+    synopsis: "facts reextract [--json]",
+    summary: "Read every article again with this extractor version.",
+    description: "For each article whose claims came from another extractor version, records an ArticleReextracted event and the new claims; the old claims stay in history, superseded. Articles already read by this version are left alone.",
+    options: common,
+    positionals: [0, 0],
+    examples: ["facts reextract"],
+  },
+  {
+    name: "correct",
+    synopsis: "facts correct <claim-id> --reason TEXT [--value N] [--qualifier Q] [--metric M] [--direction D] [--kind K] [--valid-from D] [--valid-to D] [--attributed-to NAME]",
+    summary: "Record an analyst's correction of a claim (effective from today).",
+    description: "Appends a ClaimCorrected event; the reported claim itself is never edited. Takes effect from the day it is recorded.",
+    options: [
+      { name: "reason", arg: "TEXT", description: "Why (required)." },
+      { name: "analyst", arg: "NAME", description: "Who. Default: $USER." },
+      { name: "value", arg: "N|null", description: "Corrected value." },
+      { name: "qualifier", arg: "Q", description: "Corrected qualifier." },
+      { name: "metric", arg: "M", description: "Corrected metric." },
+      { name: "direction", arg: "D", description: "Corrected direction." },
+      { name: "kind", arg: "K", description: "Corrected kind." },
+      { name: "valid-from", arg: "D|null", description: "Corrected start day." },
+      { name: "valid-to", arg: "D|null", description: "Corrected end day." },
+      { name: "attributed-to", arg: "NAME", description: "Corrected claimant." },
+      ...common,
+    ],
+    positionals: [1, 1],
+    examples: ["facts correct c1a2b3... --value 390 --reason \"misread the figure\""],
+  },
+  {
+    name: "reject",
+    synopsis: "facts reject <claim-id> --reason TEXT [--analyst NAME]",
+    summary: "Record an analyst's rejection of a claim (effective from today).",
+    description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
+    options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, { name: "analyst", arg: "NAME", description: "Who. Default: $USER." }, ...common],
+    positionals: [1, 1],
+    examples: ["facts reject c1a2b3... --reason \"not about captives\""],
+  },
+  {
+    name: "follow",
+    synopsis: "facts follow [--read-model FILE] [--once] [--json]",
+    summary: "Keep a read model current by following the log (a projection runner).",
+    description:
+      "Subscribes to the store's log from the read model's checkpoint and applies each event to the read model (SQLite tables of articles, claims and amendments) in the same transaction as the new checkpoint, so that after a restart it resumes without missing or double-counting an event. --once catches up and exits.",
+    options: [
+      { name: "read-model", arg: "FILE", description: "The read model file. Default: the store file itself (embedded store), else ./factledger-read.db." },
+      { name: "once", description: "Catch up, then exit." },
+      ...common,
+    ],
+    positionals: [0, 0],
+    examples: ["facts follow --once", "facts follow --store esdb://localhost:2113?tls=false --read-model newsroom.db"],
+  },
+  {
+    name: "migrate",
+    synopsis: "facts migrate --from FILE --to PATH|URL [--json]",
+    summary: "Copy every event of an embedded store into another store, preserving order and ids.",
+    description:
+      "Reads the source log in order and appends each stream's events to the target with the same event ids and revisions. Resumable: a checkpoint in the source file records how far it got, and appends that already happened are recognised by their ids.",
+    options: [{ name: "from", arg: "FILE", description: "The embedded store to copy from (required)." }, { name: "to", arg: "PATH|URL", description: "The target store (required)." }, json, debug],
+    positionals: [0, 0],
+    examples: ["facts migrate --from factledger.db --to esdb://localhost:2113?tls=false"],
+  },
+];
+
+/** The overview printed by `facts --help`. */
+export const overview = (): string => {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "facts: an auditable, event-sourced ledger of facts reported in the news",
+    "",
+    "Usage: facts <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Every command takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db), --json and --debug.",
+    "Exit codes: 0 success, 1 user error (bad input, unknown article, bad date), 2 usage error.",
+    "Run 'facts <command> --help' for a command's options.",
+  ].join("\n");
+};
+
+/** The help of one command. */
+export const commandHelp = (c: CommandSpec): string => {
+  const flags = c.options.map((o) => `--${o.name}${o.arg === undefined ? "" : ` ${o.arg}`}`);
+  const width = Math.max(...flags.map((f) => f.length));
+  return [
+    `Usage: ${c.synopsis}`,
+    "",
+    c.summary,
+    "",
+    c.description,
+    "",
+    "Options:",
+    ...c.options.map((o, i) => `  ${flags[i]!.padEnd(width)}  ${o.description}`),
+    `  ${"--help".padEnd(width)}  Show this help.`,
+    "",
+    "Examples:",
+    ...c.examples.map((e) => `  ${e}`),
+  ].join("\n");
+};
+
+/** docs/cli.md, generated. */
+export const markdown = (): string =>
+  [
+    "# CLI reference",
+    "",
+    "<!-- Generated by `pnpm -s facts help --markdown > docs/cli.md`; a test fails when this file and `--help` differ. -->",
+    "",
+    "```",
+    overview(),
+    "```",
+    "",
+    ...commands.flatMap((c) => [`## facts ${c.name}`, "", "```", commandHelp(c), "```", ""]),
+  ].join("\n");

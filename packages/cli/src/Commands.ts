@@ -26,7 +26,9 @@ const st = R.style(process.stdout.isTTY === true, env);
 
 /** Today at the edge; FACTS_TODAY fixes it for reproducible runs and tests. */
 const today = (): string => (env["FACTS_TODAY"] !== undefined && DateOnly.isDateOnly(env["FACTS_TODAY"]) ? env["FACTS_TODAY"] : new Date().toISOString().slice(0, 10));
-const runtime: Ingest.Runtime = { now: () => new Date().toISOString(), today, newId: () => randomUUID() };
+/** The clock; when FACTS_TODAY is set, recording times are noon of that day, so that whole runs are reproducible. */
+const now = (): string => (env["FACTS_TODAY"] !== undefined && DateOnly.isDateOnly(env["FACTS_TODAY"]) ? `${env["FACTS_TODAY"]}T12:00:00.000Z` : new Date().toISOString());
+const runtime: Ingest.Runtime = { now, today, newId: () => randomUUID() };
 
 const dateArg = (p: Parsed, name: string): string | undefined => {
   const v = str(p, name);

@@ -103,13 +103,19 @@ export const ingest = async (store: EventStore, where: string, args: readonly st
       const s = Similarity.estimate(sig, k.sig);
       if (s >= Similarity.copyThreshold && (copyOf === null || s > copyOf.similarity)) copyOf = { articleId: k.articleId, similarity: s };
     }
-    const events = articleEvents(x, { text, path: input.path, recordedAt: rt.now(), copyOf });
-    const r = await store.appendToStream(Ids.articleStream(x.articleId), toNew(events, correlationId), ExpectedRevision.NoStream)();
-    let duplicate = false;
-    if (E.isLeft(r)) {
-      if (r.left._tag !== "VersionConflict") throw fromStore(where, r.left);
-      duplicate = true; // the article's stream exists: this text was recorded before
-    } else known.push({ articleId: x.articleId, sig });
+    const stream = Ids.articleStream(x.articleId);
+    // The same text has the same article id: if its stream exists, it was recorded before.
+    const existing = await store.readStream(stream)();
+    if (E.isLeft(existing)) throw fromStore(where, existing.left);
+    let duplicate = existing.right.length > 0;
+    if (!duplicate) {
+      const events = articleEvents(x, { text, path: input.path, recordedAt: rt.now(), copyOf });
+      const r = await store.appendToStream(stream, toNew(events, correlationId), ExpectedRevision.NoStream)();
+      if (E.isLeft(r)) {
+        if (r.left._tag !== "VersionConflict") throw fromStore(where, r.left);
+        duplicate = true; // another ingester recorded it between our check and our append
+      } else known.push({ articleId: x.articleId, sig });
+    }
     result.ingested.push({
       path: input.path,
       articleId: x.articleId,

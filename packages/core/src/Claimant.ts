@@ -33,7 +33,9 @@ export const key = (name: string): string => {
   let s = name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   s = s.replace(/['’]s\b/g, "").replace(/[^a-z0-9 ]+/g, " ");
   for (const [re, to] of SPELLINGS) s = s.replace(re, to);
-  const words = s.split(/\s+/).filter((w) => w.length > 0 && !TITLES.has(w));
+  let words = s.split(/\s+/).filter((w) => w.length > 0 && !TITLES.has(w));
+  // "Ukrainian President Volodymyr Zelensky": a nationality before a person's name is not part of it.
+  if (words.length >= 2 && (words[0] === "ukraine" || words[0] === "russia") && !words.slice(1).some((w) => INSTITUTIONS.has(w))) words = words.slice(1);
   // A person is known by surname: "Volodymyr Zelensky", "Mr Zelenskiy" and "Zelensky" are one claimant.
   // Institutions keep every word: "Russia defence ministry" is not "Ukraine defence ministry".
   const institutional = words.some((w) => INSTITUTIONS.has(w));

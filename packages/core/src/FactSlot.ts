@@ -49,6 +49,8 @@ export interface Slot {
   readonly reconciled: Reconciled;
   /** Pairs of independent versions that cannot both be true. */
   readonly conflicts: ReadonlyArray<readonly [Placed, Placed]>;
+  /** A claimant's earlier version and the later one of its own that contradicts it. */
+  readonly revisions: ReadonlyArray<readonly [Placed, Placed]>;
 }
 
 /** Deterministic recency: later knowledge day, then later publication, article id, position in text, claim id. */
@@ -169,9 +171,22 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
       if (list === undefined) byClaimant.set(p.claimant, [p]);
       else list.push(p);
     }
+    const revisions: Array<readonly [Placed, Placed]> = [];
     const versions: Version[] = [...byClaimant.values()].map((list) => {
       const sorted = [...list].sort((a, b) => recency(b.claim, a.claim));
-      return { current: sorted[0]!, history: sorted.slice(1) };
+      // A claimant's restatements narrow its interval; a restatement that contradicts it is a revision, flagged.
+      let effective: Q.Interval | null = null;
+      let previous: Placed | null = null;
+      for (const p of [...sorted].reverse()) {
+        const next: O.Option<Q.Interval> = effective === null ? O.some(p.interval) : Q.intersect(effective, p.interval);
+        if (O.isSome(next)) effective = next.value;
+        else {
+          revisions.push([previous!, p]);
+          effective = p.interval;
+        }
+        previous = p;
+      }
+      return { current: { ...sorted[0]!, interval: effective ?? sorted[0]!.interval }, history: sorted.slice(1) };
     });
     versions.sort((a, b) => recency(a.current.claim, b.current.claim));
     const first = ([...placed].sort((a, b) => Number(b.claim.fields.validFrom !== null) - Number(a.claim.fields.validFrom !== null))[0] ?? placed[0]!).claim;
@@ -190,6 +205,7 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
       versions,
       reconciled,
       conflicts,
+      revisions,
     });
   }
   return slots.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

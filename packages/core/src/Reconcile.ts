@@ -68,7 +68,7 @@ export interface Agreement {
 }
 
 /** Why versions were flagged. */
-export type DiscrepancyReason = "conflict" | "decrease" | "events_exceed_cumulative" | "asymmetric";
+export type DiscrepancyReason = "conflict" | "revised" | "decrease" | "events_exceed_cumulative" | "asymmetric";
 
 /** A fact on which the sources cannot all be right. */
 export interface Discrepancy {
@@ -276,6 +276,19 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
         detail: `${s.versions.length} independent versions, ${s.conflicts.length} pair(s) cannot both be true`,
         versions: s.versions.map((v) => v.current),
       });
+  for (const s of slots)
+    for (const [before, after] of s.revisions)
+      if (within(s.happenedBy, options.through))
+        flags.push({
+          reason: "revised",
+          metric: s.metric,
+          direction: s.direction,
+          kind: s.kind,
+          validFrom: s.validFrom,
+          validTo: s.validTo,
+          detail: `${after.claim.fields.attributedTo} changed its own figure from ${fmt(before.interval)} to ${fmt(after.interval)}`,
+          versions: [before, after],
+        });
   const groups = new Map<string, FS.Slot[]>();
   for (const s of slots) {
     if (s.kind === "target") continue;

@@ -1,1 +1,106 @@
-export {};
+/**
+ * fast-check arbitraries derived from the same vocabulary as the codecs:
+ * claim fields, claim views and ledger events. Used by this package's laws
+ * and by other packages' tests (the `testing` entry point).
+ */
+import fc from "fast-check";
+import type { ClaimFields } from "./Claim.ts";
+import type { ArticleRecorded, ClaimCorrected, ClaimRejected, ClaimReported, LedgerEvent } from "./Events.ts";
+import type { ClaimView } from "./Ledger.ts";
+import * as Q from "./Quantity.ts";
+
+/** A few days of one month: small so that claims collide on slots and days. */
+export const day = fc.integer({ min: 1, max: 9 }).map((d) => `2025-06-0${d}`);
+
+export const qualifier: fc.Arbitrary<Q.Qualifier> = fc.constantFrom("exact", "at_least", "more_than", "about", "nearly", "at_most", "undisclosed");
+export const metric = fc.constantFrom("prisoners_returned", "bodies_returned", "prisoners_agreed");
+export const direction = fc.constantFrom("to_ukraine", "to_russia", "each_side");
+export const kind = fc.constantFrom("event" as const, "cumulative" as const, "target" as const);
+export const claimant = fc.constantFrom("Volodymyr Zelensky", "Russian Defence Ministry", "Vladimir Putin", "Reuters", "Coordination Headquarters");
+
+/** Claim fields in the contract's vocabulary, with lo/hi consistent with value and qualifier. */
+export const claimFields = (id: string): fc.Arbitrary<ClaimFields> =>
+  fc.record({ metric, direction, kind, value: fc.integer({ min: 0, max: 2000 }), qualifier, from: day, attributedTo: claimant, start: fc.nat(5000) }).map((r) => {
+    const value = r.qualifier === "undisclosed" ? null : r.value;
+    const i = Q.fromReported(value, r.qualifier, r.kind === "event");
+    return {
+      id,
+      metric: r.metric,
+      direction: r.direction,
+      kind: r.kind,
+      value,
+      qualifier: r.qualifier,
+      lo: i.lo,
+      hi: i.hi,
+      validFrom: r.kind === "cumulative" ? null : r.from,
+      validTo: r.from,
+      attributedTo: r.attributedTo,
+      evidence: { start: r.start, end: r.start + 10, text: "evidence" },
+    };
+  });
+
+/** An article and its claims as ledger events. */
+export const articleWithClaims = (n: number): fc.Arbitrary<LedgerEvent[]> =>
+  fc.record({ published: day, outlet: fc.constantFrom("Reuters", "AFP", "IANS", null), claims: fc.array(fc.nat(), { minLength: 0, maxLength: 4 }) }).chain((a) =>
+    fc.tuple(...a.claims.map((_, i) => claimFields(`c${n}-${i}`))).map((claims) => {
+      const articleId = `a${n}`;
+      const article: ArticleRecorded = {
+        type: "ArticleRecorded",
+        version: 2,
+        articleId,
+        textHash: "",
+        text: `text ${n}`,
+        path: null,
+        publishedAt: a.published,
+        outlet: a.outlet,
+        wire: null,
+        url: null,
+        learned: { publishedAt: "text", outlet: a.outlet === null ? "none" : "text", url: "none" },
+        copyOf: null,
+        extractor: { name: "test", version: "1" },
+        recordedAt: "2025-07-01T00:00:00.000Z",
+      };
+      const reported: ClaimReported[] = claims.map((c) => ({
+        type: "ClaimReported",
+        version: 2,
+        claimId: c.id,
+        articleId,
+        claim: c,
+        reportedVia: null,
+        origin: "extracted",
+        analyst: null,
+        extractor: { name: "test", version: "1" },
+        recordedAt: "2025-07-01T00:00:00.000Z",
+      }));
+      return [article, ...reported];
+    }),
+  );
+
+/** A whole ledger history: articles with claims, in article order. */
+export const history = fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => articleWithClaims(i))).map((xs) => xs.flat()));
+
+/** An analyst event about a claim id. */
+export const amendment = (claimId: string): fc.Arbitrary<ClaimCorrected | ClaimRejected> =>
+  fc.oneof(
+    fc.record({ value: fc.integer({ min: 0, max: 2000 }), d: day }).map(
+      ({ value, d }): ClaimCorrected => ({ type: "ClaimCorrected", version: 1, claimId, changes: { value, qualifier: "exact" }, reason: "test", analyst: "a", recordedAt: `${d}T12:00:00.000Z` }),
+    ),
+    day.map((d): ClaimRejected => ({ type: "ClaimRejected", version: 1, claimId, reason: "test", analyst: "a", recordedAt: `${d}T12:00:00.000Z` })),
+  );
+
+/** Claim views (as reconciliation sees them) from independent claimants. */
+export const claimViews = fc.array(fc.tuple(claimFields("x"), day, fc.constantFrom("a1", "a2", "a3")), { minLength: 0, maxLength: 12 }).map((xs) =>
+  xs.map(([f, known, article], i): ClaimView => ({
+    claimId: `c${i}`,
+    articleId: article,
+    outlet: "Outlet",
+    publishedAt: known,
+    knownAt: known,
+    fields: { ...f, id: `c${i}` },
+    reportedVia: null,
+    origin: "extracted",
+    rootArticleId: article,
+    rootVoice: "Outlet",
+    amendedOn: [],
+  })),
+);

@@ -201,7 +201,8 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
         }
         timer = setTimeout(() => void loop(), pollMs);
       };
-      void loop();
+      // Never call handlers from inside subscribeToAll itself: the caller must get its Subscription first.
+      timer = setTimeout(() => void loop(), 0);
       const cancel = () => {
         stopped = true;
         if (timer !== undefined) clearTimeout(timer);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import * as Ev from "./Events.ts";
+import { history } from "./testing.ts";
+
+describe("event codecs", () => {
+  it("every generated event round-trips through JSON and its codec", () => {
+    fc.assert(
+      fc.property(history, (events) => {
+        for (const e of events) {
+          const back = Ev.decode(e.type, JSON.parse(JSON.stringify(e)));
+          expect(back).toEqual(E.right(e));
+        }
+      }),
+    );
+  });
+
+  it("a version 1 article is upcast to version 2 with unknown provenance, not invented provenance", () => {
+    const v1 = { type: "ArticleRecorded", version: 1, articleId: "a", text: "t", publishedAt: null, outlet: "Reuters", url: null, recordedAt: "2025-06-01T00:00:00Z" };
+    const r = Ev.decode("ArticleRecorded", v1);
+    expect(E.isRight(r) && r.right.type === "ArticleRecorded" && r.right.version).toBe(2);
+    if (E.isRight(r) && r.right.type === "ArticleRecorded") {
+      expect(r.right.learned).toEqual({ publishedAt: "none", outlet: "text", url: "none" });
+      expect(r.right.extractor).toEqual({ name: "unknown", version: "0" });
+    }
+  });
+
+  it("a version 1 claim is upcast with an unknown extractor", () => {
+    const claim = { id: "c", metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 1, qualifier: "exact", lo: 1, hi: 1, validFrom: null, validTo: null, attributedTo: "X", evidence: { start: 0, end: 1, text: "x" } };
+    const r = Ev.decode("ClaimReported", { type: "ClaimReported", version: 1, claimId: "c", articleId: "a", claim, recordedAt: "2025-06-01T00:00:00Z" });
+    expect(E.isRight(r) && r.right.type === "ClaimReported" && r.right.extractor.version).toBe("0");
+  });
+
+  it("an event that fails its codec says which field is wrong", () => {
+    const r = Ev.decode("ClaimRejected", { type: "ClaimRejected", version: 1, claimId: 7 });
+    expect(E.isLeft(r) && Ev.describeProblem(r.left)).toMatch(/invalid ClaimRejected v1: .*claimId/);
+    expect(E.isLeft(Ev.decode("Nope", {}))).toBe(true);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import type { ClaimFields } from "./Claim.ts";
+import type { ClaimView } from "./Ledger.ts";
+import * as FS from "./FactSlot.ts";
+import * as Q from "./Quantity.ts";
+import * as R from "./Reconcile.ts";
+
+let n = 0;
+/** A claim as reconciliation sees it; `known` is the day its article was published. */
+const claim = (f: Partial<ClaimFields> & Pick<ClaimFields, "metric" | "direction" | "kind">, known: string, outlet = "Outlet", article = `a${++n}`): ClaimView => {
+  const value = f.value === undefined ? 0 : f.value;
+  const qualifier = f.qualifier ?? "exact";
+  const i = Q.fromReported(value, qualifier, f.kind === "event");
+  const id = `c${++n}`;
+  return {
+    claimId: id,
+    articleId: article,
+    outlet,
+    publishedAt: known,
+    knownAt: known,
+    fields: { id, value, qualifier, lo: i.lo, hi: i.hi, validFrom: f.validFrom ?? null, validTo: f.validTo ?? null, attributedTo: f.attributedTo ?? outlet, evidence: { start: n, end: n + 1, text: "" }, ...f } as ClaimFields,
+    reportedVia: null,
+    origin: "extracted",
+    rootArticleId: article,
+    rootVoice: outlet,
+    amendedOn: [],
+  };
+};
+
+const opts = (through: string | null = null): R.Options => ({ through, parties: R.defaultParties });
+
+describe("fact slots", () => {
+  it("five outlets quoting the same ministry are one version", () => {
+    const claims = ["Reuters", "AFP", "AP", "IANS", "TASS"].map((o) =>
+      claim({ metric: "prisoners_returned", direction: "to_russia", kind: "event", value: 307, validFrom: "2025-05-24", validTo: "2025-05-24", attributedTo: "Russian Defence Ministry" }, "2025-05-24", o),
+    );
+    const [slot] = FS.build(claims, R.defaultParties);
+    expect(slot?.versions).toHaveLength(1);
+    expect(slot?.versions[0]?.history).toHaveLength(4);
+  });
+
+  it("each_side claims feed both directions", () => {
+    const slots = FS.build([claim({ metric: "prisoners_returned", direction: "each_side", kind: "event", value: 390, validFrom: "2025-05-23", validTo: "2025-05-23" }, "2025-05-24")], R.defaultParties);
+    expect(slots.map((s) => [s.direction, s.reconciled.best])).toEqual([
+      ["to_russia", 390],
+      ["to_ukraine", 390],
+    ]);
+  });
+
+  it("compatible versions agree: 'more than 6,000' and '6,012' reconcile to 6,012 with no flag", () => {
+    const base = { metric: "bodies_returned", direction: "to_ukraine", kind: "cumulative" as const, validTo: "2025-06-19" };
+    const [slot] = FS.build([claim({ ...base, value: 6000, qualifier: "more_than", attributedTo: "Putin" }, "2025-06-20"), claim({ ...base, value: 6012, attributedTo: "Reuters" }, "2025-06-21")], R.defaultParties);
+    expect(slot?.conflicts).toHaveLength(0);
+    expect(slot?.reconciled).toEqual({ best: 6012, lo: 6012, hi: 6012 });
+  });
+
+  it("a source that reports a slot again supersedes its own earlier version", () => {
+    const base = { metric: "prisoners_returned", direction: "to_ukraine", kind: "event" as const, validFrom: "2025-06-09", validTo: "2025-06-09", attributedTo: "Zelensky" };
+    const [slot] = FS.build([claim({ ...base, value: 100 }, "2025-06-09"), claim({ ...base, value: 120 }, "2025-06-10")], R.defaultParties);
+    expect(slot?.versions).toHaveLength(1);
+    expect(slot?.reconciled.best).toBe(120);
+    expect(slot?.versions[0]?.history.map((h) => h.claim.fields.value)).toEqual([100]);
+  });
+
+  it("disagreeing independent versions are flagged and the best-supported one wins", () => {
+    const base = { metric: "prisoners_returned", direction: "to_ukraine", kind: "event" as const, validFrom: "2025-06-09", validTo: "2025-06-09" };
+    const claims = [claim({ ...base, value: 215, attributedTo: "A" }, "2025-06-09"), claim({ ...base, value: 215, qualifier: "about", attributedTo: "B" }, "2025-06-09"), claim({ ...base, value: 150, attributedTo: "C" }, "2025-06-10")];
+    const r = R.report(claims, opts());
+    const [slot] = r.slots;
+    expect(slot?.reconciled.best).toBe(215);
+    expect(r.discrepancies.map((d) => d.reason)).toEqual(["conflict"]);
+  });
+});
+
+describe("running totals and agreements", () => {
+  const seeds = () => [
+    claim({ metric: "prisoners_agreed", direction: "each_side", kind: "target", value: 1000, validFrom: "2025-05-16", validTo: "2025-05-16" }, "2025-05-24"),
+    claim({ metric: "prisoners_returned", direction: "each_side", kind: "event", value: 390, validFrom: "2025-05-23", validTo: "2025-05-23" }, "2025-05-24"),
+    claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 307, validFrom: "2025-05-24", validTo: "2025-05-24", attributedTo: "Zelensky" }, "2025-05-24"),
+    claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "cumulative", value: 697, validTo: "2025-05-24", attributedTo: "Zelensky" }, "2025-05-24"),
+  ];
+
+  it("390 on May 23 plus 307 on May 24 is 697, consistent with the cumulative '697 in two days'", () => {
+    const r = R.report(seeds(), opts("2025-05-24"));
+    const t = R.findTotal(r, "prisoners_returned", "to_ukraine");
+    expect(t).toMatchObject({ best: 697, lo: 697, hi: 697, disputed: false });
+    expect(t?.checks.map((c) => c.outcome)).toEqual(["consistent"]);
+  });
+
+  it("the 1,000-for-1,000 agreement shows 697 done and 303 remaining", () => {
+    const a = R.report(seeds(), opts("2025-05-24")).agreements.find((x) => x.direction === "to_ukraine");
+    expect(a).toMatchObject({ target: 1000, agreedOn: "2025-05-16", done: 697, remaining: 303 });
+  });
+
+  it("events that add up to less than a cumulative figure are a coverage gap, not a discrepancy", () => {
+    const claims = [
+      claim({ metric: "bodies_returned", direction: "to_ukraine", kind: "event", value: 1200, validFrom: "2025-06-14", validTo: "2025-06-14" }, "2025-06-14"),
+      claim({ metric: "bodies_returned", direction: "to_ukraine", kind: "cumulative", value: 3600, validTo: "2025-06-20" }, "2025-06-20"),
+    ];
+    const r = R.report(claims, opts());
+    expect(R.findTotal(r, "bodies_returned", "to_ukraine")?.checks[0]?.outcome).toBe("coverage_gap");
+    expect(r.discrepancies).toEqual([]);
+  });
+
+  it("events that add up to more than a cumulative figure are a contradiction", () => {
+    const claims = [
+      claim({ metric: "prisoners_returned", direction: "to_russia", kind: "event", value: 390, validFrom: "2025-05-23", validTo: "2025-05-23" }, "2025-05-24"),
+      claim({ metric: "prisoners_returned", direction: "to_russia", kind: "cumulative", value: 300, validTo: "2025-05-24" }, "2025-05-25"),
+    ];
+    expect(R.report(claims, opts()).discrepancies.map((d) => d.reason)).toEqual(["events_exceed_cumulative"]);
+  });
+
+  it("a later cumulative figure below an earlier one is flagged", () => {
+    const claims = [
+      claim({ metric: "bodies_returned", direction: "to_ukraine", kind: "cumulative", value: 6000, qualifier: "more_than", validTo: "2025-06-19", attributedTo: "Putin" }, "2025-06-20"),
+      claim({ metric: "bodies_returned", direction: "to_ukraine", kind: "cumulative", value: 3600, validTo: "2025-06-20" }, "2025-06-20"),
+    ];
+    const d = R.report(claims, opts()).discrepancies;
+    expect(d.map((x) => x.reason)).toEqual(["decrease"]);
+    expect(d[0]?.versions.map((v) => v.claim.fields.value)).toEqual([6000, 3600]);
+  });
+
+  it("an undisclosed phase leaves the total unbounded above and says so in lo", () => {
+    const claims = [
+      claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 390, validFrom: "2025-05-23", validTo: "2025-05-23" }, "2025-05-24"),
+      claim({ metric: "prisoners_returned", direction: "each_side", kind: "event", value: null, qualifier: "undisclosed", validFrom: "2025-06-26", validTo: "2025-06-26" }, "2025-06-27"),
+    ];
+    expect(R.findTotal(R.report(claims, opts()), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 391, lo: 391, hi: null });
+  });
+
+  it("a phase whose two directions differ in an N-for-N exchange is flagged as asymmetric", () => {
+    const day = { validFrom: "2025-06-09", validTo: "2025-06-09" };
+    const claims = [
+      claim({ metric: "prisoners_agreed", direction: "each_side", kind: "target", value: 1000, validFrom: "2025-06-02", validTo: "2025-06-02" }, "2025-06-02"),
+      claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 215, ...day }, "2025-06-09"),
+      claim({ metric: "prisoners_returned", direction: "to_russia", kind: "event", value: 55, ...day }, "2025-06-09"),
+    ];
+    expect(R.report(claims, opts()).discrepancies.map((d) => d.reason)).toEqual(["asymmetric"]);
+  });
+
+  it("a later agreement on the same metric and direction takes over the events after its day", () => {
+    const claims = [
+      claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value: 1000, validFrom: "2025-05-16", validTo: "2025-05-16" }, "2025-05-16"),
+      claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value: 1200, validFrom: "2025-06-02", validTo: "2025-06-02" }, "2025-06-02"),
+      claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 390, validFrom: "2025-05-23", validTo: "2025-05-23" }, "2025-05-24"),
+      claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 100, validFrom: "2025-06-09", validTo: "2025-06-09" }, "2025-06-09"),
+    ];
+    expect(R.report(claims, opts()).agreements.map((a) => [a.agreedOn, a.done])).toEqual([
+      ["2025-05-16", 390],
+      ["2025-06-02", 100],
+    ]);
+  });
+});

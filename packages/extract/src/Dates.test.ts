@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import * as D from "./Dates.ts";
+
+const resolveFirst = (text: string, ref: string | null) => D.resolve(D.find(text)[0]!, ref);
+
+describe("dates in past-tense reports", () => {
+  it("a weekday resolves backwards to the most recent such day, the same day included", () => {
+    expect(resolveFirst("on Thursday", "2025-06-27")).toEqual({ from: "2025-06-26", to: "2025-06-26" }); // published Friday
+    expect(resolveFirst("on Friday", "2025-06-20")).toEqual({ from: "2025-06-20", to: "2025-06-20" }); // published Friday
+    expect(resolveFirst("on Saturday", "2025-06-16")).toEqual({ from: "2025-06-14", to: "2025-06-14" });
+  });
+
+  it("a month and day take the reference's year, or the year before when that would be in the future", () => {
+    expect(resolveFirst("on May 23", "2025-05-24")).toEqual({ from: "2025-05-23", to: "2025-05-23" });
+    expect(resolveFirst("on December 30", "2026-01-02")).toEqual({ from: "2025-12-30", to: "2025-12-30" });
+    expect(resolveFirst("27 June, 2025, 00:21", null)).toEqual({ from: "2025-06-27", to: "2025-06-27" });
+  });
+
+  it("relative days and periods resolve against the reference, and nothing resolves without one", () => {
+    expect(resolveFirst("yesterday", "2025-06-20")).toEqual({ from: "2025-06-19", to: "2025-06-19" });
+    expect(resolveFirst("earlier this month", "2025-06-27")).toEqual({ from: "2025-06-01", to: "2025-06-27" });
+    expect(resolveFirst("on Thursday", null)).toBeNull();
+  });
+
+  it("'may' the verb is not May the month", () => {
+    expect(D.find("talks may 25 resume").length).toBe(0);
+  });
+
+  it("a dateline's year is fixed by a weekday only within two years of today", () => {
+    expect(D.yearFromWeekday(6, 12, 4, "2026-11-22")).toBe(2025); // June 12, 2025 was a Thursday
+    expect(D.yearFromWeekday(3, 3, 6, "2026-11-22")).toBeNull(); // March 3 was a Saturday only in 2018 and earlier
+  });
+});

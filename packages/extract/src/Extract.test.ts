@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { extract } from "./Extract.ts";
+import * as Manifest from "./Manifest.ts";
+import * as Similarity from "./Similarity.ts";
+
+const claimsOf = (text: string, publishedAt: string | null = "2025-06-20") =>
+  extract({ text, path: null, today: "2026-11-22", sidecars: publishedAt === null ? [] : [{ source: "flag", publishedAt }] }).claims.map((c) => {
+    const f = c.fields;
+    return `${f.metric} ${f.direction} ${f.kind} ${f.value ?? "-"} ${f.qualifier} ${f.validTo ?? "-"} | ${f.attributedTo}`;
+  });
+
+describe("claims from text", () => {
+  it("numbers that are not about captives or bodies produce no claim", () => {
+    expect(claimsOf("Moscow has amassed about 53,000 troops near Sumy, and the fighting is 7km from the border, Mr Zelenskiy said. The youngest is 25.")).toEqual([]);
+  });
+
+  it("a figure said inside a quote belongs to the speaker named after it, resolved from 'he'", () => {
+    const text = 'Russian President Vladimir Putin said on Thursday that talks went well.\n"We have returned the bodies of 6,000 fallen Ukrainian soldiers. We are ready to hand over nearly 3,000 more," he said.';
+    expect(claimsOf(text)).toEqual([
+      "bodies_returned to_ukraine cumulative 6000 exact 2025-06-19 | Vladimir Putin",
+      "bodies_agreed to_ukraine target 3000 nearly 2025-06-19 | Vladimir Putin",
+    ]);
+  });
+
+  it("an explicit non-figure is an undisclosed claim", () => {
+    expect(claimsOf("Neither side said how many prisoners were released in the exchange on Thursday.")).toEqual(["prisoners_returned each_side event - undisclosed 2025-06-19 | unnamed outlet"]);
+  });
+
+  it("nested reporting keeps the claimant and the channel", () => {
+    const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
+    expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);
+  });
+
+  it("the same text always gives the same ids", () => {
+    const text = "Ukraine brought home 84 of its defenders on Thursday, President Volodymyr Zelensky said.";
+    const a = extract({ text, path: null, today: "2026-11-22", sidecars: [] });
+    const b = extract({ text, path: "elsewhere.txt", today: "2026-11-22", sidecars: [] });
+    expect(a.articleId).toBe(b.articleId);
+    expect(a.claims.map((c) => c.fields.id)).toEqual(b.claims.map((c) => c.fields.id));
+  });
+});
+
+describe("metadata", () => {
+  it("an article whose date cannot be learned is undated and says so, never guessed", () => {
+    const x = extract({ text: "Russia handed over 1,200 bodies on Saturday, officials said.", path: null, today: "2026-11-22", sidecars: [] });
+    expect(x.metadata.publishedAt).toBeNull();
+    expect(x.metadata.learned.publishedAt).toBe("none");
+    expect(x.metadata.notes.join(" ")).toMatch(/undated/);
+    expect(x.claims[0]?.fields.validFrom).toBeNull();
+  });
+
+  it("a flag wins over the text and the conflict is noted", () => {
+    const x = extract({ text: "date 2025-06-20 Kyiv (IANS) Something happened today in a sentence long enough.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-21" }] });
+    expect([x.metadata.publishedAt, x.metadata.learned.publishedAt, x.metadata.wire]).toEqual(["2025-06-21", "flag", "IANS"]);
+    expect(x.metadata.notes[0]).toMatch(/text says 2025-06-20/);
+  });
+
+  it("a manifest with a bad date is refused with the entry named", () => {
+    expect(Manifest.parse({ "a.txt": { publishedAt: "June 1" } })).toEqual({ _tag: "Left", left: 'entry "a.txt": publishedAt "June 1" is not a date in YYYY-MM-DD form' });
+    expect(Manifest.parse([{ file: "a.txt", outlet: "AP" }])._tag).toBe("Right");
+  });
+});
+
+describe("wire copies", () => {
+  it("a republished story is near-identical; a different story is not", () => {
+    const story = "Ukraine and Russia exchanged a new group of captured soldiers on Thursday, the latest in a series of prisoner swaps agreed at peace talks in Istanbul earlier this month. Neither side said how many prisoners were released in the latest exchange. The two countries pledged to swap at least 1,000 soldiers each during their direct meeting in Istanbul.";
+    const copy = `Republished from AFP.\n${story}`;
+    const other = "Russia launched 728 drones and 13 missiles overnight, the largest aerial attack of the war, Ukraine's air force said on Wednesday. At least two people were killed.";
+    expect(Similarity.estimate(Similarity.signature(story), Similarity.signature(copy))).toBeGreaterThanOrEqual(Similarity.copyThreshold);
+    expect(Similarity.estimate(Similarity.signature(story), Similarity.signature(other))).toBeLessThan(0.2);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import * as N from "./Numbers.ts";
+
+const values = (s: string) => N.find(s).map((m) => [m.value, m.qualifier, m.formula]);
+
+describe("number mentions", () => {
+  it("reads separators, words and qualifiers", () => {
+    expect(values("at least 1,000 soldiers")).toEqual([[1000, "at_least", false]]);
+    expect(values("more than 6,000 bodies")).toEqual([[6000, "more_than", false]]);
+    expect(values("nearly 3,000 more")).toEqual([[3000, "nearly", false]]);
+    expect(values("A thousand prisoners")).toEqual([[1000, "exact", false]]);
+    expect(values("two hundred and fifty captives")).toEqual([[250, "exact", false]]);
+    expect(values("up to 8,000 prisoners")).toEqual([[8000, "at_most", false]]);
+  });
+
+  it("reads N-for-N formulas as one figure", () => {
+    expect(values("a 1,000-for-1,000 prisoner exchange")).toEqual([[1000, "exact", true]]);
+    expect(values("based on a 6,000-for-6,000 formula")).toEqual([[6000, "exact", true]]);
+  });
+
+  it("sets aside dates, times and years", () => {
+    expect(values("Kyiv/Moscow, June 12 Ukraine")).toEqual([]);
+    expect(values("27 June, 2025, 00:21")).toEqual([]);
+    expect(values("since 2022")).toEqual([]);
+    expect(values("date 2025-06-20")).toEqual([]);
+  });
+});

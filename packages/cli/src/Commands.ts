@@ -306,11 +306,18 @@ const mdTable = R.mdTable;
 
 // ---------------------------------------------------------------------------------------------- audit, timeline
 
-const auditOf = async (p: Parsed, o: Opened) => {
+/** Arguments are checked before any store is opened: a usage error does not depend on what is on disk. */
+const requireTotalArgs = (p: Parsed): { metric: string; direction: string } => {
   const metric = str(p, "metric");
   const direction = str(p, "direction");
   if (metric === undefined || direction === undefined) throw new UsageError(`facts audit and timeline need --metric M and --direction D`);
   checkDirection(direction);
+  dateArg(p, "through");
+  return { metric, direction };
+};
+
+const auditOf = async (p: Parsed, o: Opened) => {
+  const { metric, direction } = requireTotalArgs(p);
   const ledger = await loadLedger(p, o);
   checkMetric(ledger, metric);
   const through = dateArg(p, "through") ?? null;
@@ -320,6 +327,7 @@ const auditOf = async (p: Parsed, o: Opened) => {
 const fig = (f: Audit.Figure) => (f.best === null ? "-" : `${R.num(f.best)} (${R.bounds(f.lo!, f.hi)})`);
 
 const auditCmd = async (p: Parsed): Promise<number> =>
+  requireTotalArgs(p) &&
   withStore(p, false, async (o) => {
     const { metric, direction, changes } = await auditOf(p, o);
     if (flag(p, "json")) printJson(V.audit(metric, direction, changes));
@@ -331,6 +339,7 @@ const auditCmd = async (p: Parsed): Promise<number> =>
   });
 
 const timelineCmd = async (p: Parsed): Promise<number> =>
+  requireTotalArgs(p) &&
   withStore(p, false, async (o) => {
     const { metric, direction, changes } = await auditOf(p, o);
     const points = Audit.timeline(changes);

@@ -78,7 +78,8 @@ export const claimantOf = (c: ClaimView): string => {
 const dayOf = (c: ClaimView): string | null =>
   c.fields.kind === "target" ? (c.fields.validFrom ?? c.fields.validTo) : (c.fields.validTo ?? c.fields.validFrom);
 
-const slotKey = (c: ClaimView, direction: string): string => {
+/** The key of the slot a claim falls in for one direction. */
+export const slotKey = (c: ClaimView, direction: string): string => {
   const f = c.fields;
   // A cumulative figure or a stock is about one as-of day, whatever period it says it covers.
   const day = f.kind === "cumulative" || f.kind === "stock" ? (f.validTo ?? f.validFrom) : null;

@@ -193,10 +193,17 @@ const applyChanges = (fields: ClaimFields, changes: ClaimChanges): ClaimFields =
  */
 export const view = (ledger: Ledger, options: ViewOptions): ClaimView[] => {
   const out: ClaimView[] = [];
-  const k = options.knownAt;
   for (const c of ledger.claims.values()) {
-    if (c.supersededBy !== null) continue;
-    if (k !== null && c.knownAt > k) continue;
+    const v = viewClaim(ledger, c, options.knownAt);
+    if (v !== null) out.push(v);
+  }
+  return out;
+};
+
+/** One claim as a reader sees it on a day; null when it is unknown, superseded or rejected by then. */
+export const viewClaim = (ledger: Ledger, c: ClaimEntry, k: string | null): ClaimView | null => {
+    if (c.supersededBy !== null) return null;
+    if (k !== null && c.knownAt > k) return null;
     let fields = c.fields;
     let rejected = false;
     const amendedOn: string[] = [];
@@ -207,10 +214,10 @@ export const view = (ledger: Ledger, options: ViewOptions): ClaimView[] => {
       if (a.change._tag === "Rejected") rejected = true;
       else fields = applyChanges(fields, a.change.changes);
     }
-    if (rejected) continue;
+    if (rejected) return null;
     const article = c.articleId === null ? undefined : ledger.articles.get(c.articleId);
     const root = c.articleId === null ? undefined : rootOf(ledger, c.articleId);
-    out.push({
+    return {
       claimId: c.claimId,
       articleId: c.articleId,
       outlet: article?.outlet ?? null,
@@ -222,9 +229,7 @@ export const view = (ledger: Ledger, options: ViewOptions): ClaimView[] => {
       rootArticleId: root?.articleId ?? null,
       rootVoice: root === undefined ? null : (root.wire ?? root.outlet ?? root.articleId),
       amendedOn,
-    });
-  }
-  return out;
+    };
 };
 
 /** Every day on which something became known or took effect, ascending. */

@@ -16,3 +16,4 @@ export * as Reconcile from "./Reconcile.ts";
 export { sha256Hex } from "./Digest.ts";
 export type { LedgerEvent, ArticleRecorded, ClaimReported, ClaimCorrected, ClaimRejected, ArticleReextracted } from "./Events.ts";
 export type { ClaimFields } from "./Claim.ts";
+export * as TotalsIndex from "./TotalsIndex.ts";

@@ -28,8 +28,19 @@ const INSTITUTIONS = new Set([
   "news", "press", "ukraine", "russia", "commissioner", "guard", "navy", "rights", "state", "officials", "sources", "outlet", "france",
 ]);
 
-/** The comparison key of a claimant's name. */
+const cache = new Map<string, string>();
+
+/** The comparison key of a claimant's name (memoised: a ledger has few distinct names and many claims). */
 export const key = (name: string): string => {
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const k = computeKey(name);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(name, k);
+  return k;
+};
+
+const computeKey = (name: string): string => {
   let s = name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   s = s.replace(/['’]s\b/g, "").replace(/[^a-z0-9 ]+/g, " ");
   for (const [re, to] of SPELLINGS) s = s.replace(re, to);

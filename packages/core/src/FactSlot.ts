@@ -148,11 +148,22 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
   }
   // A target mentioned without its date is taken to be the latest dated agreement on the same
   // metric and direction that it is consistent with ("the 1,000-for-1,000 deal"); else a slot of its own.
+  const targetGroups = new Map<string, Array<[string, { direction: string; placed: Placed[] }]>>();
+  if (undatedTargets.length > 0)
+    for (const entry of groups) {
+      const [k] = entry;
+      const parts = k.split("|");
+      if (parts[2] !== "target") continue;
+      const prefix = `${parts[0]}|${parts[1]}`;
+      const list = targetGroups.get(prefix);
+      if (list === undefined) targetGroups.set(prefix, [entry]);
+      else list.push(entry);
+    }
   for (const p of undatedTargets) {
     const f = p.claim.fields;
     const said = p.claim.publishedAt ?? p.claim.knownAt;
-    const match = [...groups.entries()]
-      .filter(([k, g]) => k.startsWith(`${f.metric}|${p.direction}|target|`) && g.placed.some((q) => Q.consistent(q.interval, p.interval)))
+    const match = (targetGroups.get(`${f.metric}|${p.direction}`) ?? [])
+      .filter(([, g]) => g.placed.some((q) => Q.consistent(q.interval, p.interval)))
       // Only an agreement that already existed when the mention was published.
       .filter(([, g]) => g.placed.every((q) => (q.claim.fields.validFrom ?? q.claim.fields.validTo ?? "") <= said))
       .sort(([a], [b]) => (a < b ? 1 : -1))[0];

@@ -55,10 +55,28 @@ export interface Ledger {
   readonly claims: Map<string, ClaimEntry>;
   readonly amendments: Map<string, Amendment[]>;
   events: number;
+  /** One copy of each short repeated value (metric, day, claimant, ids): decoded events repeat them by the million. */
+  readonly strings: Map<string, string>;
 }
 
 /** A fresh, empty ledger. */
-export const initial = (): Ledger => ({ articles: new Map(), claims: new Map(), amendments: new Map(), events: 0 });
+export const initial = (): Ledger => ({ articles: new Map(), claims: new Map(), amendments: new Map(), events: 0, strings: new Map() });
+
+const intern = (ledger: Ledger, s: string): string => {
+  const hit = ledger.strings.get(s);
+  if (hit !== undefined) return hit;
+  ledger.strings.set(s, s);
+  return s;
+};
+const internOrNull = (ledger: Ledger, s: string | null): string | null => (s === null ? null : intern(ledger, s));
+const extractors = new Map<string, Extractor>();
+const sharedExtractor = (e: Extractor): Extractor => {
+  const k = `${e.name}@${e.version}`;
+  const hit = extractors.get(k);
+  if (hit !== undefined) return hit;
+  extractors.set(k, e);
+  return e;
+};
 
 const amend = (ledger: Ledger, a: Amendment): void => {
   const list = ledger.amendments.get(a.claimId);
@@ -73,11 +91,11 @@ export const evolve = (ledger: Ledger, event: LedgerEvent): Ledger => {
     case "ArticleRecorded": {
       if (!ledger.articles.has(event.articleId)) {
         ledger.articles.set(event.articleId, {
-          articleId: event.articleId,
-          publishedAt: event.publishedAt,
-          knownAt: event.publishedAt ?? ofTimestamp(event.recordedAt),
-          outlet: event.outlet,
-          wire: event.wire,
+          articleId: intern(ledger, event.articleId),
+          publishedAt: internOrNull(ledger, event.publishedAt),
+          knownAt: intern(ledger, event.publishedAt ?? ofTimestamp(event.recordedAt)),
+          outlet: internOrNull(ledger, event.outlet),
+          wire: internOrNull(ledger, event.wire),
           url: event.url,
           path: event.path,
           copyOf: event.copyOf,
@@ -89,16 +107,31 @@ export const evolve = (ledger: Ledger, event: LedgerEvent): Ledger => {
     case "ClaimReported": {
       const article = event.articleId === null ? undefined : ledger.articles.get(event.articleId);
       const knownAt = event.origin === "manual" || article === undefined ? ofTimestamp(event.recordedAt) : article.knownAt;
-      ledger.claims.set(event.claimId, {
-        claimId: event.claimId,
-        articleId: event.articleId,
-        fields: event.claim,
-        reportedVia: event.reportedVia,
+      const c = event.claim;
+      const fields: ClaimFields = {
+        id: c.id,
+        metric: intern(ledger, c.metric),
+        direction: intern(ledger, c.direction),
+        kind: c.kind,
+        value: c.value,
+        qualifier: c.qualifier,
+        lo: c.lo,
+        hi: c.hi,
+        validFrom: internOrNull(ledger, c.validFrom),
+        validTo: internOrNull(ledger, c.validTo),
+        attributedTo: intern(ledger, c.attributedTo),
+        evidence: c.evidence,
+      };
+      ledger.claims.set(c.id === event.claimId ? c.id : event.claimId, {
+        claimId: c.id === event.claimId ? c.id : event.claimId,
+        articleId: internOrNull(ledger, event.articleId),
+        fields,
+        reportedVia: internOrNull(ledger, event.reportedVia),
         origin: event.origin,
-        analyst: event.analyst,
-        extractor: event.extractor,
-        knownAt,
-        recordedAt: event.recordedAt,
+        analyst: internOrNull(ledger, event.analyst),
+        extractor: sharedExtractor(event.extractor),
+        knownAt: intern(ledger, knownAt),
+        recordedAt: intern(ledger, event.recordedAt),
         supersededBy: null,
       });
       return ledger;

@@ -118,10 +118,14 @@ const totalOf = (metric: string, direction: string, slots: readonly FS.Slot[], t
   const cumulative = slots.filter((s) => s.kind === "cumulative" && within(s.happenedBy, through)).sort(byDay);
   const stocks = slots.filter((s) => s.kind === "stock" && within(s.happenedBy, through)).sort(byDay);
 
-  // Each cumulative figure is checked against the events known up to its as-of day.
+  // Each cumulative figure is checked against the events known up to its as-of day (one sweep: both lists are sorted by day).
+  let swept = 0;
+  let running: Q.Interval = Q.zero;
   const checks: Check[] = cumulative.map((c) => {
-    const upTo = events.filter((e) => e.happenedBy <= c.happenedBy);
-    const ev = sumSlots(upTo).interval;
+    while (swept < events.length && events[swept]!.happenedBy <= c.happenedBy) running = Q.add(running, FS.intervalOf(events[swept++]!));
+    const ev = running;
+    // The flag lists the cumulative figure's versions and those of the latest event slots (at most 20).
+    const upTo = () => events.slice(Math.max(0, swept - 20), swept);
     const cum = FS.intervalOf(c);
     const outcome: CheckOutcome = cum.hi !== null && ev.lo > cum.hi ? "events_exceed_cumulative" : ev.hi !== null && ev.hi < cum.lo ? "coverage_gap" : "consistent";
     if (outcome === "events_exceed_cumulative")
@@ -132,19 +136,26 @@ const totalOf = (metric: string, direction: string, slots: readonly FS.Slot[], t
         kind: "cumulative",
         validFrom: c.validFrom,
         validTo: c.validTo,
-        detail: `events up to ${c.happenedBy} add up to ${fmt(ev)}, more than the cumulative figure ${fmt(cum)}`,
-        versions: [...c.versions.map((v) => v.current), ...upTo.flatMap((e) => e.versions.map((v) => v.current))],
+        detail: `events up to ${c.happenedBy} (${swept} slot${swept === 1 ? "" : "s"}${swept > 20 ? ", the latest 20 listed" : ""}) add up to ${fmt(ev)}, more than the cumulative figure ${fmt(cum)}`,
+        versions: [...c.versions.map((v) => v.current), ...upTo().flatMap((e) => e.versions.map((v) => v.current))],
       });
     return { asOf: c.day, cumulative: cum, events: ev, outcome };
   });
 
-  // Counts that only grow cannot fall: a later cumulative figure below an earlier one is flagged.
-  if (isMonotone(metric))
-    for (let i = 0; i < cumulative.length; i++)
-      for (let j = i + 1; j < cumulative.length; j++) {
-        const a = cumulative[i]!, b = cumulative[j]!;
-        if (a.day === null || b.day === null || a.day >= b.day) continue;
-        if (b.reconciled.hi !== null && b.reconciled.hi < a.reconciled.lo)
+  // Counts that only grow cannot fall: a later cumulative figure below an earlier one is flagged,
+  // against the highest earlier figure (one flag per fallen figure, not one per pair).
+  if (isMonotone(metric)) {
+    const dated = cumulative.filter((c) => c.day !== null).sort((x, y) => (x.day! < y.day! ? -1 : x.day! > y.day! ? 1 : 0));
+    let highest: FS.Slot | null = null;
+    let i = 0;
+    while (i < dated.length) {
+      // Slots of one day are compared only with earlier days.
+      let j = i;
+      while (j < dated.length && dated[j]!.day === dated[i]!.day) j++;
+      for (let k = i; k < j; k++) {
+        const b = dated[k]!;
+        const a = highest;
+        if (a !== null && b.reconciled.hi !== null && b.reconciled.hi < a.reconciled.lo)
           flags.push({
             reason: "decrease",
             metric,
@@ -156,6 +167,10 @@ const totalOf = (metric: string, direction: string, slots: readonly FS.Slot[], t
             versions: [...a.versions.map((v) => v.current), ...b.versions.map((v) => v.current)],
           });
       }
+      for (let k = i; k < j; k++) if (highest === null || dated[k]!.reconciled.lo > highest.reconciled.lo) highest = dated[k]!;
+      i = j;
+    }
+  }
 
   let counted: FS.Slot[];
   let basis: Total["basis"];
@@ -172,9 +187,9 @@ const totalOf = (metric: string, direction: string, slots: readonly FS.Slot[], t
   }
   const { interval, best } = sumSlots(counted);
   const disputed =
-    counted.some((s) => s.conflicts.length > 0) ||
+    counted.some((s) => s.conflicts.length > 0 || s.revisions.length > 0) ||
     checks.some((c) => c.outcome === "events_exceed_cumulative") ||
-    flags.some((f) => f.metric === metric && f.direction === direction);
+    flags.some((f) => f.reason === "decrease" && f.metric === metric && f.direction === direction);
   return {
     metric,
     direction,
@@ -192,17 +207,38 @@ const totalOf = (metric: string, direction: string, slots: readonly FS.Slot[], t
 
 const agreementsOf = (slots: readonly FS.Slot[], through: string | null, flags: Discrepancy[]): Agreement[] => {
   const targets = slots.filter((s) => s.kind === "target" && within(s.happenedBy, through)).sort(byDay);
+  // Dated event slots per metric and direction, by day, so that each agreement scans only its own window.
+  const eventsOf = new Map<string, FS.Slot[]>();
+  for (const s of slots)
+    if (s.kind === "event" && s.day !== null && within(s.day, through)) {
+      const k = `${s.metric}|${s.direction}`;
+      const list = eventsOf.get(k);
+      if (list === undefined) eventsOf.set(k, [s]);
+      else list.push(s);
+    }
+  for (const list of eventsOf.values()) list.sort(byDay);
+  const targetsOf = new Map<string, FS.Slot[]>();
+  for (const t of targets) {
+    const k = `${t.metric}|${t.direction}`;
+    const list = targetsOf.get(k);
+    if (list === undefined) targetsOf.set(k, [t]);
+    else list.push(t);
+  }
   const out: Agreement[] = [];
-  for (let i = 0; i < targets.length; i++) {
-    const t = targets[i]!;
+  for (const t of targets) {
     const metric = fulfilledBy(t.metric);
     if (metric === null) continue;
     // A later agreement on the same metric and direction supersedes this one from its own day.
-    const next = targets.slice(i + 1).find((u) => u.metric === t.metric && u.direction === t.direction && u.happenedBy > t.happenedBy);
-    const candidates = slots
-      .filter((s) => s.kind === "event" && s.metric === metric && s.direction === t.direction && s.day !== null)
-      .filter((s) => s.day! > t.happenedBy && within(s.day!, through) && (next === undefined || s.day! < next.happenedBy))
-      .sort(byDay);
+    const next = targetsOf.get(`${t.metric}|${t.direction}`)!.find((u) => u.happenedBy > t.happenedBy);
+    const all = eventsOf.get(`${metric}|${t.direction}`) ?? [];
+    let lo = 0, hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.day! > t.happenedBy) hi = mid;
+      else lo = mid + 1;
+    }
+    const candidates: FS.Slot[] = [];
+    for (let k = lo; k < all.length && (next === undefined || all[k]!.day! < next.happenedBy); k++) candidates.push(all[k]!);
     const counted: FS.Slot[] = [];
     let done: Q.Interval = Q.zero;
     let doneBest = 0;
@@ -227,24 +263,30 @@ const agreementsOf = (slots: readonly FS.Slot[], through: string | null, flags: 
       sources: sourcesOf([t]),
     });
   }
-  // In an N-for-N exchange the two directions of one phase should match.
-  const symmetric = targets.filter((t) => t.versions.some((v) => v.current.claim.fields.direction === "each_side"));
-  const seen = new Set<string>();
-  for (const t of symmetric) {
+  // In an N-for-N exchange the two directions of one phase should match: phases after the earliest
+  // N-for-N agreement on their metric are checked.
+  const firstSymmetric = new Map<string, string>();
+  for (const t of targets) {
     const metric = fulfilledBy(t.metric);
-    if (metric === null) continue;
-    const phases = new Map<string, FS.Slot[]>();
-    for (const s of slots)
-      if (s.kind === "event" && s.metric === metric && s.day !== null && s.day > t.happenedBy && s.direction.startsWith("to_")) {
-        const list = phases.get(s.key.replace(`|${s.direction}|`, "|*|")) ?? [];
-        list.push(s);
-        phases.set(s.key.replace(`|${s.direction}|`, "|*|"), list);
-      }
-    for (const [phase, list] of phases) {
-      if (seen.has(phase) || list.length < 2) continue;
+    if (metric === null || !t.versions.some((v) => v.current.claim.fields.direction === "each_side")) continue;
+    const known = firstSymmetric.get(metric);
+    if (known === undefined || t.happenedBy < known) firstSymmetric.set(metric, t.happenedBy);
+  }
+  const phases = new Map<string, FS.Slot[]>();
+  for (const s of slots) {
+    const since = firstSymmetric.get(s.metric);
+    if (since === undefined || s.kind !== "event" || s.day === null || s.day <= since || !s.direction.startsWith("to_") || !within(s.day, through)) continue;
+    const phase = s.key.replace(`|${s.direction}|`, "|*|");
+    const list = phases.get(phase);
+    if (list === undefined) phases.set(phase, [s]);
+    else list.push(s);
+  }
+  {
+    for (const [, list] of phases) {
+      if (list.length < 2) continue;
       const [a, b] = list;
+      const metric = a!.metric;
       if (a === undefined || b === undefined || Q.consistent(FS.intervalOf(a), FS.intervalOf(b))) continue;
-      seen.add(phase);
       flags.push({
         reason: "asymmetric",
         metric,
@@ -293,7 +335,9 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   for (const s of slots) {
     if (s.kind === "target") continue;
     const k = `${s.metric}|${s.direction}`;
-    groups.set(k, [...(groups.get(k) ?? []), s]);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [s]);
+    else list.push(s);
   }
   const totals: Total[] = [];
   for (const [k, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {

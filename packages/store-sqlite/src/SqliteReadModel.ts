@@ -58,6 +58,7 @@ export const openReadModel = (path: string, name = "ledger"): E.Either<StoreErro
     return E.left({ ...err, message: `${path}: ${"message" in err ? err.message : ""}` } as StoreErrorT);
   }
   const ledger = Ledger.initial();
+  // (strings are interned as events are folded; rows loaded here keep their own copies)
   for (const r of db.prepare("SELECT json FROM rm_articles").all() as Array<{ json: string }>) {
     const a = JSON.parse(r.json) as Ledger.ArticleInfo;
     ledger.articles.set(a.articleId, a);

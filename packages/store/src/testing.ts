@@ -137,6 +137,37 @@ export const storeContract = (name: string, factory: ContractFactory): void => {
       expect((await ok(store.readStream(stream))).length).toBe(2);
     });
 
+    it("appends issued together each succeed or fail on their own", async () => {
+      const store = await open();
+      const p = factory.prefix();
+      await ok(store.appendToStream(`${p}-g1`, [ev("Tested", 1)], ER.NoStream));
+      const results = await Promise.all([
+        store.appendToStream(`${p}-g2`, [ev("Tested", 2), ev("Tested", 3)], ER.NoStream)(),
+        store.appendToStream(`${p}-g1`, [ev("Tested", 4)], ER.NoStream)(), // refused: the stream exists
+        store.appendToStream(`${p}-g3`, [ev("Tested", 5)], ER.NoStream)(),
+      ]);
+      expect(results.map((r) => r._tag)).toEqual(["Right", "Left", "Right"]);
+      expect((await ok(store.readStream(`${p}-g1`))).length).toBe(1);
+      expect((await ok(store.readStream(`${p}-g2`))).map((e) => (e.data as { n: number }).n)).toEqual([2, 3]);
+      expect((await ok(store.readStream(`${p}-g3`))).length).toBe(1);
+    });
+
+    it("an append whose later event id is already stored fails whole, and appends issued with it still land", async () => {
+      const store = await open();
+      const p = factory.prefix();
+      const taken = ev("Tested", 1);
+      await ok(store.appendToStream(`${p}-h1`, [taken], ER.NoStream));
+      const results = await Promise.all([
+        store.appendToStream(`${p}-h2`, [ev("Tested", 2)], ER.NoStream)(),
+        store.appendToStream(`${p}-h3`, [ev("Tested", 3), taken], ER.NoStream)(), // fails on its second event
+        store.appendToStream(`${p}-h4`, [ev("Tested", 4)], ER.NoStream)(),
+      ]);
+      expect(results.map((r) => r._tag)).toEqual(["Right", "Left", "Right"]);
+      expect(await ok(store.readStream(`${p}-h3`))).toEqual([]);
+      expect((await ok(store.readStream(`${p}-h2`))).length).toBe(1);
+      expect((await ok(store.readStream(`${p}-h4`))).length).toBe(1);
+    });
+
     it("reads the global log in commit order, from any position, in pages", async () => {
       const store = await open();
       const p = factory.prefix();

@@ -1,0 +1,17 @@
+import { Ledger, Reconcile, TotalsIndex } from "@factledger/core";
+import { readLedger } from "@factledger/store";
+import { openSqliteStore } from "@factledger/store-sqlite";
+const mb = () => { global.gc(); return Math.round(process.memoryUsage().heapUsed / 1048576); };
+console.log("start", mb());
+const store = openSqliteStore("/tmp/prof.db", { create: false }).right;
+const ledger = (await readLedger(store)()).right;
+console.log("ledger", mb(), "claims", ledger.claims.size);
+let v = Ledger.view(ledger, { knownAt: null });
+console.log("+view", mb());
+let r = Reconcile.report(v, { through: null, parties: Reconcile.defaultParties });
+console.log("+report", mb(), "slots", r.slots.length);
+v = null; r = null;
+console.log("-view-report", mb());
+const idx = TotalsIndex.build(ledger, Reconcile.defaultParties);
+console.log("+index", mb());
+console.log("rss", Math.round(process.resourceUsage().maxRSS / 1024));

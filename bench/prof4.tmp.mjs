@@ -1,0 +1,10 @@
+import { articles } from "./corpus.mjs";
+import { Ledger, Reconcile } from "@factledger/core";
+import { ExpectedRevision, readLedger } from "@factledger/store";
+import { openSqliteStore } from "@factledger/store-sqlite";
+const store = openSqliteStore("/tmp/prof.db", { create: false }).right;
+const ledger = (await readLedger(store)()).right;
+const v = Ledger.view(ledger, { knownAt: null });
+const t = performance.now();
+Reconcile.report(v, { through: null, parties: Reconcile.defaultParties });
+console.log("report ms", Math.round(performance.now() - t));

@@ -1,0 +1,11 @@
+import { articles } from "./corpus.mjs";
+import { ExpectedRevision } from "@factledger/store";
+import { openSqliteStore } from "@factledger/store-sqlite";
+import { rmSync } from "node:fs";
+const corpus = [...articles(100000, 42)];
+const ev = corpus.reduce((n, a) => n + a.events.length, 0);
+const f = "/tmp/p5.db"; for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true });
+const store = openSqliteStore(f).right;
+const t = performance.now();
+for (let i = 0; i < corpus.length; i += 64) await Promise.all(corpus.slice(i, i + 64).map((a) => store.appendToStream(a.stream, a.events, ExpectedRevision.NoStream)()));
+console.log("piped", Math.round(ev / ((performance.now() - t) / 1000)));

@@ -1,0 +1,320 @@
+#!/usr/bin/env node
+// factledger benchmarks: a script that prints figures (never a timed test).
+//   pnpm bench            full sizes (10k, 100k, 1M claims); writes docs/benchmarks.md
+//   pnpm bench --quick    10k claims only, fewer runs (a CI-like check, under a minute); writes nothing
+//   pnpm bench --json     the same figures as JSON on stdout (progress goes to stderr)
+// Each figure is the median of several runs; ratios are measured in the same run on the same events.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { Ledger, Reconcile, TotalsIndex } from "@factledger/core";
+import { ExpectedRevision, readLedger } from "@factledger/store";
+import { openSqliteStore } from "@factledger/store-sqlite";
+import { extract } from "@factledger/extract";
+import { articles, prng } from "./corpus.mjs";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const json = args.includes("--json");
+const sizesArg = args.find((a) => a.startsWith("--sizes="));
+const sizes = sizesArg ? sizesArg.slice(8).split(",").map(Number) : quick ? [10_000] : [10_000, 100_000, 1_000_000];
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const log = (s) => process.stderr.write(`${s}\n`);
+const tmp = mkdtempSync(join(os.tmpdir(), "factledger-bench-"));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+const results = [];
+const row = (r) => {
+  results.push(r);
+  log(`  ${r.name.padEnd(15)} ${String(r.claims).padStart(8)} claims  ours ${String(r.ours).padStart(10)} ${r.unit}${r.peer != null ? `  peer ${r.peer}` : ""}${r.floor != null ? `  floor ${r.floor}` : ""}${r.stat ? ` (${r.stat})` : ""}`);
+};
+let fileNo = 0;
+const freshFile = () => join(tmp, `b${++fileNo}.db`);
+const cleanup = (f) => {
+  for (const x of readdirSync(tmp)) if (x.startsWith(f.split("/").pop())) rmSync(join(tmp, x), { force: true });
+};
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? "unknown",
+  cores: os.cpus().length,
+  memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  date: new Date().toISOString().slice(0, 10),
+};
+
+// ------------------------------------------------------------------------------------------ append
+// window = 1: each append awaited before the next (one transaction per article);
+// window = 64: up to 64 appends issued at once, as a pipelined ingester would (group commit).
+const appendOurs = async (corpus, window = 1) => {
+  const file = freshFile();
+  const store = openSqliteStore(file).right;
+  const t = performance.now();
+  for (let i = 0; i < corpus.length; i += window) {
+    const rs = await Promise.all(corpus.slice(i, i + window).map((a) => store.appendToStream(a.stream, a.events, ExpectedRevision.NoStream)()));
+    for (const r of rs) if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
+  }
+  const ms = performance.now() - t;
+  await store.close();
+  return { ms, file };
+};
+
+const appendFloor = (corpus) => {
+  const file = freshFile();
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.exec("CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, UNIQUE (stream_id, revision))");
+  const insert = db.prepare("INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const t = performance.now();
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const a of corpus) a.events.forEach((e, i) => insert.run(a.stream, i, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), now));
+  })();
+  const ms = performance.now() - t;
+  db.close();
+  cleanup(file);
+  return ms;
+};
+
+const appendPeer = async (corpus, window = 1) => {
+  const { getSQLiteEventStore } = await import("@event-driven-io/emmett-sqlite");
+  const { STREAM_DOES_NOT_EXIST } = await import("@event-driven-io/emmett");
+  const file = freshFile();
+  const store = getSQLiteEventStore({ fileName: file, schema: { autoMigration: "CreateOrUpdate" } });
+  await store.appendToStream("warm-up", [{ type: "WarmUp", data: {} }]);
+  const t = performance.now();
+  for (let i = 0; i < corpus.length; i += window)
+    await Promise.all(corpus.slice(i, i + window).map((a) => store.appendToStream(a.stream, a.events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata })), { expectedStreamVersion: STREAM_DOES_NOT_EXIST })));
+  const ms = performance.now() - t;
+  cleanup(file);
+  return ms;
+};
+
+// ------------------------------------------------------------------------------------------ replay
+const replayOurs = async (file) => {
+  const store = openSqliteStore(file, { create: false }).right;
+  const t = performance.now();
+  const ledger = (await readLedger(store)()).right;
+  const report = Reconcile.report(Ledger.view(ledger, { knownAt: null }), { through: null, parties: Reconcile.defaultParties });
+  const ms = performance.now() - t;
+  await store.close();
+  return { ms, ledger, totals: report.totals.length };
+};
+
+const replayFloor = (file) => {
+  const db = new Database(file, { readonly: true });
+  const t = performance.now();
+  let n = 0;
+  for (const r of db.prepare("SELECT stream_id, revision, event_id, type, data, metadata, recorded_at, position FROM events ORDER BY position").iterate()) {
+    JSON.parse(r.data);
+    JSON.parse(r.metadata);
+    n++;
+  }
+  const ms = performance.now() - t;
+  db.close();
+  return { ms, n };
+};
+
+// ------------------------------------------------------------------------------------------ as-of
+const randomDays = (n, seed) => {
+  const rnd = prng(seed);
+  return Array.from({ length: n }, () => new Date(Date.UTC(2023, 0, 1) + Math.floor(rnd() * 3 * 365) * 86400000).toISOString().slice(0, 10));
+};
+
+const asOfCold = async (file, days) => {
+  const lat = [];
+  for (const d of days) {
+    const t = performance.now();
+    const store = openSqliteStore(file, { create: false }).right;
+    const ledger = (await readLedger(store)()).right;
+    Reconcile.report(Ledger.view(ledger, { knownAt: d }), { through: d, parties: Reconcile.defaultParties });
+    await store.close();
+    lat.push(performance.now() - t);
+  }
+  return lat;
+};
+
+const asOfWarm = (ledger, days) => {
+  const t0 = performance.now();
+  const index = TotalsIndex.build(ledger, Reconcile.defaultParties);
+  const buildMs = performance.now() - t0;
+  const lat = [];
+  for (const d of days) {
+    const t = performance.now();
+    index.totalsAt(d);
+    lat.push(performance.now() - t);
+  }
+  return { lat, buildMs, index };
+};
+
+// ------------------------------------------------------------------------------------------ extraction
+const extraction = () => {
+  const texts = [];
+  for (const dir of ["seeds", "test/gold/extra", "test/gold/heldout"])
+    for (const f of readdirSync(join(root, dir)).filter((x) => x.endsWith(".txt"))) texts.push(readFileSync(join(root, dir, f), "utf8"));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const runs = [];
+  for (let r = 0; r < (quick ? 3 : 5); r++) {
+    let n = 0, b = 0;
+    const t = performance.now();
+    while (performance.now() - t < (quick ? 500 : 2000)) {
+      for (const text of texts) extract({ text, path: null, today: "2026-11-22", sidecars: [] });
+      n += texts.length;
+      b += bytes;
+    }
+    const s = (performance.now() - t) / 1000;
+    runs.push({ mbps: b / 1024 / 1024 / s, aps: n / s });
+  }
+  return { mbps: median(runs.map((r) => r.mbps)), aps: median(runs.map((r) => r.aps)), articles: texts.length, bytes };
+};
+
+// ------------------------------------------------------------------------------------------ memory
+const peakRss = (file) => {
+  const script = `
+    import { Ledger, Reconcile, TotalsIndex } from "@factledger/core";
+    import { readLedger } from "@factledger/store";
+    import { openSqliteStore } from "@factledger/store-sqlite";
+    const store = openSqliteStore(${JSON.stringify(file)}, { create: false }).right;
+    const ledger = (await readLedger(store)()).right;
+    Reconcile.report(Ledger.view(ledger, { knownAt: null }), { through: null, parties: Reconcile.defaultParties });
+    TotalsIndex.build(ledger, Reconcile.defaultParties);
+    process.stdout.write(String(process.resourceUsage().maxRSS));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(root, "bench"), encoding: "utf8" });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(r.stdout) / 1024; // maxRSS is in KB
+};
+
+// ------------------------------------------------------------------------------------------ main
+const growth = [];
+log(`factledger bench (${quick ? "quick" : "full"}): sizes ${sizes.join(", ")}; ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}`);
+for (const size of sizes) {
+  log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus`);
+  const corpus = [...articles(size, 42)];
+  const events = corpus.reduce((n, a) => n + a.events.length, 0);
+  const runs = quick ? 2 : size >= 1_000_000 ? 3 : 5;
+
+  const ours = [];
+  let file = null;
+  for (let r = 0; r < runs; r++) {
+    const x = await appendOurs(corpus);
+    ours.push(x.ms);
+    if (file === null) file = x.file;
+    else cleanup(x.file);
+  }
+  const floor = [];
+  for (let r = 0; r < runs; r++) floor.push(appendFloor(corpus));
+  // Emmett's SQLite store is far slower; it runs on every size in quick mode and up to 100k in full mode.
+  const peer = [];
+  if (quick || size <= 100_000) for (let r = 0; r < (size >= 100_000 ? 1 : runs); r++) peer.push(await appendPeer(corpus));
+  const eps = (ms) => events / (ms / 1000);
+  row({ name: "append", claims: size, events, unit: "events/s", ours: Math.round(eps(median(ours))), peer: peer.length ? Math.round(eps(median(peer))) : null, floor: Math.round(eps(median(floor))) });
+  const piped = [];
+  for (let r = 0; r < runs; r++) {
+    const x = await appendOurs(corpus, 64);
+    piped.push(x.ms);
+    cleanup(x.file);
+  }
+  let pipedPeer = null;
+  if (quick || size <= 100_000) {
+    try {
+      pipedPeer = Math.round(eps(await appendPeer(corpus, 64)));
+    } catch (e) {
+      log(`  (Emmett's store refused 64 appends in flight: ${String(e?.message ?? e).split("\n")[0]})`);
+    }
+  }
+  row({ name: "appendPipelined", claims: size, events, unit: "events/s", ours: Math.round(eps(median(piped))), peer: pipedPeer, floor: Math.round(eps(median(floor))) });
+
+  const rep = [];
+  let ledger = null;
+  for (let r = 0; r < runs; r++) {
+    const x = await replayOurs(file);
+    rep.push(x.ms);
+    ledger = x.ledger;
+  }
+  const repFloor = [];
+  for (let r = 0; r < runs; r++) repFloor.push(replayFloor(file).ms);
+  row({ name: "replay", claims: size, events, unit: "events/s", ours: Math.round(eps(median(rep))), peer: null, floor: Math.round(eps(median(repFloor))) });
+
+  const cold = await asOfCold(file, randomDays(quick ? 3 : size >= 1_000_000 ? 5 : 10, 7));
+  row({ name: "asOfCold", claims: size, unit: "ms", stat: "p50", ours: round(pct(cold, 50)), peer: null, floor: null, samples: cold.length });
+  row({ name: "asOfCold", claims: size, unit: "ms", stat: "p99", ours: round(pct(cold, 99)), peer: null, floor: null, samples: cold.length });
+  const warm = asOfWarm(ledger, randomDays(1000, 11));
+  row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p50", ours: round(pct(warm.lat, 50), 4), peer: null, floor: null, samples: warm.lat.length });
+  row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p99", ours: round(pct(warm.lat, 99), 4), peer: null, floor: null, samples: warm.lat.length });
+  row({ name: "indexBuild", claims: size, unit: "ms", ours: Math.round(warm.buildMs), peer: null, floor: null });
+  growth.push({ size, appendMs: median(ours), replayMs: median(rep), coldP50: pct(cold, 50), warmP50: pct(warm.lat, 50) });
+
+  if (size === sizes.at(-1)) row({ name: "peakRss", claims: size, unit: "MB", ours: Math.round(peakRss(file)), peer: null, floor: null });
+  cleanup(file);
+}
+const ex = extraction();
+row({ name: "extraction", claims: null, unit: "MB/s", ours: round(ex.mbps, 2), peer: null, floor: null, articlesPerSecond: Math.round(ex.aps) });
+rmSync(tmp, { recursive: true, force: true });
+
+const out = { machine, results };
+if (json) process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+else {
+  const get = (name, claims, stat) => results.find((r) => r.name === name && r.claims === claims && (stat === undefined || r.stat === stat));
+  const lines = [];
+  lines.push("| figure | claims | unit | ours | peer (Emmett SQLite) | floor | ours/peer | ours/floor |", "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results)
+    lines.push(`| ${r.name}${r.stat ? ` ${r.stat}` : ""} | ${r.claims?.toLocaleString("en-US") ?? "-"} | ${r.unit} | ${r.ours.toLocaleString("en-US")} | ${r.peer?.toLocaleString("en-US") ?? "-"} | ${r.floor?.toLocaleString("en-US") ?? "-"} | ${r.peer ? (r.ours / r.peer).toFixed(2) + "×" : "-"} | ${r.floor ? (r.ours / r.floor).toFixed(2) + "×" : "-"} |`);
+  console.log(lines.join("\n"));
+  if (!quick) {
+    const big = sizes.at(-1);
+    const md = [
+      "# Benchmarks",
+      "",
+      `Written by \`pnpm bench\` on ${machine.date}; every figure below was measured in that one run (median of several runs; as-of latencies are percentiles over the samples shown). Re-run it to refresh this file; \`pnpm bench --quick\` checks the script in under a minute without writing here, and \`pnpm bench --json\` prints the figures as JSON.`,
+      "",
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}.`,
+      "",
+      "Corpus: `bench/corpus.mjs`, seeded: articles of 1–15 claims (mean 8) over three years, 7 metrics, both directions and each_side, qualifiers, 5% undisclosed, 20 outlets, 10% wire copies, 10% conflicting versions. An event is an ArticleRecorded or a ClaimReported (about 1.1 events per claim).",
+      "",
+      "## Figures",
+      "",
+      ...lines,
+      "",
+      "- **appendPipelined**: the same appends with up to 64 in flight (a pipelined ingester); the embedded store commits appends issued together in one transaction, each in its own savepoint (group commit: every article still atomic and validated on its own). The peer is called the same way.",
+      "- **append**: one atomic append per article, each awaited before the next (`appendToStream(..., NoStream)`) into the embedded store; peer: Emmett's SQLite event store (`@event-driven-io/emmett-sqlite` 0.38.5, the newest installable: 0.42.4 depends on an unpublished emmett 0.42.4), same events, one append per article with `STREAM_DOES_NOT_EXIST`; floor: plain better-sqlite3 inserts of the same rows (JSON-serialised) in one transaction.",
+      "- **replay**: rebuild every projection from the embedded store (read, decode with io-ts, fold the ledger, reconcile all totals, agreements and discrepancies); floor: read the same rows and parse their JSON, nothing else.",
+      "- **asOfCold**: `totals` known at a random day from the log (open, replay, reconcile). **asOfWarm**: the same query from the warm index (`TotalsIndex`, built once: see indexBuild), over 1,000 random days.",
+      "- **extraction**: `extract()` on the seeds and the test articles (13 texts), repeated.",
+      "- **peakRss**: maximum resident set of a process that replays the store, reconciles everything and builds the warm index.",
+      "",
+      "## Targets (issue #7), as measured in this run",
+      "",
+      ...targets(get, big),
+      "",
+      "## How cost grows",
+      "",
+      "| claims | append (ms) | replay (ms) | cold as-of p50 (ms) | warm as-of p50 (ms) |",
+      "| ---: | ---: | ---: | ---: | ---: |",
+      ...growth.map((g) => `| ${g.size.toLocaleString("en-US")} | ${Math.round(g.appendMs).toLocaleString("en-US")} | ${Math.round(g.replayMs).toLocaleString("en-US")} | ${Math.round(g.coldP50).toLocaleString("en-US")} | ${g.warmP50.toFixed(4)} |`),
+      "",
+      readFileSync(join(root, "bench/NOTES.md"), "utf8").trim(),
+    ];
+    writeFileSync(join(root, "docs/benchmarks.md"), md.join("\n") + "\n");
+    log("\nwrote docs/benchmarks.md");
+  }
+}
+
+function targets(get, big) {
+  const a = get("append", big), a100 = get("append", 100_000) ?? get("append", sizes[0]), r = get("replay", big), w = get("asOfWarm", big, "p50"), e = get("extraction", null), m = get("peakRss", big);
+  const ok = (b) => (b ? "met" : "**missed**");
+  return [
+    "| target | measured | |",
+    "| --- | --- | --- |",
+    `| append ≥ 3× Emmett's SQLite store | ${a100?.peer ? (a100.ours / a100.peer).toFixed(1) + "× at " + a100.claims.toLocaleString("en-US") + " claims" : "n/a"} | ${a100?.peer ? ok(a100.ours / a100.peer >= 3) : ""} |`,
+    `| append ≥ 0.5× the floor | ${(a.ours / a.floor).toFixed(2)}× at ${big.toLocaleString("en-US")} | ${ok(a.ours / a.floor >= 0.5)} |`,
+    `| replay ≥ 0.5× the floor | ${(r.ours / r.floor).toFixed(2)}× at ${big.toLocaleString("en-US")} | ${ok(r.ours / r.floor >= 0.5)} |`,
+    `| warm as-of ≤ 5 ms p50 at 1,000,000 claims | ${w.ours} ms at ${big.toLocaleString("en-US")} | ${ok(w.ours <= 5 && big >= 1_000_000)} |`,
+    `| extraction ≥ 1 MB/s | ${e.ours} MB/s | ${ok(e.ours >= 1)} |`,
+    `| peak RSS ≤ 1.5 GB at 1,000,000 claims | ${m.ours} MB at ${big.toLocaleString("en-US")} | ${ok(m.ours <= 1536 && big >= 1_000_000)} |`,
+  ];
+}

@@ -43,6 +43,14 @@ const position: OptionSpec = {
 };
 const common = [store, json, debug];
 const readers = [knownAt, through, position, ...common];
+/** The options of the commands about one total (audit, timeline). */
+const oneTotal: readonly OptionSpec[] = [
+  { name: "metric", arg: "M", description: "The metric (required)." },
+  { name: "direction", arg: "D", description: "The direction (required)." },
+  through,
+  position,
+  ...common,
+];
 
 /** Every command. */
 export const commands: readonly CommandSpec[] = [
@@ -116,7 +124,7 @@ export const commands: readonly CommandSpec[] = [
     synopsis: "facts audit --metric M --direction D [--through D] [--json]",
     summary: "How one total changed, claim by claim.",
     description: "Replays knowledge day by day and article by article; one row per change of the total, with the claims and the article (or analyst amendment) that caused it and the value before and after.",
-    options: [{ name: "metric", arg: "M", description: "The metric (required)." }, { name: "direction", arg: "D", description: "The direction (required)." }, through, position, ...common],
+    options: oneTotal,
     positionals: [0, 0],
     examples: ["facts audit --metric prisoners_returned --direction to_ukraine"],
   },
@@ -125,7 +133,7 @@ export const commands: readonly CommandSpec[] = [
     synopsis: "facts timeline --metric M --direction D [--json]",
     summary: "A total as known on each day that it changed.",
     description: "The audit summarised per knowledge day.",
-    options: [{ name: "metric", arg: "M", description: "The metric (required)." }, { name: "direction", arg: "D", description: "The direction (required)." }, through, position, ...common],
+    options: oneTotal,
     positionals: [0, 0],
     examples: ["facts timeline --metric bodies_returned --direction to_ukraine --json"],
   },

@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
-import { Audit, Claim, DateOnly, Events, Ledger, Reconcile } from "@factledger/core";
-import type { ClaimCorrected, ClaimRejected, LedgerEvent } from "@factledger/core";
+import { Audit, Claim, DateOnly, Events, Ids, Ledger, Quantity, Reconcile } from "@factledger/core";
+import type { ClaimCorrected, ClaimRejected, ClaimReported, LedgerEvent } from "@factledger/core";
 import { ExpectedRevision, decodeStored } from "@factledger/store";
 import type { EventStore, NewEvent, Position, ReadFrom, StoredEvent } from "@factledger/store";
 import type { Parsed } from "./Args.ts";
@@ -437,6 +437,59 @@ const rejectCmd = async (p: Parsed): Promise<number> => {
   });
 };
 
+const addClaimCmd = async (p: Parsed): Promise<number> => {
+  const need = (name: string): string => {
+    const v = str(p, name);
+    if (v === undefined || v.trim() === "") throw new UsageError(`facts add-claim needs --${name}`);
+    return v;
+  };
+  const metric = need("metric");
+  const direction = need("direction");
+  checkDirection(direction);
+  const kind = need("kind");
+  if (!Claim.Kind.is(kind)) throw new UserError(`--kind: "${kind}" is not one of event, cumulative, target, stock`);
+  const attributedTo = need("attributed-to");
+  const reason = need("reason");
+  const undisclosed = flag(p, "undisclosed");
+  const raw = str(p, "value");
+  if (undisclosed === (raw !== undefined)) throw new UsageError("facts add-claim needs exactly one of --value N and --undisclosed");
+  if (raw !== undefined && !/^\d+$/.test(raw.replace(/,/g, ""))) throw new UserError(`--value: "${raw}" is not a whole number`);
+  const value = raw === undefined ? null : Number(raw.replace(/,/g, ""));
+  const qualifier = undisclosed ? "undisclosed" : (str(p, "qualifier") ?? "exact");
+  if (!Events.ClaimChanges.props.qualifier.is(qualifier)) throw new UserError(`--qualifier: "${qualifier}" is not one of exact, at_least, more_than, about, nearly, at_most, undisclosed`);
+  const validFrom = dateArg(p, "valid-from") ?? null;
+  const validTo = dateArg(p, "valid-to") ?? null;
+  const articleId = str(p, "article") ?? null;
+  return withStore(p, true, async (o) => {
+    if (articleId !== null) {
+      const ledger = await loadLedger(p, o);
+      if (!ledger.articles.has(articleId)) throw new UserError(`--article: no article ${articleId} in ${o.where}`);
+    }
+    const recordedAt = runtime.now();
+    const who = analyst(p);
+    const claimId = Ids.claimIdOf(["manual", who, recordedAt, metric, direction, kind, value, qualifier, validFrom, validTo, attributedTo]);
+    const interval = Quantity.fromReported(value, qualifier, kind === "event");
+    const event: ClaimReported = {
+      type: "ClaimReported",
+      version: 2,
+      claimId,
+      articleId,
+      claim: { id: claimId, metric, direction, kind, value, qualifier, lo: interval.lo, hi: interval.hi, validFrom, validTo, attributedTo, evidence: { start: 0, end: 0, text: reason } },
+      reportedVia: null,
+      origin: "manual",
+      analyst: who,
+      extractor: { name: "analyst", version: "1" },
+      recordedAt,
+    };
+    const e: NewEvent = { eventId: Ids.eventIdOf(`manual:${claimId}`), type: event.type, data: event, metadata: { correlationId: randomUUID(), causationId: null } };
+    const r = await o.store.appendToStream(Ids.analystStream(claimId), [e], ExpectedRevision.NoStream)();
+    if (E.isLeft(r)) throw fromStore(o.where, r.left);
+    if (flag(p, "json")) printJson({ recorded: event });
+    else out(`claim ${claimId} recorded; it counts from ${recordedAt.slice(0, 10)}`);
+    return 0;
+  });
+};
+
 // ---------------------------------------------------------------------------------------------- follow, migrate
 
 const followCmd = async (p: Parsed): Promise<number> => {
@@ -563,6 +616,7 @@ const handlers: Record<string, (p: Parsed) => Promise<number>> = {
   reextract: reextractCmd,
   correct: correctCmd,
   reject: rejectCmd,
+  "add-claim": addClaimCmd,
   follow: followCmd,
   migrate: migrateCmd,
 };

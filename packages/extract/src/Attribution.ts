@@ -56,12 +56,18 @@ const wordsBefore = (text: string, end: number): { words: string[]; start: numbe
   let pos = end;
   const re = /([\w’'.-]+)\s*$/;
   for (;;) {
-    const m = re.exec(text.slice(0, pos));
+    // A window before `pos` is enough for one word; matching against the whole prefix would be quadratic.
+    let from = Math.max(0, pos - 48);
+    let m = re.exec(text.slice(from, pos));
+    if (m !== null && m.index === 0 && from > 0) {
+      from = 0; // the word may run past the window: look at the whole prefix
+      m = re.exec(text.slice(0, pos));
+    }
     if (m === null) break;
     const w = m[1]!.replace(/[.]$/, "");
     if (!NP_WORD.test(w) || NOT_A_SPEAKER.test(w) || words.length >= 12) break;
     words.unshift(w);
-    pos = m.index;
+    pos = from + m.index;
   }
   return { words, start: pos };
 };
@@ -107,9 +113,10 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
   for (const m of text.matchAll(new RegExp(`\\b(${VERBS}|did not say|didn't say|did not specify|did not disclose|declined to say|would not say)\\b`, "g"))) {
     const at = m.index!;
     if (!ok(at)) continue;
-    const pronoun = /\b(he|she|it|they)\s+$/i.exec(text.slice(0, at));
+    const window = Math.max(0, at - 8);
+    const pronoun = /\b(he|she|it|they)\s+$/i.exec(text.slice(window, at));
     if (pronoun !== null) {
-      const s = make([pronoun[1]!], pronoun.index, at + m[0].length, at + m[0].length, null);
+      const s = make([pronoun[1]!], window + pronoun.index, at + m[0].length, at + m[0].length, null);
       if (s !== null) out.push(s);
       continue;
     }

@@ -48,7 +48,7 @@ export const dayOf = (y: number, m: number, d: number): string | null => {
 export const find = (text: string): DateMention[] => {
   const out: DateMention[] = [];
   const add = (start: number, end: number, expr: DateMention["expr"]) => {
-    const before = /(\w+)\s*$/.exec(text.slice(0, start));
+    const before = /(\w+)\s*$/.exec(text.slice(Math.max(0, start - 24), start));
     if (out.some((o) => start < o.end && end > o.start)) return;
     out.push({ start, end, preposition: before?.[1]?.toLowerCase() ?? "", expr });
   };

@@ -16,7 +16,7 @@ export interface Sentence extends Span {
   readonly startsInQuote: boolean;
 }
 
-const ABBREVIATIONS = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|vs|approx)\.)$/;
+const ABBREVIATIONS = /(?:(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|vs|approx)\.)$/;
 const OPEN_QUOTES = new Set(["“", "‘", '"']);
 const CLOSE_QUOTES = new Set(["”", "’", '"']);
 
@@ -34,10 +34,11 @@ export const split = (text: string, spans: readonly Span[]): Sentence[] => {
       let j = i + 1;
       while (j < line.length && (CLOSE_QUOTES.has(line[j]!) || line[j] === ")")) j++;
       if (j < line.length && line[j] !== " ") continue;
-      const next = line.slice(j).trimStart();
+      const next = line.slice(j, j + 40).trimStart();
       if (next.length > 0 && !/^[A-Z0-9“‘"(\[]/.test(next)) continue;
-      if (ch === "." && ABBREVIATIONS.test(line.slice(0, i + 1))) continue;
-      if (ch === "." && /\b[A-Z]$/.test(line.slice(0, i)) && /^[A-Z]\./.test(next)) continue; // initials
+      // Only the few characters before the full stop matter (an abbreviation or an initial).
+      if (ch === "." && ABBREVIATIONS.test(line.slice(Math.max(0, i - 8), i + 1))) continue;
+      if (ch === "." && /(?:^|\W)[A-Z]$/.test(line.slice(Math.max(0, i - 2), i)) && /^[A-Z]\./.test(next)) continue; // initials
       cuts.push([start, j]);
       start = j;
     }

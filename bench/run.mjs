@@ -2,7 +2,7 @@
 // factledger benchmarks: a script that prints figures (never a timed test).
 //   pnpm bench            full sizes (10k, 100k, 1M claims); writes docs/benchmarks.md
 //   pnpm bench --quick    10k claims only, fewer runs (a CI-like check, under a minute); writes nothing
-//   pnpm bench --json     the same figures as JSON on stdout (progress goes to stderr)
+//   pnpm -s bench --json  the same figures as JSON on stdout (progress goes to stderr)
 // Each figure is the median of several runs; ratios are measured in the same run on the same events.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";

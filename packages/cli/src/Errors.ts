@@ -5,8 +5,9 @@
 import { StoreError } from "@factledger/store";
 import type { StoreErrorT } from "@factledger/store";
 
-/** Bad input, unknown article, bad date: exit code 1. */
-export class UserError extends Error {}
+import { UserError } from "./UserError.ts";
+
+export { UserError };
 
 /** A store error as a user error, prefixed with the store's description. */
 export const fromStore = (where: string, e: StoreErrorT): UserError => new UserError(`${where}: ${StoreError.describe(e)}`);

@@ -5,7 +5,7 @@
  */
 import { commandHelp, commands, markdown, overview } from "./Spec.ts";
 import { parse, UsageError } from "./Args.ts";
-import { UserError } from "./Errors.ts";
+import { UserError } from "./UserError.ts";
 
 const argv = process.argv.slice(2);
 

@@ -42,6 +42,7 @@ const position: OptionSpec = {
   description: "Use only events this system had recorded up to this global position (commit/prepare or a number): audits analyst corrections.",
 };
 const common = [store, json, debug];
+const analyst: OptionSpec = { name: "analyst", arg: "NAME", description: "Who. Default: $USER." };
 const readers = [knownAt, through, position, ...common];
 /** The options of the commands about one total (audit, timeline). */
 const oneTotal: readonly OptionSpec[] = [
@@ -162,7 +163,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event; the reported claim itself is never edited. Takes effect from the day it is recorded.",
     options: [
       { name: "reason", arg: "TEXT", description: "Why (required)." },
-      { name: "analyst", arg: "NAME", description: "Who. Default: $USER." },
+      analyst,
       { name: "value", arg: "N|null", description: "Corrected value." },
       { name: "qualifier", arg: "Q", description: "Corrected qualifier." },
       { name: "metric", arg: "M", description: "Corrected metric." },
@@ -181,7 +182,7 @@ export const commands: readonly CommandSpec[] = [
     synopsis: "facts reject <claim-id> --reason TEXT [--analyst NAME]",
     summary: "Record an analyst's rejection of a claim (effective from today).",
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
-    options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, { name: "analyst", arg: "NAME", description: "Who. Default: $USER." }, ...common],
+    options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
     examples: ["facts reject c1a2b3... --reason \"not about captives\""],
   },
@@ -202,7 +203,7 @@ export const commands: readonly CommandSpec[] = [
       { name: "attributed-to", arg: "NAME", description: "Who said it (required)." },
       { name: "article", arg: "ID", description: "The article it comes from, if any." },
       { name: "reason", arg: "TEXT", description: "Where it comes from (required); kept as its evidence." },
-      { name: "analyst", arg: "NAME", description: "Who. Default: $USER." },
+      analyst,
       ...common,
     ],
     positionals: [0, 0],

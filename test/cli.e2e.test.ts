@@ -78,6 +78,36 @@ describe("errors and usage", () => {
     expect(r.stderr).toBe('facts: --known-at: "24/05/2025" is not a date in YYYY-MM-DD form\n');
   });
 
+  it("a file over 10 MB is rejected with its name, and nothing is recorded", () => {
+    const dir = join(s.dir, "huge");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "huge.txt"), "Ukraine and Russia exchanged prisoners. ".repeat(270_000));
+    const store = fresh();
+    const r = facts(["ingest", dir, "--store", store, "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.json().rejected).toEqual([{ path: join(dir, "huge.txt"), error: "file is larger than 10 MB" }]);
+    expect(facts(["claims", "--store", store, "--json"]).json().claims).toEqual([]);
+  });
+
+  it("a store locked by another writer is a one-line error, and the other writer's data is intact", async () => {
+    const store = fresh();
+    facts(["ingest", join(seeds, "004_aed729b3b5d47801.txt"), "--store", store]);
+    const { openSqliteStore } = await import("@factledger/store-sqlite");
+    const holder = openSqliteStore(store);
+    if (holder._tag === "Left") throw new Error(holder.left._tag);
+    holder.right.db.exec("BEGIN EXCLUSIVE");
+    try {
+      const r = facts(["ingest", join(seeds, "001_67d94a947bd7fca4.txt"), "--store", store], { env: { FACTS_BUSY_TIMEOUT_MS: "200" } });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^facts: .*store\S*\.db: store is locked/);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    } finally {
+      holder.right.db.exec("ROLLBACK");
+      await holder.right.close();
+    }
+    expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(9);
+  });
+
   it("reading a store that does not exist is an error, and creates nothing", () => {
     const path = join(s.dir, "typo.db");
     const r = facts(["totals", "--store", path]);

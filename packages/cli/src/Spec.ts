@@ -248,6 +248,8 @@ export const overview = (): string => {
     "",
     "Every command takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db), --json and --debug.",
     "Exit codes: 0 success, 1 user error (bad input, unknown article, bad date), 2 usage error.",
+    "Environment: FACTS_STORE (default store), FACTS_TODAY=YYYY-MM-DD (fixes the clock, for reproducible runs),",
+    "FACTS_BUSY_TIMEOUT_MS (how long to wait for another writer's lock, default 5000), NO_COLOR.",
     "Run 'facts <command> --help' for a command's options.",
   ].join("\n");
 };

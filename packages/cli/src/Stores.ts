@@ -29,7 +29,9 @@ export const describe = (s: StoreSpec): string => (s._tag === "sqlite" ? s.path 
 export const open = async (spec: StoreSpec, options: { create: boolean }): Promise<EventStore> => {
   if (spec._tag === "sqlite") {
     const { openSqliteStore } = await import("@factledger/store-sqlite");
-    const r = openSqliteStore(spec.path, { create: options.create });
+    // FACTS_BUSY_TIMEOUT_MS: how long to wait for another writer's lock (default 5000).
+    const wait = Number(process.env["FACTS_BUSY_TIMEOUT_MS"]);
+    const r = openSqliteStore(spec.path, { create: options.create, ...(Number.isFinite(wait) && wait >= 0 ? { busyTimeoutMs: wait } : {}) });
     if (E.isLeft(r)) throw fromStore(spec.path, r.left);
     return r.right;
   }

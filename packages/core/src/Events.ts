@@ -137,19 +137,12 @@ export const ClaimRejected = t.type({
 });
 export type ClaimRejected = t.TypeOf<typeof ClaimRejected>;
 
-const CURRENT: Record<string, t.Mixed> = {
-  ArticleRecorded: t.type({}) as t.Mixed, // replaced below, once the codecs exist
-};
-
 /** Every event of the ledger, in its current version. */
 export const LedgerEvent = t.union([ArticleRecorded, ClaimReported, ArticleReextracted, ClaimCorrected, ClaimRejected]);
 export type LedgerEvent = t.TypeOf<typeof LedgerEvent>;
 
-CURRENT["ArticleRecorded"] = ArticleRecorded;
-CURRENT["ClaimReported"] = ClaimReported;
-CURRENT["ArticleReextracted"] = ArticleReextracted;
-CURRENT["ClaimCorrected"] = ClaimCorrected;
-CURRENT["ClaimRejected"] = ClaimRejected;
+/** The codec of each event type's current version. */
+const CURRENT: Readonly<Record<string, t.Mixed>> = { ArticleRecorded, ClaimReported, ArticleReextracted, ClaimCorrected, ClaimRejected };
 
 /** The event type names this engine writes (stores filter on them). */
 export const eventTypes = ["ArticleRecorded", "ClaimReported", "ArticleReextracted", "ClaimCorrected", "ClaimRejected"] as const;

@@ -275,9 +275,9 @@ const reportCmd = async (p: Parsed): Promise<number> => {
       out(`# Ledger report, as known on ${knownAt}\n`);
       out(`${known.length} articles (${undated.length} undated), ${claims} claims. Counting what happened through ${through}.\n`);
       out(`## Agreements\n`);
-      out(r.agreements.length === 0 ? "_none_\n" : mdTable(agreementHeads, agreementRows(r)) + "\n");
+      out(r.agreements.length === 0 ? "_none_\n" : R.mdTable(agreementHeads, agreementRows(r)) + "\n");
       out(`## Running totals\n`);
-      out(r.totals.length === 0 ? "_none_\n" : mdTable(totalHeads, r.totals.map((t) => [t.metric, t.direction, `${R.num(t.best)}${t.disputed ? " (disputed)" : ""}`, R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")])) + "\n");
+      out(r.totals.length === 0 ? "_none_\n" : R.mdTable(totalHeads, r.totals.map((t) => [t.metric, t.direction, `${R.num(t.best)}${t.disputed ? " (disputed)" : ""}`, R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")])) + "\n");
       out(`## Discrepancies (${d.discrepancies.length})\n`);
       for (const x of d.discrepancies) {
         out(`- **${x.reason}** — ${x.metric} ${x.direction} ${x.kind} ${period(x.validFrom, x.validTo)}: ${x.detail}`);
@@ -302,7 +302,6 @@ const reportCmd = async (p: Parsed): Promise<number> => {
   });
 };
 
-const mdTable = R.mdTable;
 
 // ---------------------------------------------------------------------------------------------- audit, timeline
 

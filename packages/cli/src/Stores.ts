@@ -36,7 +36,9 @@ export const open = async (spec: StoreSpec, options: { create: boolean }): Promi
     return r.right;
   }
   const { openEsdbStore } = await import("@factledger/store-esdb");
-  const r = openEsdbStore(spec.connectionString);
+  const { Events } = await import("@factledger/core");
+  // Read and follow only this engine's event types (a server-side filter for subscriptions).
+  const r = openEsdbStore(spec.connectionString, { eventTypes: Events.eventTypes });
   if (E.isLeft(r)) throw fromStore(describe(spec), r.left);
   return r.right;
 };

@@ -24,6 +24,3 @@ export const parse = (s: string): E.Either<string, DateOnly> =>
 
 /** The day part of an ISO timestamp (the clock is read by callers, never here). */
 export const ofTimestamp = (iso: string): string => iso.slice(0, 10);
-
-/** The later of two days, either of which may be unknown. */
-export const max = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);

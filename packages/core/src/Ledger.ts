@@ -264,11 +264,3 @@ export const viewClaim = (ledger: Ledger, c: ClaimEntry, k: string | null): Clai
       amendedOn,
     };
 };
-
-/** Every day on which something became known or took effect, ascending. */
-export const knowledgeDays = (ledger: Ledger): string[] => {
-  const days = new Set<string>();
-  for (const c of ledger.claims.values()) if (c.supersededBy === null) days.add(c.knownAt);
-  for (const list of ledger.amendments.values()) for (const a of list) days.add(a.effectiveOn);
-  return [...days].sort();
-};

@@ -1,9 +1,10 @@
 // The `facts` command line as a user meets it: exit codes, errors that name the file or argument,
 // idempotent ingest, exports, analyst events, replay by store position, the projection runner and migration.
 import { afterAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { facts, root, scratch, seeds } from "./cli.ts";
+import { bin, facts, root, scratch, seeds } from "./cli.ts";
 
 const s = scratch();
 afterAll(s.cleanup);
@@ -170,6 +171,22 @@ describe("output", () => {
     const md = facts(["report", "--format", "md", "--known-at", "2025-06-30", "--store", store]).stdout;
     expect(md).toMatch(/^# Ledger report, as known on 2025-06-30/);
     expect(md).toContain("| prisoners_returned | to_ukraine |");
+  });
+
+  it("output piped to another program is complete past 64 KB, JSON and CSV alike", () => {
+    // 6 distinct variants of each seed give 150 claims: about 120 KB of JSON, well past a pipe's buffer.
+    const dir = join(s.dir, "many");
+    mkdirSync(dir);
+    for (const f of readdirSync(seeds))
+      for (let v = 0; v < 6; v++) writeFileSync(join(dir, `${v}-${f}`), `${readFileSync(join(seeds, f), "utf8")}\n\nEditor's note ${v}.\n`);
+    const big = join(s.dir, "big.db");
+    expect(facts(["ingest", dir, "--store", big]).code).toBe(0);
+    const json = facts(["claims", "--json", "--store", big]); // spawnSync reads through a pipe
+    expect(json.code).toBe(0);
+    expect(json.stdout.length).toBeGreaterThan(100_000);
+    expect(json.json().claims).toHaveLength(150);
+    const shell = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" claims --format csv --store "${big}" | wc -l`], { encoding: "utf8", env: { ...process.env, FACTS_TODAY: "2026-11-22" } });
+    expect(Number(shell.stdout.trim())).toBe(151);
   });
 
   it("the human report has the agreements, totals with sources, and discrepancies", () => {

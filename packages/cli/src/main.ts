@@ -9,9 +9,29 @@ import { UserError } from "./UserError.ts";
 
 const argv = process.argv.slice(2);
 
-const fail = (code: number, message: string): never => {
+/**
+ * Exits once stdout and stderr have handed everything to the OS. `process.exit()` straight away
+ * drops whatever a pipe has not yet taken (piped JSON was cut at 64 KB), so wait for both.
+ */
+const exit = (code: number): void => {
+  process.exitCode = code;
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+};
+
+// A reader that stops early (`facts claims --json | head`) is not an error of ours.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const fail = (code: number, message: string): void => {
   process.stderr.write(`facts: ${message}\n`);
-  process.exit(code);
+  exit(code);
 };
 
 const main = async (): Promise<number> => {
@@ -45,11 +65,11 @@ const main = async (): Promise<number> => {
 };
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError) fail(2, e.message);
-    if (e instanceof UserError) fail(1, e.message);
+    if (e instanceof UsageError) return fail(2, e.message);
+    if (e instanceof UserError) return fail(1, e.message);
     if (argv.includes("--debug")) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
-    fail(1, `unexpected error: ${(e as Error)?.message ?? String(e)}${argv.includes("--debug") ? "" : " (run with --debug for details)"}`);
+    return fail(1, `unexpected error: ${(e as Error)?.message ?? String(e)}${argv.includes("--debug") ? "" : " (run with --debug for details)"}`);
   },
 );

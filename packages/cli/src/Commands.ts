@@ -470,10 +470,14 @@ const addClaimCmd = async (p: Parsed): Promise<number> => {
     const interval = Quantity.fromReported(value, qualifier, kind === "event");
     const event: ClaimReported = {
       type: "ClaimReported",
-      version: 2,
+      version: 3,
       claimId,
       articleId,
-      claim: { id: claimId, metric, direction, kind, value, qualifier, lo: interval.lo, hi: interval.hi, validFrom, validTo, attributedTo, evidence: { start: 0, end: 0, text: reason } },
+      claim: {
+        id: claimId, metric, direction, kind, value, qualifier, lo: interval.lo, hi: interval.hi, validFrom, validTo, attributedTo,
+        evidence: { start: 0, end: 0, text: reason },
+        agreement: null, commitment: kind === "target" ? "agreed" : null, group: null, dateSource: validFrom === null && validTo === null ? null : "text",
+      },
       reportedVia: null,
       origin: "manual",
       analyst: who,

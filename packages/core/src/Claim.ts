@@ -28,8 +28,8 @@ export type Evidence = t.TypeOf<typeof Evidence>;
 
 const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);
 
-/** Every field of a claim as the contract prints it. */
-export const ClaimFields = t.type({
+/** The fields of a claim before reading context (v1 and v2 of ClaimReported). */
+export const ClaimFieldsV1 = t.type({
   id: t.string,
   metric: t.string,
   direction: t.string,
@@ -43,7 +43,48 @@ export const ClaimFields = t.type({
   attributedTo: t.string,
   evidence: Evidence,
 });
+export type ClaimFieldsV1 = t.TypeOf<typeof ClaimFieldsV1>;
+
+/** The agreement a figure is counted under ("500 so far" under the June 2 deal for 1,200): its day and figure, each null when unknown. */
+export const AgreementRef = t.type({ agreedOn: nullable(t.string), value: nullable(t.number) });
+export type AgreementRef = t.TypeOf<typeof AgreementRef>;
+
+/** Of a target: agreed by both sides (a deal) or offered, pledged or proposed by one. */
+export const Commitment = t.keyof({ agreed: null, offered: null });
+export type Commitment = t.TypeOf<typeof Commitment>;
+
+/** Which group a stock (or a count) covers when the text narrows it. */
+export const Group = t.keyof({ soldiers: null, civilians: null });
+export type Group = t.TypeOf<typeof Group>;
+
+/** How the claim's day was learned: stated in the text, or defaulted to the article's publication day. */
+export const DateSource = t.keyof({ text: null, publication: null });
+export type DateSource = t.TypeOf<typeof DateSource>;
+
+/**
+ * Every field of a claim as the contract prints it: the contract's fields plus
+ * the additive reading context (`agreement`, `commitment`, `group`, `dateSource`),
+ * each null when the text does not say or the claim predates it.
+ */
+export const ClaimFields = t.intersection([
+  ClaimFieldsV1,
+  t.type({
+    agreement: nullable(AgreementRef),
+    commitment: nullable(Commitment),
+    group: nullable(Group),
+    dateSource: nullable(DateSource),
+  }),
+]);
 export type ClaimFields = t.TypeOf<typeof ClaimFields>;
+
+/** A claim read before the context fields existed: nothing about its context is known. */
+export const upcastFieldsV1 = (c: ClaimFieldsV1): ClaimFields => ({
+  ...c,
+  agreement: null,
+  commitment: c.kind === "target" ? "agreed" : null,
+  group: null,
+  dateSource: null,
+});
 
 /** The `to_<party>` direction for a party name. */
 export const toParty = (party: string): string => `to_${party}`;

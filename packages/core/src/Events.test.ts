@@ -32,6 +32,16 @@ describe("event codecs", () => {
     expect(E.isRight(r) && r.right.type === "ClaimReported" && r.right.extractor.version).toBe("0");
   });
 
+  it("a version 2 claim is upcast to version 3 with its reading context unknown, a target read as agreed", () => {
+    const claim = { id: "c", metric: "prisoners_agreed", direction: "each_side", kind: "target", value: 1000, qualifier: "exact", lo: 1000, hi: 1000, validFrom: "2025-05-16", validTo: null, attributedTo: "X", evidence: { start: 0, end: 1, text: "x" } };
+    const v2 = { type: "ClaimReported", version: 2, claimId: "c", articleId: "a", claim, reportedVia: null, origin: "extracted", analyst: null, extractor: { name: "r", version: "1" }, recordedAt: "2025-06-01T00:00:00Z" };
+    const r = Ev.decode("ClaimReported", v2);
+    expect(r).toEqual(E.right({ ...v2, version: 3, claim: { ...claim, agreement: null, commitment: "agreed", group: null, dateSource: null } }));
+    const event = { ...v2, claim: { ...claim, kind: "event", metric: "prisoners_returned" } };
+    const r2 = Ev.decode("ClaimReported", event);
+    expect(E.isRight(r2) && r2.right.type === "ClaimReported" && r2.right.claim.commitment).toBe(null);
+  });
+
   it("an event that fails its codec says which field is wrong", () => {
     const r = Ev.decode("ClaimRejected", { type: "ClaimRejected", version: 1, claimId: 7 });
     expect(E.isLeft(r) && Ev.describeProblem(r.left)).toMatch(/invalid ClaimRejected v1: .*claimId/);

@@ -9,7 +9,7 @@ import * as t from "io-ts";
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { PathReporter } from "io-ts/lib/PathReporter.js";
-import { ClaimFields, Kind } from "./Claim.ts";
+import { AgreementRef, ClaimFields, ClaimFieldsV1, Commitment, Group, Kind, upcastFieldsV1 } from "./Claim.ts";
 import { Qualifier } from "./Quantity.ts";
 
 const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);
@@ -70,15 +70,30 @@ export const ClaimReportedV1 = t.type({
   version: t.literal(1),
   claimId: t.string,
   articleId: nullable(t.string),
-  claim: ClaimFields,
+  claim: ClaimFieldsV1,
   recordedAt: t.string,
 });
 export type ClaimReportedV1 = t.TypeOf<typeof ClaimReportedV1>;
 
+/** Version 2 of ClaimReported, before the claim's reading context (agreement, commitment, group, date source). */
+export const ClaimReportedV2 = t.type({
+  type: t.literal("ClaimReported"),
+  version: t.literal(2),
+  claimId: t.string,
+  articleId: nullable(t.string),
+  claim: ClaimFieldsV1,
+  reportedVia: nullable(t.string),
+  origin: t.keyof({ extracted: null, manual: null }),
+  analyst: nullable(t.string),
+  extractor: Extractor,
+  recordedAt: t.string,
+});
+export type ClaimReportedV2 = t.TypeOf<typeof ClaimReportedV2>;
+
 /** One source's figure, read from an article (`extracted`) or entered by an analyst (`manual`). */
 export const ClaimReported = t.type({
   type: t.literal("ClaimReported"),
-  version: t.literal(2),
+  version: t.literal(3),
   claimId: t.string,
   articleId: nullable(t.string),
   claim: ClaimFields,
@@ -111,6 +126,9 @@ export const ClaimChanges = t.partial({
   validFrom: nullable(t.string),
   validTo: nullable(t.string),
   attributedTo: t.string,
+  agreement: nullable(AgreementRef),
+  commitment: nullable(Commitment),
+  group: nullable(Group),
 });
 export type ClaimChanges = t.TypeOf<typeof ClaimChanges>;
 
@@ -185,13 +203,16 @@ export const upcastArticleV1 = (e: ArticleRecordedV1): ArticleRecorded => ({
   recordedAt: e.recordedAt,
 });
 
-/** v1 → v2: a v1 claim came from the extractor of its day, whose version was not recorded. */
+/** v2 → v3: the reading context was not recorded, so it is unknown (a target counts as agreed, as v2 read it). */
+export const upcastClaimV2 = (e: ClaimReportedV2): ClaimReported => ({ ...e, version: 3, claim: upcastFieldsV1(e.claim) });
+
+/** v1 → v3: a v1 claim came from the extractor of its day, whose version was not recorded. */
 export const upcastClaimV1 = (e: ClaimReportedV1): ClaimReported => ({
   type: "ClaimReported",
-  version: 2,
+  version: 3,
   claimId: e.claimId,
   articleId: e.articleId,
-  claim: e.claim,
+  claim: upcastFieldsV1(e.claim),
   reportedVia: null,
   origin: "extracted",
   analyst: null,
@@ -214,7 +235,11 @@ export const decode = (type: string, data: unknown): E.Either<DecodeProblem, Led
     case "ArticleRecorded":
       return version === 1 ? pipe(check(ArticleRecordedV1, type, data), E.map(upcastArticleV1)) : check(ArticleRecorded, type, data);
     case "ClaimReported":
-      return version === 1 ? pipe(check(ClaimReportedV1, type, data), E.map(upcastClaimV1)) : check(ClaimReported, type, data);
+      return version === 1
+        ? pipe(check(ClaimReportedV1, type, data), E.map(upcastClaimV1))
+        : version === 2
+          ? pipe(check(ClaimReportedV2, type, data), E.map(upcastClaimV2))
+          : check(ClaimReported, type, data);
     case "ArticleReextracted":
       return check(ArticleReextracted, type, data);
     case "ClaimCorrected":

@@ -121,6 +121,10 @@ export const evolve = (ledger: Ledger, event: LedgerEvent): Ledger => {
         validTo: internOrNull(ledger, c.validTo),
         attributedTo: intern(ledger, c.attributedTo),
         evidence: c.evidence,
+        agreement: c.agreement,
+        commitment: c.commitment,
+        group: c.group,
+        dateSource: c.dateSource,
       };
       ledger.claims.set(c.id === event.claimId ? c.id : event.claimId, {
         claimId: c.id === event.claimId ? c.id : event.claimId,

@@ -36,6 +36,10 @@ export const claimFields = (id: string): fc.Arbitrary<ClaimFields> =>
       validTo: r.from,
       attributedTo: r.attributedTo,
       evidence: { start: r.start, end: r.start + 10, text: "evidence" },
+      agreement: null,
+      commitment: r.kind === "target" ? ("agreed" as const) : null,
+      group: null,
+      dateSource: "text" as const,
     };
   });
 
@@ -62,7 +66,7 @@ export const articleWithClaims = (n: number): fc.Arbitrary<LedgerEvent[]> =>
       };
       const reported: ClaimReported[] = claims.map((c) => ({
         type: "ClaimReported",
-        version: 2,
+        version: 3,
         claimId: c.id,
         articleId,
         claim: c,

@@ -6,6 +6,7 @@
  * Explicit non-figures ("did not say how many") become undisclosed claims.
  */
 import { Claimant, Quantity as Q } from "@factledger/core";
+import type { ClaimFields } from "@factledger/core";
 import * as Attribution from "./Attribution.ts";
 import * as Dates from "./Dates.ts";
 import * as Numbers from "./Numbers.ts";
@@ -29,6 +30,10 @@ export interface Draft {
   readonly evidence: { readonly start: number; readonly end: number; readonly text: string };
   /** Where the figure itself stands in the text (for ids and tests). */
   readonly at: number;
+  readonly agreement?: ClaimFields["agreement"];
+  readonly commitment?: ClaimFields["commitment"];
+  readonly group?: ClaimFields["group"];
+  readonly dateSource?: ClaimFields["dateSource"];
 }
 
 /** What the claims of one article are read against. */

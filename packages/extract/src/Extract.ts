@@ -62,6 +62,10 @@ export const extract = (input: Input): Extraction => {
         validTo: d.validTo,
         attributedTo: d.attributedTo,
         evidence: d.evidence,
+        agreement: d.agreement ?? null,
+        commitment: d.commitment ?? (d.kind === "target" ? "agreed" : null),
+        group: d.group ?? null,
+        dateSource: d.dateSource ?? ((d.validTo ?? d.validFrom) === null ? null : "text"),
       },
       reportedVia: d.reportedVia,
     };

@@ -20,7 +20,7 @@ export const claimEvents = (x: Extraction, recordedAt: string): Identified[] =>
   x.claims.map((c) => {
     const event: ClaimReported = {
       type: "ClaimReported",
-      version: 2,
+      version: 3,
       claimId: c.fields.id,
       articleId: x.articleId,
       claim: c.fields,

@@ -45,6 +45,21 @@ describe("ingest", () => {
     expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(9);
   });
 
+  it("a manifest in the parent folder, or one given with --manifest, dates the articles", () => {
+    const dir = join(s.dir, "corpus-layout");
+    mkdirSync(join(dir, "articles"), { recursive: true });
+    copyFileSync(join(seeds, "002_3a353692aa7652b2.txt"), join(dir, "articles", "007.txt"));
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ "007.txt": { publishedAt: "2025-06-20", outlet: "Reuters", url: null } }));
+    const x = facts(["extract", join(dir, "articles", "007.txt"), "--json"]).json();
+    expect(x.article.publishedAt).toBe("2025-06-20");
+    const other = join(s.dir, "other-manifest.json");
+    writeFileSync(other, JSON.stringify({ "007.txt": { publishedAt: "2025-06-21" } }));
+    expect(facts(["extract", join(dir, "articles", "007.txt"), "--manifest", other, "--json"]).json().article.publishedAt).toBe("2025-06-21");
+    const r = facts(["ingest", join(dir, "articles"), "--manifest", join(s.dir, "none.json"), "--store", fresh()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("none.json: no such manifest");
+  });
+
   it("a missing file is a user error naming it", () => {
     const r = facts(["ingest", join(s.dir, "nope.txt"), "--store", fresh()]);
     expect(r.code).toBe(1);

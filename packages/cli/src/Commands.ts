@@ -94,6 +94,7 @@ const ingestCmd = async (p: Parsed): Promise<number> => {
     ...(dateArg(p, "published") !== undefined ? { publishedAt: dateArg(p, "published")! } : {}),
     ...(str(p, "outlet") !== undefined ? { outlet: str(p, "outlet")! } : {}),
     ...(str(p, "url") !== undefined ? { url: str(p, "url")! } : {}),
+    ...(str(p, "manifest") !== undefined ? { manifest: str(p, "manifest")! } : {}),
   };
   return withStore(p, true, async (o) => {
     let bar: ReturnType<typeof progressBar> | null = null;
@@ -130,6 +131,7 @@ const extractCmd = async (p: Parsed): Promise<number> => {
     ...(dateArg(p, "published") !== undefined ? { publishedAt: dateArg(p, "published")! } : {}),
     ...(str(p, "outlet") !== undefined ? { outlet: str(p, "outlet")! } : {}),
     ...(str(p, "url") !== undefined ? { url: str(p, "url")! } : {}),
+    ...(str(p, "manifest") !== undefined ? { manifest: str(p, "manifest")! } : {}),
   };
   const { extraction: x } = Ingest.extractFile(path, flags, today());
   const m = x.metadata;

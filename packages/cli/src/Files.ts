@@ -4,7 +4,7 @@
  * the manifest.json beside them. Every problem names the file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { Manifest } from "@factledger/extract";
 import type { Sidecar } from "@factledger/extract";
@@ -59,13 +59,10 @@ export const readText = (path: string): E.Either<string, string> => {
 
 const manifests = new Map<string, Manifest.Manifest | UserError>();
 
-/** The manifest entry for a file, from manifest.json in its directory; a bad manifest is an error naming it. */
-export const sidecarOf = (path: string): Sidecar | null => {
-  const dir = dirname(path);
-  let m = manifests.get(dir);
+const loadManifest = (file: string): Manifest.Manifest => {
+  let m = manifests.get(file);
   if (m === undefined) {
-    const file = join(dir, "manifest.json");
-    if (!existsSync(file)) m = new Map();
+    if (!existsSync(file)) m = new UserError(`${file}: no such manifest`);
     else {
       try {
         const parsed = Manifest.parse(JSON.parse(readFileSync(file, "utf8")));
@@ -74,8 +71,25 @@ export const sidecarOf = (path: string): Sidecar | null => {
         m = new UserError(`${file}: not valid JSON (${(e as Error).message})`);
       }
     }
-    manifests.set(dir, m);
+    manifests.set(file, m);
   }
   if (m instanceof UserError) throw m;
-  return m.get(basename(path)) ?? null;
+  return m;
+};
+
+/**
+ * The manifest entry for a file: from the manifest given (`--manifest`), else manifest.json in the
+ * file's directory, else in its parent (a corpus keeps `manifest.json` beside `articles/`). Entries
+ * are keyed by file name, or by the path relative to the manifest's folder. A bad manifest is an
+ * error naming it.
+ */
+export const sidecarOf = (path: string, manifest?: string): Sidecar | null => {
+  const candidates = manifest !== undefined ? [manifest] : [join(dirname(path), "manifest.json"), join(dirname(dirname(path)), "manifest.json")];
+  for (const file of candidates) {
+    if (manifest === undefined && !existsSync(file)) continue;
+    const m = loadManifest(file);
+    const entry = m.get(basename(path)) ?? m.get(relative(dirname(file), path));
+    if (entry !== undefined || manifest !== undefined || dirname(file) === dirname(path)) return entry ?? null;
+  }
+  return null;
 };

@@ -43,6 +43,8 @@ export interface FlagMetadata {
   readonly publishedAt?: string;
   readonly outlet?: string;
   readonly url?: string;
+  /** A manifest.json to read instead of the one beside (or above) each file. */
+  readonly manifest?: string;
 }
 
 const toNew = (ids: readonly Identified[], correlationId: string): NewEvent[] =>
@@ -68,7 +70,7 @@ export const extractFile = (path: string, flags: FlagMetadata, today: string): {
   const sidecars: Sidecar[] = [];
   if (flags.publishedAt !== undefined || flags.outlet !== undefined || flags.url !== undefined)
     sidecars.push({ source: "flag", ...(flags.publishedAt !== undefined ? { publishedAt: flags.publishedAt } : {}), ...(flags.outlet !== undefined ? { outlet: flags.outlet } : {}), ...(flags.url !== undefined ? { url: flags.url } : {}) });
-  const manifest = Files.sidecarOf(path);
+  const manifest = Files.sidecarOf(path, flags.manifest);
   if (manifest !== null) sidecars.push(manifest);
   return { text: text.right, extraction: extract({ text: text.right, path, today, sidecars }) };
 };

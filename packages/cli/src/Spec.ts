@@ -57,14 +57,15 @@ const oneTotal: readonly OptionSpec[] = [
 export const commands: readonly CommandSpec[] = [
   {
     name: "ingest",
-    synopsis: "facts ingest <file-or-dir>... [--published YYYY-MM-DD] [--outlet NAME] [--url URL]",
+    synopsis: "facts ingest <file-or-dir>... [--published YYYY-MM-DD] [--outlet NAME] [--url URL] [--manifest FILE]",
     summary: "Record articles and their claims as immutable events.",
     description:
-      "Reads each text file (a directory: its *.txt files; a manifest.json beside the files gives url, outlet and publishedAt per file), extracts its claims and records the article and its claims in one atomic append. Re-ingesting the same text changes nothing. Bad files (empty, binary, not UTF-8, larger than 10 MB) are listed and the good ones are still recorded; the exit code is then 1.",
+      "Reads each text file (a directory: its *.txt files; a manifest.json beside the files, or in their parent folder, or given with --manifest, gives url, outlet and publishedAt per file), extracts its claims and records the article and its claims in one atomic append. Re-ingesting the same text changes nothing. Bad files (empty, binary, not UTF-8, larger than 10 MB) are listed and the good ones are still recorded; the exit code is then 1.",
     options: [
       { name: "published", arg: "YYYY-MM-DD", description: "Publication date for every file given (wins over manifest and text)." },
       { name: "outlet", arg: "NAME", description: "Outlet for every file given." },
       { name: "url", arg: "URL", description: "URL for every file given." },
+      { name: "manifest", arg: "FILE", description: "Metadata per file name ({\"a.txt\": {publishedAt, outlet, url}}). Default: manifest.json beside the files, else in their parent folder." },
       { name: "quiet", description: "No progress bar." },
       ...common,
     ],
@@ -73,13 +74,14 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "extract",
-    synopsis: "facts extract <file> [--published YYYY-MM-DD] [--json]",
+    synopsis: "facts extract <file> [--published YYYY-MM-DD] [--manifest FILE] [--json]",
     summary: "Print what ingest would record for a file, touching no store.",
     description: "Runs the extractor on one file and prints the article metadata (and how each field was learned) and every claim.",
     options: [
       { name: "published", arg: "YYYY-MM-DD", description: "Publication date (wins over manifest and text)." },
       { name: "outlet", arg: "NAME", description: "Outlet." },
       { name: "url", arg: "URL", description: "URL." },
+      { name: "manifest", arg: "FILE", description: "Metadata per file name, as for ingest." },
       json,
       debug,
     ],

@@ -1,8 +1,13 @@
 /**
- * From sentences to claims. Each number mention is classified by what it
- * counts (people, civilians, bodies; or something else, which yields no
- * claim), whether it was agreed, held or returned, whether it is one event or
- * a running total, whose people it is about, when, and who said it.
+ * From sentences to claims. Every number mention is read in four steps, each a
+ * small general rule over the words around it rather than a phrase list:
+ *   1. what it counts: the head of the noun phrase after it ("45 service personnel",
+ *      "the bodies of 94 Ukrainian defenders"), or the noun it refers back to ("500 so far");
+ *   2. what happened to them: agreed or offered (a target), held (a stock), or returned;
+ *      one event or a running total, and the window a total covers ("since the invasion");
+ *   3. whose people: a nationality in the phrase, where they went or came from, the
+ *      subject of the verb that governs the figure, the speaker, in that order;
+ *   4. when, and who said it.
  * Explicit non-figures ("did not say how many") become undisclosed claims.
  */
 import { Claimant, Quantity as Q } from "@factledger/core";
@@ -30,10 +35,10 @@ export interface Draft {
   readonly evidence: { readonly start: number; readonly end: number; readonly text: string };
   /** Where the figure itself stands in the text (for ids and tests). */
   readonly at: number;
-  readonly agreement?: ClaimFields["agreement"];
-  readonly commitment?: ClaimFields["commitment"];
-  readonly group?: ClaimFields["group"];
-  readonly dateSource?: ClaimFields["dateSource"];
+  readonly agreement: ClaimFields["agreement"];
+  readonly commitment: ClaimFields["commitment"];
+  readonly group: ClaimFields["group"];
+  readonly dateSource: ClaimFields["dateSource"];
 }
 
 /** What the claims of one article are read against. */
@@ -44,81 +49,121 @@ export interface Context {
 }
 
 type Category = "persons" | "soldiers" | "civilians" | "bodies";
+type Kind = Draft["kind"];
 
-const PERSON = /^(?:ukrainians|russians|prisoners?|pows?|captives?|servicem[ae]n|servicewomen|members|soldiers?|personnel|people|persons|individuals|defenders|warriors|detainees|hostages|citizens|fighters|marines|sailors|officers|men|women|children|wounded|military|troops?)$/;
-const SKIP = /^(?:more|of|our|its|their|the|these|those|other|others|additional|another|fallen|dead|slain|killed|deceased|wounded|seriously|severely|ill|sick|captured|freed|released|detained|young|elderly|ukrainian|russian|ukraine's|russia's|service|military|war|prisoner|pow|and|civilian|of|war's|national|guard|border|navy|army|armed|forces|seriously-wounded)$/;
-const NOT_CAPTIVES = /^(?:troops?|km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|settlements?|dollars?|euros?|rubles?|hryvnias?|billion|million|attacks?|strikes?|shells?|injured|killed|casualties)$/;
+// ------------------------------------------------------------------------------------------ vocabulary
 
-const FUNCTION_WORDS = /^(?:so|in|have|has|had|were|was|are|is|be|been|and|but|or|while|to|from|on|at|by|with|for|as|who|that|which|will|would|could|should|may|might|were|than|this|since|during|after|before|until|when|whom|now|already|still|also|only|just|each|apiece|per|back|home|out)$/;
-const RETURN = /\b(?:return\w*|brought (?:home|back)|bring\w* (?:home|back)|releas\w*|freed|free|exchang\w*|swap\w*|hand\w* over|transferr?\w*|repatriat\w*|c[oa]me home|coming home|receiv\w*|got back|get back|recover\w*|handover|in return)\b/i;
-const TARGET = /\b(?:agree[sd]?|agreement|deal|pledged?|promised?|formula|ready to|prepared to|willing to|will (?:hand over|return|exchange|swap|release|transfer)|plans? to|to be (?:exchanged|swapped|released|returned|handed over))\b/i;
-// Said of the figure itself: it is still to happen ("would be handed over", "are due to be freed").
-const FUTURE = /\b(?:would|will|shall|could)\s+(?:also\s+)?be\s+(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated)|\b(?:are|is)\s+(?:due|set|expected|scheduled|going)\s+to\s+be\b|\bin the coming (?:days|weeks)\b/i;
-const SUBJECT_RECEIVES = /\b(Russia|Ukraine|Moscow|Kyiv|Kiev)\s+(?:has\s+|have\s+|had\s+|also\s+|just\s+|now\s+)*(?:received|got back|brought home|brought back|recovered|repatriated|welcomed|took back)\b/i;
-const SUBJECT_GIVES = /\b(Russia|Ukraine|Moscow|Kyiv|Kiev)\s+(?:has\s+|have\s+|had\s+|also\s+|just\s+|now\s+)*(?:handed over|returned|released|freed|transferred|sent back|gave back)\b/i;
-const SOLDIERLY = /^(?:soldiers?|servicem[ae]n|servicewomen|military|troops?|marines|sailors|officers|fighters|defenders|warriors)$/i;
-const SPLIT = /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\s+(?:\w+\s+)?civilians?\b/i;
-const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|deal|memorandum)\b/i;
-const HELD = /\b(?:holding|holds|held captive|held in captivity|are held|is held|being held|remain (?:in captivity|captive)|still in captivity|in (?:russian|ukrainian) captivity|detaining|are detained|in custody|imprisoned|held by)\b/i;
-const CUMULATIVE = /\b(?:so far|in total|a total of|to date|altogether|in all|overall|since the (?:start|beginning)|these (?:\w+ )?days|these exchanges|over the past|thus far|as of|by now|cumulative)\b/i;
-const PERFECT = /\b(?:have|has|'ve)\s+(?:also\s+|already\s+|now\s+|so far\s+)?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|come)\w*/i;
-const EVENT_CUE = /\b(?:phase|stage|round|today|latest|also|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
-const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|each time)\b/i;
-const EACH = /^[^.;]{0,30}?\b(?:each|on each side|per side|from each side|apiece)\b/i;
-const RECEIVE = /\b(?:receiv\w*|got back|get back|brought (?:home|back)|c[oa]me home|welcomed|in return)\b/i;
-const GIVE = /\b(?:releas\w*|freed|hand\w* over|handed|transferr?\w*|(?:have|has|had|we|they)\s+(?:already\s+)?returned|return(?:ed)? the)\b/i;
+/** Head nouns of the things counted, by category. Sub-groups (women, officers) are persons that are rarely a total. */
+const BODY_HEADS = /^(?:bodies|body|remains|corpses|dead|fallen|deceased|killed)$/;
+const CIVILIAN_HEADS = /^(?:civilians?|hostages)$/;
+const SOLDIER_HEADS = /^(?:soldiers?|servicem[ae]n|servicewomen|service(?:men|women)?|members|personnel|military|troops?|defenders?|warriors?|fighters?|marines?|sailors?|seamen|guardsmen|guards|combatants?|pilots?|paratroopers?|militants?|mercenaries|conscripts?|occupiers|invaders|heroes|servicepeople|militaries|pows?|pow’s|pow's)$/;
+const PERSON_HEADS = /^(?:prisoners?|captives?|people|persons|individuals|ukrainians|russians|citizens|detainees|nationals|compatriots|countrymen|residents|inhabitants|others|captured|evacuees)$/;
+const SUBGROUP_HEADS = /^(?:women|men|children|kids|teenagers|minors|officers?|privates|sergeants|wounded|injured|foreigners|medics|doctors|chaplains|journalists|priests|volunteers|commanders|families|mothers|boys|girls|patients|teenager|seriously|severely)$/;
+/** Words between a number and its head noun that do not end the phrase. */
+const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|missing|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
+const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|cities|settlements?|dollars?|euros?|rubles?|roubles?|hryvnias?|billion|attacks?|strikes?|shells?|casualties|rounds?|stages?|phases?|exchanges?|swaps?|cases?|points?|countries|nations|sides|vehicles|artillery|shahed\w*|uavs?|rockets?|bombs?|tonnes|tons|kg|homes|buildings|houses|apartments|children's|questions|letters|appeals|lists?|names|complaints|requests|applications|reports|sessions|meetings|rounds|talks|deaths|executions|mobilised|mobilized|recruits|troop|brigades?|battalions?|units?|divisions?|positions?|flights?|buses|trains|trucks|tons)$/;
+
+const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? over|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got back|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
+const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|repatriation|handover|liberation|retrieval) of)\s+(?:(?:the|some|an?|another|more than|over|at least|about|nearly|almost|around)\s+)*$/i;
+const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
+const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
+const FUTURE_AFTER = /^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
+const HELD_CUE = /\b(?:held|holding|holds|hold|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?)\b/i;
+const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
+const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
+const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
+const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|each time|per exchange|every exchange)\b/i;
+const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
+const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
+const TOTAL_CUE = /\b(?:a total of|total of|in total|in all|altogether|combined|involving|involved|including both|overall)\b/i;
+const RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
+const GIVE_VERB = /\b(?:hand\w* over|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for|for)\b/gi;
 const UNDISCLOSED =
-  /\b(?:(?:did not|didn't|would not|declined to|not|without|neither side)\s+(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|revealing)\s+(?:how many|the number|a number|the exact number|any figures?|the figures?|numbers)|(?:an\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of)\b/i;
-
-const categoryOfWord = (w: string): Category | "other" | null => {
-  const lw = w.toLowerCase();
-  if (/^(?:bodies|remains|corpses|dead)$/.test(lw)) return "bodies";
-  if (/^civilians?$/.test(lw)) return "civilians";
-  if (NOT_CAPTIVES.test(lw)) return "other";
-  if (PERSON.test(lw)) return "persons";
-  return null;
-};
+  /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure)\b/i;
+const INVASION = /\b(?:since|from|after)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start|onset|outbreak)\s+of\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression|conflict|hostilities)|\bsince\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:war|invasion|aggression)\b(?:\s+(?:began|started|of ukraine))?|\bsince\s+(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|\bsince\s+(?:february|feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022\b/i;
+const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in accordance with|in line with|pursuant to|following|as agreed (?:in|at|during))\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:agreements?|deal|accords?|arrangements?|talks|memorandum|negotiations)\b/i;
+const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|agreements|deal|memorandum|accord)\b/i;
+const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from", "by", "through"]);
 
 const wordsIn = (s: string): Array<{ w: string; at: number }> => [...s.matchAll(/[\p{L}%][\p{L}’'-]*/gu)].map((m) => ({ w: m[0], at: m.index! }));
 
-/** What the words right after a number count; null when nothing is named there. */
-const nounAfter = (after: string): { category: Category | "other" | null; end: number } => {
-  const words = wordsIn(after).slice(0, 7);
-  for (const { w, at } of words) {
-    if (at > 60) break;
-    if (/[.;:!?,"“”]/.test(after.slice(0, at))) break;
-    const c = categoryOfWord(w);
-    if (c !== null) return { category: c, end: at + w.length };
-    if (SKIP.test(w.toLowerCase())) continue;
-    // A function word or verb right after the number: nothing is named ("500 so far", "174 have returned").
-    if (FUNCTION_WORDS.test(w.toLowerCase())) return { category: null, end: 0 };
-    return { category: "other", end: at + w.length };
-  }
-  return { category: null, end: 0 };
+const headCategory = (lw: string): Category | "subgroup" | "other" | null => {
+  if (BODY_HEADS.test(lw)) return "bodies";
+  if (CIVILIAN_HEADS.test(lw)) return "civilians";
+  if (SOLDIER_HEADS.test(lw)) return "soldiers";
+  if (PERSON_HEADS.test(lw)) return "persons";
+  if (SUBGROUP_HEADS.test(lw)) return "subgroup";
+  if (NOT_CAPTIVES.test(lw)) return "other";
+  return null;
 };
 
-/** The nearest captive noun in a phrase (for formulas written away from their noun). */
-const nearestNoun = (text: string, at: number): Category | null => {
-  let best: { c: Category; d: number } | null = null;
-  for (const { w, at: i } of wordsIn(text)) {
-    const c = categoryOfWord(w);
-    if (c === null || c === "other") continue;
-    const d = Math.abs(i - at);
-    const bodies = c === "persons" && /\b(?:bodies|remains)\s+of\s+(?:\w+\s+){0,2}$/i.test(text.slice(0, i));
-    if (best === null || d < best.d) best = { c: bodies ? "bodies" : c, d };
-  }
-  return best?.c ?? null;
-};
-
-interface Antecedent {
-  readonly sentence: number;
-  readonly paragraph: number;
-  readonly quote: number | null;
-  readonly category: Category;
-  readonly nationality: string | null;
+interface Phrase {
+  readonly category: Category | "subgroup" | "other" | null;
+  /** End of the phrase, relative to the text after the number. */
+  readonly end: number;
+  /** The nationality the phrase names ("Ukrainian", "of our"), if any. */
+  readonly party: string | "ours" | null;
+  /** A modifier that makes persons into bodies ("fallen", "dead"). */
+  readonly dead: boolean;
+  readonly civilian: boolean;
 }
 
-const metricOf = (category: Category, kind: Draft["kind"]): string =>
+/**
+ * The noun phrase right after a number: what it counts, whose, and where it ends. The phrase runs
+ * over modifiers and nouns ("fallen Ukrainian soldiers", "prisoners of war", "Azovstal defenders")
+ * and its head is its last noun, except that bodies or remains anywhere make it a count of bodies.
+ */
+const phraseAfter = (after: string): Phrase => {
+  const words = wordsIn(after).slice(0, 9);
+  let party: string | "ours" | null = null;
+  let dead = false, civilian = false, bodies = false;
+  let head: { c: Category | "subgroup" | "other"; end: number } | null = null;
+  for (let k = 0; k < words.length; k++) {
+    const { w, at } = words[k]!;
+    if (at > 80) break;
+    const gap = after.slice(k === 0 ? 0 : words[k - 1]!.at + words[k - 1]!.w.length, at);
+    if (/[.;:!?,"“”()]/.test(gap) || /\s[-–—]\s/.test(gap)) break;
+    const lw = w.toLowerCase();
+    if (/^\d/.test(lw)) break;
+    const c = headCategory(lw);
+    const isMod = MODIFIERS.test(lw);
+    if (lw === "and" || lw === "or") {
+      // "soldiers and civilians": one phrase of people; "45 soldiers and two civilians": the next figure's own.
+      const n = words[k + 1]?.w.toLowerCase();
+      if (head !== null && n !== undefined && headCategory(n) !== null && headCategory(n) !== "other" && !/\d/.test(after.slice(at, words[k + 1]!.at))) {
+        head = { c: "persons", end: words[k + 1]!.at + words[k + 1]!.w.length };
+        civilian = false;
+        break;
+      }
+      break;
+    }
+    if (/^(?:ukrainian|ukrainians|ukraine['’]s|ukraine)$/.test(lw)) party ??= "ukraine";
+    else if (/^(?:russian|russians|russia['’]s|russia)$/.test(lw)) party ??= "russia";
+    else if (lw === "our") party ??= "ours";
+    if (/^(?:dead|fallen|slain|killed|deceased|perished)$/.test(lw)) dead = true;
+    if (/^(?:bodies|remains|body|corpses)$/.test(lw)) bodies = true;
+    if (lw === "civilian") civilian = true;
+    if (c !== null && c !== "other") {
+      if (!(isMod && head !== null)) head = { c, end: at + w.length };
+      continue;
+    }
+    if (isMod) continue;
+    // A capitalised word is a name in the phrase ("Azovstal defenders", "National Guard soldiers").
+    if (/^\p{Lu}/u.test(w) && head === null && k < 3) continue;
+    if (head !== null) break;
+    if (c === "other") return { category: "other", end: at + w.length, party, dead, civilian };
+    if (/^(?:so|in|have|has|had|were|was|are|is|be|been|but|while|to|on|at|by|with|for|as|who|that|which|will|would|could|should|may|might|than|this|since|during|after|before|until|when|whom|now|already|still|also|only|just|each|apiece|back|home|out|them|those|returned|released|freed|exchanged|from|people)$/.test(lw))
+      return { category: null, end: 0, party, dead, civilian };
+    return { category: "other", end: at + w.length, party, dead, civilian };
+  }
+  if (head === null) return { category: null, end: 0, party, dead, civilian };
+  if (bodies) return { category: "bodies", end: head.end, party, dead, civilian };
+  if (head.c === "civilians" || (civilian && head.c !== "subgroup")) return { category: "civilians", end: head.end, party, dead, civilian: true };
+  if (dead && head.c !== "subgroup") return { category: "bodies", end: head.end, party, dead, civilian };
+  return { category: head.c, end: head.end, party, dead, civilian };
+};
+
+const metricOf = (category: Category, kind: Kind): string =>
   kind === "target" ? (category === "bodies" ? "bodies_agreed" : "prisoners_agreed")
   : kind === "stock" ? "held_captive"
   : category === "bodies" ? "bodies_returned"
@@ -126,10 +171,51 @@ const metricOf = (category: Category, kind: Draft["kind"]): string =>
   : category === "soldiers" ? "soldiers_returned"
   : "prisoners_returned";
 
-const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from"]);
+const partyWord = (s: string): string | null => {
+  if (/^(?:ukrain\w*|kyiv|kiev)$/i.test(s)) return "ukraine";
+  if (/^(?:russia\w*|moscow|kremlin)$/i.test(s)) return "russia";
+  return null;
+};
+
+/** Where the people went or came from, read after (or around) the figure. */
+const destination = (after: string, around: string): string | null => {
+  const a = after.slice(0, 110);
+  const to = /\b(?:to|into|for|back to|home to|in)\s+(?:the\s+)?(?:territory\s+(?:controlled by|under the control of)\s+(?:the\s+)?(?:government of\s+)?)?(Ukraine|Ukrainian|Kyiv|Kiev|Russia|Russian|Moscow)\b/.exec(a);
+  const controlled = /\b(?:ukraine-controlled|ukrainian-controlled|government-controlled|(?:the\s+)?controlled territory|territory (?:controlled by|under the control of) (?:the government of )?ukraine)\b/i.test(a) ? "ukraine" : null;
+  const fromCaptivity = /\bfrom\s+(?:the\s+)?(Russian|Ukrainian)\s+captivity|\bfrom\s+captivity\s+in\s+(Russia|Ukraine)|\bin\s+(Russian|Ukrainian)\s+captivity|\bheld\s+(?:captive\s+)?(?:in|by)\s+(Russia|Ukraine)|\bcaptured\s+by\s+(?:the\s+)?(Russian|Ukrainian|Russia|Ukraine)|\bfrom\s+(?:the\s+)?(?:territory\s+controlled\s+by\s+)?(?:the\s+)?(Kyiv|Kiev|Ukraine|Russia|Moscow)\b/.exec(a);
+  if (to !== null && !/\bin\s*$/.test(a.slice(0, to.index + 3)) ) return partyWord(to[1]!);
+  if (controlled !== null) return controlled;
+  if (fromCaptivity !== null) {
+    const w = fromCaptivity.slice(1).find((x) => x !== undefined)!;
+    return otherParty(partyWord(w) ?? "");
+  }
+  if (/\b(?:captured|taken prisoner)\s+(?:\w+\s+){0,3}in\s+(?:the\s+)?(?:russia['’]s\s+)?(?:kursk|belgorod|bryansk)\b/i.test(around)) return "russia";
+  return null;
+};
+
+// ------------------------------------------------------------------------------------------ the reader
+
+interface Who {
+  readonly name: string;
+  readonly via: string | null;
+  readonly date: string | null;
+  readonly undated: boolean;
+}
+
+interface Antecedent {
+  readonly sentence: number;
+  readonly paragraph: number;
+  readonly quote: number | null;
+  readonly category: Category;
+  readonly party: string | null;
+}
 
 /** Reads every claim of an article's sentences. */
 export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] => {
+  // With no publication day, the latest full date the article gives stands in for it (archive stamps, datelines).
+  const stated = sentences.flatMap((s) => Dates.find(s.text)).filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
+  const published = ctx.publishedAt ?? stated.at(-1) ?? null;
+
   const memory = new Attribution.SpeakerMemory();
   const statementDates = new Map<string, string>();
   type Attributed = { speaker: Attribution.Speaker | null; date: Dates.Resolved | null; undated: boolean };
@@ -144,8 +230,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const speakers = Attribution.find(s.text, outside).map((sp) => {
       const resolved = memory.resolve(sp, s.text);
       const near = dates.find((d) => d.start >= sp.verbEnd && d.start - sp.verbEnd <= 45 && outside[d.start]);
-      const date = near === undefined ? null : Dates.resolve(near, ctx.publishedAt);
-      const undated = near !== undefined && near.expr._tag === "Period";
+      const date = near === undefined ? null : Dates.resolve(near, published);
+      const undated = near !== undefined && (near.expr._tag === "Period" || near.expr._tag === "Month" || near.expr._tag === "Year" || near.expr._tag === "LastPeriod");
       if (resolved !== null) {
         memory.remember(resolved);
         if (date !== null && !undated) statementDates.set(Claimant.key(resolved.name), date.to);
@@ -162,20 +248,49 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       }
     }
   });
+  // A quote whose speaker is named only in a later sentence ("... ," he said) takes that speaker.
+  sentences.forEach((s, i) => {
+    if (s.quote === null || quoteSpeaker.has(s.quote)) return;
+    for (let j = i + 1; j < sentences.length && sentences[j]!.quote === s.quote; j++) {
+      const sp = perSentence[j]!.speakers.find((x) => x.resolved !== null);
+      if (sp !== undefined) {
+        quoteSpeaker.set(s.quote, { speaker: sp.resolved, date: sp.date, undated: sp.undated });
+        break;
+      }
+    }
+  });
+
+  // The days of talks the article names ("talks in Istanbul on June 2"): an agreement is dated by them.
+  const talks: Array<{ sentence: number; day: string }> = [];
+  const narration: Array<{ sentence: number; day: string }> = [];
+  sentences.forEach((s, i) => {
+    const { outside, dates } = perSentence[i]!;
+    for (const d of dates) {
+      if (!(outside[d.start] ?? true) || PREP_EXCLUDED.has(d.preposition)) continue;
+      if (d.expr._tag === "Period" || d.expr._tag === "Month" || d.expr._tag === "Year" || d.expr._tag === "LastPeriod") continue;
+      const day = Dates.resolve(d, published)?.to;
+      if (day === undefined) continue;
+      const talkWords = [...s.text.matchAll(new RegExp(TALKS.source, "gi"))].map((t) => t.index!);
+      if (talkWords.some((t) => Math.abs(t - d.start) <= 60)) talks.push({ sentence: i, day });
+      if (RETURN_VERB.test(s.text) || /\b(?:stage|round|phase|exchange|swap)\b/i.test(s.text)) narration.push({ sentence: i, day });
+    }
+  });
+  const talksBefore = (i: number): string | null => [...talks].reverse().find((t) => t.sentence <= i)?.day ?? talks[0]?.day ?? null;
 
   const drafts: Draft[] = [];
   const antecedents: Antecedent[] = [];
-  let discourse: string | null = null;
+  let discourse: { day: string; paragraph: number } | null = null;
   let talksDate: string | null = null;
+  let lastTarget: { value: number | null; agreedOn: string | null; sentence: number; quote: number | null } | null = null;
 
   sentences.forEach((s, i) => {
     const { outside, speakers, dates } = perSentence[i]!;
     const text = s.text;
-    const lower = text.toLowerCase();
     const evidence = { start: s.start, end: s.end, text };
-    const habitual = HABITUAL.test(text);
+    if (HABITUAL.test(text)) return;
+    const inSentence: Draft[] = [];
 
-    const speakerAt = (at: number): { name: string; via: string | null; date: string | null; undated: boolean } => {
+    const speakerAt = (at: number): Who => {
       const quoted = !(outside[at] ?? true) && s.quote !== null;
       if (quoted) {
         const q = quoteSpeaker.get(s.quote!);
@@ -192,187 +307,369 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       return { name: chosen.resolved.name, via: chosen.s.via ?? chosen.resolved.via, date: chosen.date?.to ?? statementDates.get(key) ?? null, undated: chosen.undated };
     };
 
-    const dateFor = (at: number, kind: Draft["kind"], who: { date: string | null; undated: boolean }): Dates.Resolved | null => {
+    /** The day or period a figure refers to, and whether the text said it. */
+    const dateFor = (at: number, kind: Kind, who: Who, clause: [number, number], commitmentOf: Draft["commitment"] = null): { r: Dates.Resolved | null; source: Draft["dateSource"] } => {
       const quoted = !(outside[at] ?? true);
+      const reference = who.date ?? published;
       const usable = dates.filter((d) => !PREP_EXCLUDED.has(d.preposition) && (outside[d.start] ?? true) !== quoted);
-      const reference = who.date ?? ctx.publishedAt;
-      const nearest = [...usable].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
-      if (nearest !== undefined && !(quoted === false && speakers.some((sp) => nearest.start >= sp.s.verbEnd && nearest.start - sp.s.verbEnd <= 45) && kind !== "event" && kind !== "stock")) {
+      // A date in the figure's own clause wins; else the nearest in the sentence not bound to the speaking verb.
+      const inClause = usable.filter((d) => d.start >= clause[0] && d.start < clause[1]);
+      const pool = inClause.length > 0 ? inClause : usable.filter((d) => !speakers.some((sp) => d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45) || kind === "event");
+      const nearest = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+      if (nearest !== undefined) {
         const r = Dates.resolve(nearest, reference);
-        if (r !== null) return r;
+        if (r !== null) return { r, source: "text" };
       }
-      if (who.date !== null) return { from: who.date, to: who.date };
-      if (who.undated && kind !== "cumulative" && kind !== "stock") return null;
-      if (kind === "cumulative" || kind === "stock") return ctx.publishedAt === null ? null : { from: ctx.publishedAt, to: ctx.publishedAt };
-      if (quoted) return null;
-      // An agreement is dated by the talks it came from; an event by the day the story is about.
-      const fallback = kind === "target" ? talksDate : discourse;
-      return fallback === null ? null : { from: fallback, to: fallback };
+      // An agreement is dated by the talks that made it; an offer by the day it was made (the statement).
+      if (kind === "target" && commitmentOf !== "offered") {
+        const t = talksBefore(i);
+        if (t !== null) return { r: { from: t, to: t }, source: "text" };
+      }
+      if (who.date !== null) return { r: { from: who.date, to: who.date }, source: "text" };
+      if (kind === "target") return { r: published === null ? null : { from: published, to: published }, source: "publication" };
+      if (kind === "event" && discourse !== null && discourse.paragraph >= s.paragraph - 1 && !quoted) return { r: { from: discourse.day, to: discourse.day }, source: "text" };
+      if (published === null) return { r: null, source: null };
+      return { r: { from: published, to: published }, source: ctx.publishedAt === null ? "text" : "publication" };
     };
 
     const push = (d: Omit<Draft, "lo" | "hi" | "evidence">) => {
-      const i2 = Q.fromReported(d.value, d.qualifier, d.kind === "event");
-      drafts.push({ ...d, lo: i2.lo, hi: i2.hi, evidence });
+      const q = Q.fromReported(d.value, d.qualifier, d.kind === "event");
+      const draft: Draft = { ...d, lo: q.lo, hi: q.hi, evidence };
+      drafts.push(draft);
+      inSentence.push(draft);
     };
 
-    const place = (kind: Draft["kind"], r: Dates.Resolved | null): { validFrom: string | null; validTo: string | null } =>
-      r === null ? { validFrom: null, validTo: null } : kind === "cumulative" ? { validFrom: null, validTo: r.to } : kind === "stock" ? { validFrom: r.to, validTo: r.to } : { validFrom: r.from, validTo: r.to };
+    const clauseOf = (start: number, end: number): [number, number] => {
+      const bounds = [";", " — ", " – ", " -- ", ", while ", ", whereas ", ", but ", " but ", ", of whom ", ", and ", " and received", " and took", " while ", ": "];
+      const a = Math.max(0, ...bounds.map((b) => { const k = text.lastIndexOf(b, start); return k < 0 ? 0 : k + b.length; }));
+      const ends = bounds.map((b) => text.indexOf(b, end)).filter((x) => x >= 0);
+      return [a, Math.min(text.length, ...ends)];
+    };
 
-    if (!habitual) {
-      for (const m of Numbers.find(text)) {
-        const before = text.slice(Math.max(0, m.start - 60), m.start);
-        const after = text.slice(m.end);
-        if (/\b(?:age|aged|ages)\b[^,.;]{0,12}$/i.test(before) || /\b(?:youngest|oldest)\b/i.test(lower)) continue;
-        const split = SPLIT.test(text) && /\b(?:\d[\d,]*|\w+)\s+(?:\w+\s+)?(?:soldiers?|servicem[ae]n|military)\b/i.test(text);
-        // "include 27 soldiers who ..." is a subset of a figure given elsewhere; "included 76 soldiers and eight civilians" splits it.
-        if (/\b(?:include[sd]?|including|among them|among whom)\s+$/i.test(before) && !split) continue;
+    for (const m of Numbers.find(text)) {
+      const before = text.slice(Math.max(0, m.start - 80), m.start);
+      const after = text.slice(m.end);
+      if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
+      if (/^\s*(?:years?|-year)/i.test(after)) continue;
 
-        // "Of them, 526 are civilians": a part of the figure just given, with its kind, direction and date.
-        const partitive = /\b(?:of them|of those|among them|of whom),?\s+$/i.exec(before);
-        const predicate = /^\s+(?:are|were|was|is)\s+(?:\w+\s+)?(civilians?|soldiers?|servicem[ae]n|military)\b/i.exec(after);
-        if (partitive !== null && predicate !== null && drafts.length > 0) {
-          const whole = drafts.at(-1)!;
-          const part: Category = /civilian/i.test(predicate[1]!) ? "civilians" : "soldiers";
-          if (whole.kind !== "target" && whole.kind !== "stock") {
-            push({ ...whole, metric: metricOf(part, whole.kind), value: m.value, qualifier: m.qualifier, at: s.start + m.start });
+      // 1. What it counts.
+      let phrase = phraseAfter(after);
+      let category: Category | null = null;
+      let party: string | null = null;
+      const bodiesOf = /\b(?:bodies|remains|body)\s+of\s+(?:the\s+|an?\s+|some\s+)?(?:additional\s+|another\s+|more\s+|other\s+|further\s+)?(?:(?:more than|over|at least|about|nearly|almost|around|some|approximately|up to)\s+)?$/i.test(before);
+      if (m.form === "zero" && (phrase.category === null || phrase.category === "other")) {
+        // "received none of its own": zero refers back to the figure just given.
+        if (!/^\s+(?:of\s+(?:its|their|our|them|the)\b|in return|back)/i.test(after)) continue;
+      }
+      if (m.value === 1 && m.form === "words" && (phrase.category === null || phrase.category === "other")) continue;
+      if (m.formula && (phrase.category === null || phrase.category === "other")) {
+        // A formula named away from its noun ("exchange of bodies ... based on a 6,000-for-6,000 formula").
+        const nouns = wordsIn(text).map(({ w, at }) => ({ c: headCategory(w.toLowerCase()), at })).filter((x) => x.c === "bodies" || x.c === "persons" || x.c === "soldiers" || x.c === "civilians");
+        const nearest = [...nouns].sort((a, b) => Math.abs(a.at - m.start) - Math.abs(b.at - m.start))[0];
+        if (nearest === undefined) continue;
+        phrase = { ...phrase, category: nearest.c as Category };
+      }
+      if (phrase.category === "other" && !bodiesOf) continue;
+      if (bodiesOf) category = "bodies";
+      else if (phrase.category === "subgroup") {
+        // A sub-group is a new total only when it is the only figure about captives in the sentence.
+        const others = Numbers.find(text).filter((o) => o.start !== m.start && ["persons", "soldiers", "civilians", "bodies"].includes(String(phraseAfter(text.slice(o.end)).category)));
+        const partOf = /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of|in particular|namely|specifically|among the)\b[^.;]{0,60}$/i.test(before);
+        if (others.length > 0 || partOf || /\b(?:them|those)\b/i.test(after.slice(0, 20))) continue;
+        category = /officer|private|sergeant|commander/i.test(after.slice(0, phrase.end)) ? "soldiers" : "persons";
+      } else if (phrase.category !== null && phrase.category !== "other") category = phrase.category;
+      // "3,135 citizens, including 147 civilians": a part of the whole just given, with its kind, direction and day.
+      if ((category === "soldiers" || category === "civilians") && /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of)\b[^.;]{0,50}$/i.test(before)) {
+        // With no whole in the sentence, a split of soldiers and civilians ("The Ukrainian prisoners included 76 soldiers
+        // and eight civilians") still belongs to the figure just told; a lone sub-group ("include 27 soldiers") does not.
+        const split = /\b(?:soldiers?|servicem[ae]n|military|troops|defenders)\b/i.test(text) && /\bcivilians?\b/i.test(text);
+        const whole = inSentence.at(-1) ?? (split ? drafts.filter((d) => d.kind === "event" || d.kind === "cumulative").at(-1) : undefined);
+        if (whole === undefined || whole.kind === "target" || whole.kind === "stock" && category !== "civilians") continue;
+        if (inSentence.length === 0 && whole.direction === "each_side") {
+          const side = partyWord(/\b(Ukrainian|Russian)\s+(?:prisoners|pows|captives|side)\b/i.exec(text.slice(0, m.start))?.[1] ?? "");
+          if (side !== null) {
+            push({ ...whole, direction: `to_${side}`, metric: metricOf(category, whole.kind), value: m.value, qualifier: m.qualifier, at: s.start + m.start });
             continue;
           }
         }
-        let category: Category | null = null;
-        let nationality: string | null = null;
-        let elliptical = false;
-        const noun = nounAfter(after);
-        if (m.formula) category = nearestNoun(text, m.start);
-        else if (/\b(?:bodies|remains)\s+of\s+(?:an?\s+|the\s+)?(?:additional\s+|another\s+|more\s+)?$/i.test(before)) category = "bodies";
-        else if (noun.category === "other") continue;
-        else if (noun.category !== null) {
-          category = noun.category;
-          const nounWord = after.slice(0, noun.end).trim().split(/\s+/).pop() ?? "";
-          if (category === "persons" && split && SOLDIERLY.test(nounWord)) category = "soldiers";
-          const phrase = text.slice(Math.max(0, m.start - 25), m.end + noun.end);
-          if (category === "persons" && /\b(?:bodies|remains)\s+of\b/i.test(text.slice(Math.max(0, m.start - 25), m.start))) category = "bodies";
-          nationality = partyOf(text.slice(m.start, m.end + noun.end)) ?? (/\bof (?:fallen |dead )?(?:ukrainian|russian)\b/i.test(phrase) ? partyOf(phrase) : null);
-        } else if (/^\s*(?:more|others|so far|in return|each|--|—|-|,|\.|;|$|have|has|were|was|of them|are|had)/i.test(after)) {
-          const ante = [...antecedents].reverse().find((a) => a.sentence === i || (a.sentence >= i - 2 && a.paragraph === s.paragraph) || (s.quote !== null && a.quote === s.quote));
-          if (ante === undefined) continue;
-          category = ante.category;
-          nationality = ante.nationality;
-          elliptical = true;
-        }
-        if (category === null) continue;
-        antecedents.push({ sentence: i, paragraph: s.paragraph, quote: s.quote, category, nationality });
-
-        // What happened to them: agreed, held, or returned; one event or a running total.
-        const clauseStart = Math.max(0, ...[";", " — ", " – ", " -- ", ", while ", ", but ", ", of whom "].map((b) => text.lastIndexOf(b, m.start)));
-        const ends = [", of whom", ", while", ", but", ";", " — ", " – ", " -- ", ", and "].map((b) => text.indexOf(b, m.end)).filter((x) => x >= 0);
-        const clause = text.slice(clauseStart, Math.min(m.end + 80, ...ends));
-        const lead = text.slice(clauseStart, m.start);
-        let kind: Draft["kind"];
-        if (m.formula ? TARGET.test(text) : TARGET.test(lead) || FUTURE.test(clause)) kind = "target";
-        else if (m.formula) continue; // a deal named in passing ("after the 1,000-for-1,000 exchange is complete")
-        else if (HELD.test(clause) && !RETURN.test(clause.replace(HELD, ""))) kind = "stock";
-        else if (RETURN.test(clause) || (split && /\b(?:prisoners|pows|captives|those (?:freed|released|exchanged|returned))\b[^.]*\binclud/i.test(text))) {
-          // Present perfect with no day, phase or "also" tying it to one exchange reads as a running total.
-          const upTo = text.slice(0, m.end + 80);
-          const datedHere = dates.some((d) => (outside[d.start] ?? true) === (outside[m.start] ?? true) && d.expr._tag !== "Period" && !PREP_EXCLUDED.has(d.preposition));
-          kind = CUMULATIVE.test(text) || (PERFECT.test(upTo) && !EVENT_CUE.test(clause) && !datedHere) ? "cumulative" : "event";
-        }
-        else continue;
-
-        const who = speakerAt(m.start);
-        const speakerParty = partyOf(who.name);
-        // Whose people, in order of evidence: N-for-N or "each"; a nationality; a destination; the verb and the speaker.
-        let direction: string | null = null;
-        if (m.formula || EACH.test(after)) direction = "each_side";
-        const verbBefore = (re: RegExp) => re.test(lead.slice(-60));
-        // The verb nearest before the figure says who got them: "released 500 -- received back 400".
-        const lastAt = (re: RegExp) => Math.max(-1, ...[...lead.slice(-60).matchAll(new RegExp(re.source, "gi"))].map((x) => x.index!));
-        const receives = lastAt(RECEIVE) > lastAt(GIVE);
-        if (direction === null && elliptical && speakerParty !== null && (verbBefore(RECEIVE) || verbBefore(GIVE)))
-          direction = receives ? speakerParty : otherParty(speakerParty);
-        if (direction === null && nationality === null && split) {
-          const whose = /\b(Ukrainian|Russian)\s+(?:prisoners|pows|captives|detainees)\b/i.exec(text);
-          if (whose !== null) nationality = partyOf(whose[1]!);
-        }
-        if (direction === null && nationality !== null) direction = nationality;
-        if (direction === null) {
-          // "Ukraine has repatriated the bodies of ...", "Russia received the remains of 19 of its soldiers".
-          const gets = [...lead.matchAll(new RegExp(SUBJECT_RECEIVES.source, "gi"))].at(-1);
-          const gives = [...lead.matchAll(new RegExp(SUBJECT_GIVES.source, "gi"))].at(-1);
-          if (gets !== undefined && (gives === undefined || gets.index! > gives.index!)) direction = partyOf(gets[1]!);
-          else if (gives !== undefined) direction = otherParty(partyOf(gives[1]!) ?? "");
-        }
-        if (direction === null && /\bour (?:people|citizens|soldiers|defenders|servicemen|heroes)\b/i.test(text.slice(m.start, m.end + 30)) && speakerParty !== null) direction = speakerParty;
-        if (direction === null) {
-          const dest = /\b(?:to|home to|back to|in|into)\s+(Ukraine|Kyiv|Kiev|Russia|Moscow)\b/.exec(after.slice(0, 80));
-          const from = /\bfrom\s+(Russian|Ukrainian)\s+captivity\b|\bfrom\s+(Ukraine|Russia)\b/.exec(after.slice(0, 80));
-          if (dest !== null) direction = partyOf(dest[1]!);
-          else if (from !== null) direction = otherParty(partyOf(from[0]) ?? "");
-        }
-        if (direction === null && speakerParty !== null) {
-          if (receives || /^\s*(?:\w+\s+){0,4}(?:have|has|were)?\s*(?:been\s+)?(?:brought|come|came|returned)\s+home\b/i.test(after)) direction = speakerParty;
-          else if (verbBefore(GIVE)) direction = otherParty(speakerParty);
-        }
-        if (direction === null && kind === "stock") direction = null;
-        if (direction === null && /\b(?:exchange|swap)\s+of\s+$/i.test(before)) direction = "total";
-        if (direction === null) continue;
-        const dirName = direction === "each_side" || direction === "total" ? direction : `to_${direction}`;
-
-        const r = dateFor(m.start, kind, who);
-        if (kind === "event" && r !== null && !(outside[m.start] === false)) discourse = r.to;
-        push({
-          metric: metricOf(category, kind),
-          direction: dirName,
-          kind,
-          value: m.value,
-          qualifier: m.qualifier,
-          ...place(kind, r),
-          attributedTo: who.name,
-          reportedVia: who.via,
-          at: s.start + m.start,
-        });
+        push({ ...whole, metric: whole.kind === "stock" ? whole.metric : metricOf(category, whole.kind), value: m.value, qualifier: m.qualifier, at: s.start + m.start, group: whole.kind === "stock" ? category : whole.group });
+        continue;
       }
+      if (phrase.party !== null) party = phrase.party === "ours" ? "ours" : phrase.party;
+
+      // "Of them, 526 are civilians", "The remaining seven are civilians": a part of the whole just given.
+      const predicate = /^\s+(?:of them\s+|of whom\s+)?(?:are|were|was|is|being)\s+(?:\w+\s+)?(civilians?|soldiers?|servicem[ae]n|military(?: personnel)?|women|men|officers|children)\b/i.exec(after);
+      if (category === null && predicate !== null) {
+        const whole = inSentence.at(-1) ?? drafts.at(-1);
+        if (whole !== undefined && whole.kind !== "target" && whole.kind !== "stock" && /^civilian|^soldier|^servicem|^military/i.test(predicate[1]!)) {
+          const part: Category = /civilian/i.test(predicate[1]!) ? "civilians" : "soldiers";
+          push({ ...whole, metric: metricOf(part, whole.kind), value: m.value, qualifier: m.qualifier, at: s.start + m.start });
+        }
+        continue;
+      }
+
+      let elliptical = false;
+      if (category === null) {
+        // "500 so far", "174 have returned", "103 of them": the noun is the one the text is already talking about.
+        if (!/^\s*(?:more|others|so far|in return|each|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|came|went|will|would|had|is|to|at|from)/i.test(after) && m.form !== "zero") continue;
+        const mentioned = wordsIn(text.slice(0, m.start)).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
+        const ante = [...antecedents].reverse().find((a) => a.sentence === i || (a.sentence >= i - 2 && a.paragraph >= s.paragraph - 1) || (s.quote !== null && a.quote === s.quote));
+        if (mentioned.length > 0 && (ante === undefined || ante.sentence !== i)) {
+          category = mentioned.at(-1)!;
+          if (/\bbodies|remains\b/i.test(text.slice(0, m.start)) && category !== "civilians") category = /\bbodies|remains\b/i.test(text.slice(Math.max(0, m.start - 120), m.start)) ? "bodies" : category;
+        } else if (ante !== undefined) {
+          category = ante.category;
+        } else continue;
+        elliptical = true;
+      }
+      antecedents.push({ sentence: i, paragraph: s.paragraph, quote: s.quote, category, party: party === "ours" ? null : party });
+
+      // 2. What happened to them.
+      const clause = clauseOf(m.start, m.end + phrase.end);
+      const lead = text.slice(clause[0], m.start);
+      const rest = text.slice(m.end, clause[1]);
+      const near = text.slice(Math.max(clause[0], m.start - 70), Math.min(clause[1], m.end + phrase.end + 70));
+      const sentenceHasReturn = RETURN_VERB.test(text) || NOMINAL_RETURN.test(before);
+      const lead70 = lead.slice(-70);
+      const returnBefore = lastMatch(RETURN_VERB, lead70);
+      const returnAfter = firstMatch(RETURN_VERB, rest.slice(0, 70));
+      const targetBefore = lastMatch(TARGET_CUE, lead70);
+      // A return verb that is finite ("released 500") says it happened; an infinitive or a noun ("to hand over", "the exchange of") does not.
+      const finiteReturn = returnBefore !== null && !/\b(?:to|the|of|an?|for|on|new|mutual|further|possible|next|another)\s+(?:\w+\s+)?$/i.test(lead70.slice(0, returnBefore.index)) && !/^(?:exchange|swap|release|return|transfer|repatriation|handover)\s+of\b/i.test(lead70.slice(returnBefore.index));
+      const pastReturnAfter = /^[^.;]{0,50}?\b(?:were|was|have been|has been|had been|got|are being|are|had)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought|rescu|liberat|retriev|receiv)/i.test(rest) || /^[^.;]{0,25}?\b(?:returned|came|went|arrived|come)\s+(?:home|back|to)/i.test(rest);
+      let kind: Kind | null = null;
+      let commitment: Draft["commitment"] = null;
+      const formulaEvent = m.formula && /\b(?:exchanged|swapped|carried out|took place|there was an exchange|conducted|completed|returned|handed over|received)\b/i.test(text) && !/\b(?:agree\w*|deal|will|would|plan\w*|propos\w*|under|as part of|memorandum|accord)\b/i.test(lead.slice(-50) + rest.slice(0, 40));
+      if (m.formula && !formulaEvent) kind = "target";
+      else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
+        kind = "target";
+      else if (HELD_CUE.test(near) && !(finiteReturn || returnAfter !== null || NOMINAL_RETURN.test(before)) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
+      else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
+      else if (sentenceHasReturn && /\b(?:exchange|swap|release|return|repatriation|handover)\b/i.test(text)) kind = "event";
+      else continue;
+      if (kind === "target") {
+        if (!TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
+        commitment = OFFER_CUE.test(lead.slice(-60) + " " + rest.slice(0, 40)) && !/\bagree\w*\b/i.test(lead.slice(-60)) ? "offered" : "agreed";
+      }
+      if (kind === "event") {
+        const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
+        const own = dates.some((d) => d.start >= clause[0] && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
+        const cumulativeCue = CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before) || INVASION.test(text);
+        const eventCue = EVENT_CUE.test(span) || own;
+        if ((cumulativeCue && !(eventCue && !/\b(?:so far|to date|since|in total|overall|altogether)\b/i.test(span))) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 40)) && m.value >= (category === "bodies" ? 3000 : 500)))
+          kind = "cumulative";
+        // "... returned more than 6,000, while receiving only 57 in return": a figure set against another shares its kind.
+        const prev = inSentence.at(-1);
+        if (kind === "event" && prev !== undefined && prev.kind === "cumulative" && (elliptical || /^\s*in return\b/i.test(after)) && !eventCue) kind = "cumulative";
+      }
+
+      // 3. Whose people.
+      const who = speakerAt(m.start);
+      const speakerParty = partyOf(who.name);
+      let direction: string | null = null;
+      if (m.formula || EACH_AFTER.test(after) || EACH_BEFORE.test(before)) direction = "each_side";
+      if (party === "ours") party = speakerParty ?? (/\b(?:we|our)\b/i.test(text) && s.quote !== null ? speakerParty : null) ?? "ukraine";
+      if (direction === null && party === null && /^(?:defenders?|heroes)$/i.test(wordsIn(after.slice(0, phrase.end)).at(-1)?.w ?? "")) party = "ukraine";
+      if (direction === null && party === null && /^(?:occupiers|invaders)$/i.test(wordsIn(after.slice(0, phrase.end)).at(-1)?.w ?? "")) party = "russia";
+      if (direction === null && party !== null) direction = party;
+      if (direction === null && kind !== "stock") {
+        const dest = destination(text.slice(m.end + phrase.end, clause[1]), near);
+        if (dest !== null) direction = dest;
+      }
+      if (direction === null && kind === "stock") {
+        const where = /\b(?:in|by)\s+(Russian|Ukrainian|Russia|Ukraine|Moscow|Kyiv|Kiev)(?:'s)?\s*(?:captivity|custody|prisons?)?/.exec(near);
+        if (where !== null) direction = otherParty(partyWord(where[1]!) ?? "") ?? null;
+        else {
+          const holder = /\b(Russia|Ukraine|Moscow|Kyiv|Kiev)\s+(?:\w+\s+){0,2}(?:holds|held|is holding|has|had|captured|detains|is detaining)\b/.exec(text.slice(0, m.start));
+          if (holder !== null) direction = otherParty(partyWord(holder[1]!) ?? "");
+        }
+      }
+      if (direction === null && kind !== "stock") {
+        // Both parties as the subject of an exchange: each side, or both together when the text says "a total".
+        const subject = text.slice(0, m.start);
+        const both = /\b(?:Russia|Moscow|Russian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b|\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Russia|Moscow|Russian)\b|\b(?:the two|both) (?:sides|countries|parties|nations)\b|\bthe (?:sides|parties)\b/.test(subject);
+        if (both && /\b(?:exchang\w*|swap\w*|trad\w*|releas\w*|freed)\b/i.test(lead + " " + rest.slice(0, 30))) direction = TOTAL_CUE.test(lead.slice(-40) + rest.slice(0, 20)) ? "total" : "each_side";
+      }
+      if (direction === null && kind === "target" && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
+      if (direction === null && kind !== "stock") {
+        // The subject of the verb nearest before the figure: "Ukraine received 49", "Russia handed over ... and took away 60".
+        const recv = lastIndexOf(RECEIVE_VERB, lead.slice(-80));
+        const give = lastIndexOf(GIVE_VERB, lead.slice(-80));
+        const verbAt = Math.max(recv, give);
+        if (verbAt >= 0) {
+          const lead80 = lead.slice(-80);
+          const upTo = text.slice(0, m.start - (lead80.length - verbAt));
+          const subj = /\b(Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|we|Russians|Ukrainians)\b(?:['’]s)?(?:\s+[\w’'-]+){0,6}?\s*$/i.exec(upTo.slice(-90));
+          let agent: string | null = subj === null ? null : /^we$/i.test(subj[1]!) ? speakerParty : partyWord(subj[1]!);
+          if (agent === null && subj === null && speakerParty !== null && s.quote !== null) agent = speakerParty;
+          if (agent !== null) {
+            const received = recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give);
+            direction = received ? agent : otherParty(agent);
+            if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
+              const prior = inSentence.at(-1);
+              direction = prior !== undefined && prior.direction.startsWith("to_") ? otherParty(prior.direction.slice(3)) : otherParty(agent);
+            }
+          }
+        }
+      }
+      if (direction === null && /\bin (?:exchange|return) for\s*$/i.test(before)) {
+        const prior = inSentence.at(-1);
+        if (prior !== undefined && prior.direction.startsWith("to_")) direction = otherParty(prior.direction.slice(3));
+      }
+      if (direction === null && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
+      if (direction === null) direction = speakerParty ?? "ukraine";
+      const dirName = direction === "each_side" || direction === "total" ? direction : `to_${direction}`;
+
+      // 4. When.
+      const { r, source } = dateFor(m.start, kind, who, clause, commitment);
+      let validFrom: string | null = null, validTo: string | null = null;
+      let agreement: Draft["agreement"] = null;
+      if (r !== null) {
+        if (kind === "cumulative") {
+          validTo = r.to;
+          const scoped = r.from !== r.to ? r.from : null;
+          validFrom = scoped;
+        } else if (kind === "stock") {
+          validTo = r.to;
+          validFrom = r.from !== r.to ? r.from : null;
+        } else if (kind === "target") {
+          validFrom = r.from;
+          validTo = null;
+        } else {
+          validFrom = r.to;
+          validTo = r.to;
+        }
+      }
+      if (kind === "cumulative") {
+        // The window a running total covers, when the text gives its start.
+        const scopeText = text.slice(Math.max(0, m.start - 160), Math.min(text.length, m.end + 120));
+        if (INVASION.test(scopeText)) validFrom = "2022-02-24";
+        else {
+          const since = dates.find((d) => (d.preposition === "since" || d.preposition === "from") && Math.abs(d.start - m.start) < 160);
+          const sr = since === undefined ? null : Dates.resolve(since, who.date ?? published);
+          if (sr !== null) validFrom = sr.from;
+        }
+        const days = /\bin (?:just |only |the past |the last )?(?:these|those|the) (two|three|four|five|\d) days\b/i.exec(scopeText);
+        if (days !== null && validTo !== null && validFrom === null) {
+          const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[days[1]!.toLowerCase()] ?? (Number(days[1]) || 2);
+          validFrom = Dates.shift(validTo, -(n - 1));
+        }
+        // "As part of these exchanges", "in these days": the series the article just told, from its first day.
+        if (/\b(?:these|those|the) (?:\w+ )?(?:exchanges|swaps|stages|rounds|phases)\b/i.test(scopeText) && validFrom === null) {
+          const series = narration.filter((n) => n.sentence < i && n.sentence >= i - 5).map((n) => n.day).sort();
+          if (series.length > 0 && validTo !== null && series[0]! <= validTo) validFrom = series[0]!;
+        }
+        // Progress under a deal: "under the June 2 agreement", or "so far" right after the figure agreed.
+        const underDeal = AGREEMENT_SCOPE.test(scopeText);
+        const soFarAfterTarget = lastTarget !== null && i - lastTarget.sentence <= 2 && /\bso far\b/i.test(scopeText) && (s.quote === null || lastTarget.quote === s.quote);
+        if (underDeal || soFarAfterTarget) {
+          agreement = { agreedOn: lastTarget?.agreedOn ?? talksDate, value: soFarAfterTarget ? (lastTarget?.value ?? null) : null };
+          if (agreement.agreedOn !== null && (validFrom === null || validFrom < agreement.agreedOn)) validFrom = agreement.agreedOn;
+        }
+      }
+      if (kind === "event" && r !== null && outside[m.start] !== false) discourse = { day: r.to, paragraph: s.paragraph };
+      let group: Draft["group"] = null;
+      if (kind === "stock") group = category === "civilians" ? "civilians" : category === "soldiers" ? "soldiers" : null;
+
+      push({
+        metric: metricOf(category, kind),
+        direction: dirName,
+        kind,
+        value: m.value,
+        qualifier: m.qualifier,
+        validFrom,
+        validTo,
+        attributedTo: who.name,
+        reportedVia: who.via,
+        at: s.start + m.start,
+        agreement,
+        commitment,
+        group,
+        dateSource: r === null ? null : source,
+      });
+      if (kind === "target") lastTarget = { value: m.value, agreedOn: validFrom, sentence: i, quote: s.quote };
     }
 
     // "Neither side said how many": a figure that exists but was not given.
     const und = UNDISCLOSED.exec(text);
-    if (und !== null && !habitual) {
-      const category: Category | null = /\b(?:bodies|remains)\b/i.test(text) ? "bodies" : /\b(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|personnel|people|detainees)\b/i.test(text) ? "persons" : null;
-      if (category !== null) {
+    if (und !== null) {
+      const window = text.slice(und.index, Math.min(text.length, und.index + und[0].length + 120));
+      const all = text;
+      const category: Category | null = /\b(?:bodies|remains)\b/i.test(window) ? "bodies" : /\b(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|personnel|people|detainees|russians|ukrainians|military|troops|fighters|civilians?)\b/i.test(window) || /\b(?:prisoners?|pows?|captives?)\b/i.test(all) ? "persons" : null;
+      const held = /\b(?:custody|captivity|hold|holds|held|remain|in captivity|has in|have in|prisoners of war it has)\b/i.test(window) && !/\b(?:returned|released|freed|exchanged|swapped|sent back|handed over)\b/i.test(window.replace(/\bremain\w*\b/g, ""));
+      if (category !== null && (held || RETURN_VERB.test(all))) {
         const who = speakerAt(und.index);
-        const whose = /\b(Ukrainian|Russian)\s+(?:\w+\s+){0,2}(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|personnel|troops|citizens|civilians)\b/i.exec(text);
-        const direction = /\b(?:neither side|both sides|swap|exchange|each)\b/i.test(text) || whose === null ? "each_side" : `to_${partyOf(whose[1]!)!}`;
-        const r = dateFor(und.index, "event", { date: null, undated: false });
-        if (r !== null && outside[und.index] !== false) discourse = r.to;
+        const clauseText = window.split(/[,;.]/)[0] ?? window;
+        const exchangeBoth = /\b(?:swap|exchange)\b/i.test(all) && /\b(?:Russia|Russian)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Ukraine|Ukrainian|Kyiv)\b|\b(?:Ukraine|Kyiv)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Russia|Moscow)\b/.test(all);
+        const whose = /\b(Ukrainian|Russian|Ukrainians|Russians)\b(?!-)/i.exec(clauseText) ?? (exchangeBoth ? null : /\b(Ukrainian|Russian|Ukrainians|Russians)\s+(?:\w+\s+){0,2}(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|military personnel|personnel|troops|citizens|civilians)\b/i.exec(all));
+        const direction = /\b(?:neither side|both sides|each side|nor)\b/i.test(und[0] + window.slice(0, 30))
+          ? "each_side"
+          : whose === null
+            ? held || exchangeBoth || /\b(?:each|both)\b/i.test(all) ? "each_side" : "to_ukraine"
+            : `to_${partyWord(whose[1]!) ?? "ukraine"}`;
+        const kind: Kind = held ? "stock" : "event";
+        const { r, source } = dateFor(und.index, kind, { ...who, undated: false }, [0, text.length]);
         push({
-          metric: category === "bodies" ? "bodies_returned" : "prisoners_returned",
+          metric: held ? "held_captive" : category === "bodies" ? "bodies_returned" : "prisoners_returned",
           direction,
-          kind: "event",
+          kind,
           value: null,
           qualifier: "undisclosed",
-          ...place("event", r),
+          validFrom: kind === "stock" ? null : (r?.to ?? null),
+          validTo: r?.to ?? null,
           attributedTo: who.name === ctx.voice && /^\s*neither side/i.test(text) ? ctx.voice : who.name,
           reportedVia: who.via,
           at: s.start + und.index,
+          agreement: null,
+          commitment: null,
+          group: null,
+          dateSource: r === null ? null : source,
         });
       }
     }
 
     // Dates said in plain narration ("on May 23") carry to the next sentences that give none.
     if (s.quote === null || outside.every((x) => x)) {
-      const on = dates.filter((d) => d.preposition === "on" && (outside[d.start] ?? true) && d.expr._tag !== "Period");
+      const on = dates.filter((d) => (d.preposition === "on" || d.expr._tag === "Full") && (outside[d.start] ?? true) && d.expr._tag !== "Period" && d.expr._tag !== "Month" && d.expr._tag !== "Year");
       const last = on.at(-1);
-      if (last !== undefined) discourse = Dates.resolve(last, ctx.publishedAt)?.to ?? discourse;
-      if (last !== undefined && TALKS.test(text)) talksDate = Dates.resolve(last, ctx.publishedAt)?.to ?? talksDate;
+      const day = last === undefined ? null : (Dates.resolve(last, published)?.to ?? null);
+      if (day !== null && RETURN_VERB.test(text)) discourse = { day, paragraph: s.paragraph };
+      if (day !== null && TALKS.test(text)) talksDate = day;
     }
   });
 
+  // One claimant per speaker, however the article spells them: the fullest spelling names them all.
+  const fullest = new Map<string, string>();
+  for (const p of perSentence) for (const sp of p.speakers) if (sp.resolved !== null) {
+    const k = Claimant.key(sp.resolved.name);
+    const cur = fullest.get(k);
+    if (cur === undefined || sp.resolved.name.length > cur.length) fullest.set(k, sp.resolved.name);
+  }
+  for (const d of drafts) {
+    const k = Claimant.key(d.attributedTo);
+    const cur = fullest.get(k);
+    if (cur === undefined || d.attributedTo.length > cur.length) fullest.set(k, d.attributedTo);
+  }
   // The same figure said twice by the same claimant in one article is one claim.
   const seen = new Set<string>();
-  return drafts.filter((d) => {
-    const k = [d.metric, d.direction, d.kind, d.value, d.qualifier, d.validFrom, d.validTo, Claimant.key(d.attributedTo)].join("|");
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return drafts
+    .map((d) => ({ ...d, attributedTo: fullest.get(Claimant.key(d.attributedTo)) ?? d.attributedTo }))
+    .filter((d) => {
+      const k = [d.metric, d.direction, d.kind, d.value, d.qualifier, d.validFrom, d.validTo, Claimant.key(d.attributedTo)].join("|");
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
 };
+
+const lastMatch = (re: RegExp, s: string): { index: number } | null => {
+  const g = new RegExp(re.source, "gi");
+  let last: { index: number } | null = null;
+  for (const m of s.matchAll(g)) last = { index: m.index! };
+  return last;
+};
+const firstMatch = (re: RegExp, s: string): { index: number } | null => {
+  const m = new RegExp(re.source, "i").exec(s);
+  return m === null ? null : { index: m.index };
+};
+const lastIndexOf = (re: RegExp, s: string): number => lastMatch(re, s)?.index ?? -1;

@@ -5,7 +5,7 @@
  * before the reference, never the next one, and a month-day without a year
  * takes the reference's year unless that would put it in the future.
  */
-import { addDays, format, getDay, isValid, parseISO, startOfMonth, startOfWeek, subDays, subYears } from "date-fns";
+import { addDays, endOfMonth, format, getDay, isValid, parseISO, startOfMonth, startOfWeek, subDays, subMonths, subWeeks, subYears } from "date-fns";
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
@@ -24,8 +24,12 @@ export interface DateMention {
     | { readonly _tag: "Full"; readonly day: string }
     | { readonly _tag: "MonthDay"; readonly month: number; readonly day: number }
     | { readonly _tag: "Weekday"; readonly weekday: number }
+    | { readonly _tag: "LastWeekday"; readonly weekday: number }
     | { readonly _tag: "Relative"; readonly days: number }
-    | { readonly _tag: "Period"; readonly unit: "month" | "week" };
+    | { readonly _tag: "Period"; readonly unit: "month" | "week" | "year" }
+    | { readonly _tag: "LastPeriod"; readonly unit: "month" | "week" | "year" }
+    | { readonly _tag: "Month"; readonly month: number; readonly year: number | null }
+    | { readonly _tag: "Year"; readonly year: number };
 }
 
 /** A resolved day or period. */
@@ -73,14 +77,41 @@ export const find = (text: string): DateMention[] => {
       if (full !== null) add(m.index!, m.index! + m[0].length, { _tag: "Full", day: full });
     } else add(m.index!, m.index! + m[0].length, { _tag: "MonthDay", month, day });
   }
+  // "in June 2023", "at the end of April", "mid-November 2023", "June 2023": a month as a period.
+  const monthPeriod = new RegExp(`\\b(?:(in|during|since|until|till|by|from|through|throughout|of|end of|beginning of|start of|mid-|early|late)\\s*)?\\b(${MONTH_RE})\\b\\.?(?:,?\\s+((?:19|20)\\d{2})\\b)?`, "gi");
+  for (const m of text.matchAll(monthPeriod)) {
+    if (m[1] === undefined && m[3] === undefined) continue; // a bare month name
+    const word = m[2]!.toLowerCase();
+    if (word === "may" && m[3] === undefined && m[2] !== "May") continue; // the verb
+    if (word.length <= 4 && word !== "june" && word !== "july" && word !== "may" && m[3] === undefined) continue; // "mar", "dec": too ambiguous alone
+    const at = m.index! + (m[1] === undefined ? 0 : m[0].toLowerCase().indexOf(word, m[1].length));
+    add(at, m.index! + m[0].length, { _tag: "Month", month: MONTHS[word]!, year: m[3] === undefined ? null : +m[3] });
+  }
+  for (const m of text.matchAll(/\b(?:last|previous|past)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi))
+    add(m.index!, m.index! + m[0].length, { _tag: "LastWeekday", weekday: WEEKDAYS[m[1]!.toLowerCase()]! });
   for (const m of text.matchAll(/\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi))
     add(m.index!, m.index! + m[0].length, { _tag: "Weekday", weekday: WEEKDAYS[m[1]!.toLowerCase()]! });
-  for (const m of text.matchAll(/\b(today|tonight|this morning|this afternoon|this evening|overnight|yesterday|the day before)\b/gi)) {
+  for (const m of text.matchAll(/\b(today|tonight|this morning|this afternoon|this evening|overnight|yesterday|the day before|a day earlier|the previous day|a day before|the day after|the next day|the following day|(two|three|four|five|\d) days (?:earlier|ago|before))\b/gi)) {
     const w = m[1]!.toLowerCase();
-    add(m.index!, m.index! + m[0].length, { _tag: "Relative", days: w === "yesterday" ? -1 : w === "the day before" ? -1 : 0 });
+    const n = m[2] === undefined ? 0 : (({ two: 2, three: 3, four: 4, five: 5 }) as Record<string, number>)[m[2].toLowerCase()] ?? +m[2];
+    const days = n > 0 ? -n : /yesterday|before|earlier|previous/.test(w) ? -1 : /after|next|following/.test(w) ? 1 : 0;
+    add(m.index!, m.index! + m[0].length, { _tag: "Relative", days });
   }
-  for (const m of text.matchAll(/\b(?:earlier )?this (month|week)\b/gi))
-    add(m.index!, m.index! + m[0].length, { _tag: "Period", unit: m[1]!.toLowerCase() as "month" | "week" });
+  for (const m of text.matchAll(/\b(?:earlier )?this (month|week|year)\b/gi))
+    add(m.index!, m.index! + m[0].length, { _tag: "Period", unit: m[1]!.toLowerCase() as "month" | "week" | "year" });
+  for (const m of text.matchAll(/\b(?:last|past|previous)\s+(month|week|year)\b/gi))
+    add(m.index!, m.index! + m[0].length, { _tag: "LastPeriod", unit: m[1]!.toLowerCase() as "month" | "week" | "year" });
+  for (const m of text.matchAll(/\b(?:in|during|since|of|for|throughout)\s+((?:19|20)\d{2})\b(?!\s*[-–]\d)/gi))
+    add(m.index! + m[0].indexOf(m[1]!), m.index! + m[0].length, { _tag: "Year", year: +m[1]! });
+  // "on Friday, April 1": the weekday only repeats the date that follows; the date takes its preposition.
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const w = out[i]!, d = out[i + 1]!;
+    if (w.expr._tag === "Weekday" && (d.expr._tag === "MonthDay" || d.expr._tag === "Full") && /^,?\s*(?:the\s+)?$/.test(text.slice(w.end, d.start))) {
+      out[i + 1] = { ...d, start: w.start, preposition: w.preposition };
+      out.splice(i, 1);
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
 };
 
@@ -104,6 +135,11 @@ export const weekdayOnOrBefore = (reference: string, weekday: number): string =>
 export const resolve = (m: DateMention, reference: string | null): Resolved | null => {
   const e = m.expr;
   if (e._tag === "Full") return { from: e.day, to: e.day };
+  if (e._tag === "Month" && e.year !== null && reference === null) {
+    const first = parseISO(`${e.year}-${pad(e.month)}-01`);
+    return { from: iso(first), to: iso(endOfMonth(first)) };
+  }
+  if (e._tag === "Year" && reference === null) return { from: `${e.year}-01-01`, to: `${e.year}-12-31` };
   if (reference === null) return null;
   switch (e._tag) {
     case "MonthDay": {
@@ -118,10 +154,36 @@ export const resolve = (m: DateMention, reference: string | null): Resolved | nu
       const d = iso(addDays(parseISO(reference), e.days));
       return { from: d, to: d };
     }
+    case "LastWeekday": {
+      const d = weekdayOnOrBefore(iso(subDays(parseISO(reference), 1)), e.weekday);
+      return { from: d, to: d };
+    }
     case "Period": {
       const ref = parseISO(reference);
-      const start = e.unit === "month" ? startOfMonth(ref) : startOfWeek(ref, { weekStartsOn: 1 });
+      const start = e.unit === "month" ? startOfMonth(ref) : e.unit === "year" ? new Date(ref.getFullYear(), 0, 1) : startOfWeek(ref, { weekStartsOn: 1 });
       return { from: iso(start), to: reference };
+    }
+    case "LastPeriod": {
+      const ref = parseISO(reference);
+      if (e.unit === "month") {
+        const m = subMonths(startOfMonth(ref), 1);
+        return { from: iso(m), to: iso(endOfMonth(m)) };
+      }
+      if (e.unit === "year") return { from: `${ref.getFullYear() - 1}-01-01`, to: `${ref.getFullYear() - 1}-12-31` };
+      const w = subWeeks(startOfWeek(ref, { weekStartsOn: 1 }), 1);
+      return { from: iso(w), to: iso(addDays(w, 6)) };
+    }
+    case "Month": {
+      const ref = parseISO(reference);
+      let y = e.year ?? ref.getFullYear();
+      if (e.year === null && `${y}-${pad(e.month)}-01` > reference) y -= 1;
+      const first = parseISO(`${y}-${pad(e.month)}-01`);
+      const last = iso(endOfMonth(first));
+      return { from: iso(first), to: last > reference && y === ref.getFullYear() ? reference : last };
+    }
+    case "Year": {
+      const last = `${e.year}-12-31`;
+      return { from: `${e.year}-01-01`, to: last > reference ? reference : last };
     }
   }
 };
@@ -141,3 +203,6 @@ export const yearFromWeekday = (month: number, day: number, weekday: number, ref
   }
   return null;
 };
+
+/** A day moved by a number of days. */
+export const shift = (day: string, days: number): string => iso(addDays(parseISO(day), days));

@@ -12,7 +12,7 @@ import * as Metadata from "./Metadata.ts";
 import * as Sentences from "./Sentences.ts";
 
 /** This extractor's identity, recorded on every claim it reads. */
-export const extractor: Events.Extractor = { name: "factledger-rules", version: "1.0.0" };
+export const extractor: Events.Extractor = { name: "factledger-rules", version: "2.0.0" };
 
 /** What to read. */
 export interface Input {
@@ -62,10 +62,10 @@ export const extract = (input: Input): Extraction => {
         validTo: d.validTo,
         attributedTo: d.attributedTo,
         evidence: d.evidence,
-        agreement: d.agreement ?? null,
-        commitment: d.commitment ?? (d.kind === "target" ? "agreed" : null),
-        group: d.group ?? null,
-        dateSource: d.dateSource ?? ((d.validTo ?? d.validFrom) === null ? null : "text"),
+        agreement: d.agreement,
+        commitment: d.commitment,
+        group: d.group,
+        dateSource: d.dateSource,
       },
       reportedVia: d.reportedVia,
     };

@@ -68,8 +68,9 @@ const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|r
 const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
 const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
-const HELD_CUE = /\b(?:held|holding|holds|hold|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?)\b/i;
+const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?)\b/i;
 const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
+const STRONG_CUMULATIVE = /\b(?:as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|each time|per exchange|every exchange)\b/i;
@@ -150,6 +151,8 @@ const phraseAfter = (after: string): Phrase => {
     if (isMod) continue;
     // A capitalised word is a name in the phrase ("Azovstal defenders", "National Guard soldiers").
     if (/^\p{Lu}/u.test(w) && head === null && k < 3) continue;
+    // "two prisoner swaps": a noun after the head makes a compound whose last noun counts something else.
+    if (head !== null && c === "other" && !/\s{2,}/.test(gap)) return { category: "other", end: at + w.length, party, dead, civilian };
     if (head !== null) break;
     if (c === "other") return { category: "other", end: at + w.length, party, dead, civilian };
     if (/^(?:so|in|have|has|had|were|was|are|is|be|been|but|while|to|on|at|by|with|for|as|who|that|which|will|would|could|should|may|might|than|this|since|during|after|before|until|when|whom|now|already|still|also|only|just|each|apiece|back|home|out|them|those|returned|released|freed|exchanged|from|people)$/.test(lw))
@@ -214,7 +217,10 @@ interface Antecedent {
 export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] => {
   // With no publication day, the latest full date the article gives stands in for it (archive stamps, datelines).
   const stated = sentences.flatMap((s) => Dates.find(s.text)).filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
-  const published = ctx.publishedAt ?? stated.at(-1) ?? null;
+  // An archive stamp with only a month (" date 2022-04 ") bounds the story to that month.
+  const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "");
+  const monthEnd = stamp === null ? null : Dates.monthEnd(+stamp[1]!, +stamp[2]!);
+  const published = ctx.publishedAt ?? stated.at(-1) ?? monthEnd ?? null;
 
   const memory = new Attribution.SpeakerMemory();
   const statementDates = new Map<string, string>();
@@ -275,6 +281,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (RETURN_VERB.test(s.text) || /\b(?:stage|round|phase|exchange|swap)\b/i.test(s.text)) narration.push({ sentence: i, day });
     }
   });
+  // The day the story is about: the first exchange day told near the top, within a week before publication.
+  const storyDay = narration.find((n) => n.sentence <= 6 && published !== null && n.day <= published && n.day >= Dates.shift(published, -7))?.day ?? null;
   const talksBefore = (i: number): string | null => [...talks].reverse().find((t) => t.sentence <= i)?.day ?? talks[0]?.day ?? null;
 
   const drafts: Draft[] = [];
@@ -307,11 +315,20 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       return { name: chosen.resolved.name, via: chosen.s.via ?? chosen.resolved.via, date: chosen.date?.to ?? statementDates.get(key) ?? null, undated: chosen.undated };
     };
 
+    // A date inside a "since ..." phrase starts a count; it is no one's day ("since the invasion on February 24, 2022").
+    const sinceSpans = [...text.matchAll(/\b(?:since|from the (?:beginning|start) of|after the start of)\b[^,;.]{0,60}/gi)].map((x) => [x.index!, x.index! + x[0].length] as const);
+    const inSince = (at: number): boolean => sinceSpans.some(([a, b]) => at >= a && at < b);
+
     /** The day or period a figure refers to, and whether the text said it. */
     const dateFor = (at: number, kind: Kind, who: Who, clause: [number, number], commitmentOf: Draft["commitment"] = null): { r: Dates.Resolved | null; source: Draft["dateSource"] } => {
       const quoted = !(outside[at] ?? true);
       const reference = who.date ?? published;
-      const usable = dates.filter((d) => !PREP_EXCLUDED.has(d.preposition) && (outside[d.start] ?? true) !== quoted);
+      const coarse = (d: Dates.DateMention) => d.expr._tag === "Month" || d.expr._tag === "Year" || d.expr._tag === "LastPeriod" || d.expr._tag === "Period";
+      const usable = dates.filter((d) =>
+        !PREP_EXCLUDED.has(d.preposition) && (outside[d.start] ?? true) !== quoted && !inSince(d.start) &&
+        // One event is dated by a day; a month or a year dates it only when said right beside the figure.
+        !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50) &&
+        !(kind === "target" && coarse(d) && Math.abs(d.start - at) > 50));
       // A date in the figure's own clause wins; else the nearest in the sentence not bound to the speaking verb.
       const inClause = usable.filter((d) => d.start >= clause[0] && d.start < clause[1]);
       const pool = inClause.length > 0 ? inClause : usable.filter((d) => !speakers.some((sp) => d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45) || kind === "event");
@@ -328,6 +345,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (who.date !== null) return { r: { from: who.date, to: who.date }, source: "text" };
       if (kind === "target") return { r: published === null ? null : { from: published, to: published }, source: "publication" };
       if (kind === "event" && discourse !== null && discourse.paragraph >= s.paragraph - 1 && !quoted) return { r: { from: discourse.day, to: discourse.day }, source: "text" };
+      if (kind === "event" && storyDay !== null) return { r: { from: storyDay, to: storyDay }, source: "text" };
       if (published === null) return { r: null, source: null };
       return { r: { from: published, to: published }, source: ctx.publishedAt === null ? "text" : "publication" };
     };
@@ -340,7 +358,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     };
 
     const clauseOf = (start: number, end: number): [number, number] => {
-      const bounds = [";", " — ", " – ", " -- ", ", while ", ", whereas ", ", but ", " but ", ", of whom ", ", and ", " and received", " and took", " while ", ": "];
+      const bounds = [";", " — ", " – ", " -- ", ", when ", ", while ", ", whereas ", ", but ", " but ", ", of whom ", ", and ", " and received", " and took", " while ", ": "];
       const a = Math.max(0, ...bounds.map((b) => { const k = text.lastIndexOf(b, start); return k < 0 ? 0 : k + b.length; }));
       const ends = bounds.map((b) => text.indexOf(b, end)).filter((x) => x >= 0);
       return [a, Math.min(text.length, ...ends)];
@@ -443,7 +461,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (m.formula && !formulaEvent) kind = "target";
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
         kind = "target";
-      else if (HELD_CUE.test(near) && !(finiteReturn || returnAfter !== null || NOMINAL_RETURN.test(before)) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
+      else if (category !== "bodies" && heldNearer(near, m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
       else if (sentenceHasReturn && /\b(?:exchange|swap|release|return|repatriation|handover)\b/i.test(text)) kind = "event";
       else continue;
@@ -454,9 +472,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (kind === "event") {
         const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
         const own = dates.some((d) => d.start >= clause[0] && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
-        const cumulativeCue = CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before) || INVASION.test(text);
+        const wide = text.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
+        const clauseText = text.slice(clause[0], clause[1]);
+        const cumulativeCue = (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before)) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide);
         const eventCue = EVENT_CUE.test(span) || own;
-        if ((cumulativeCue && !(eventCue && !/\b(?:so far|to date|since|in total|overall|altogether)\b/i.test(span))) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 40)) && m.value >= (category === "bodies" ? 3000 : 500)))
+        const strong = STRONG_CUMULATIVE.test(wide) || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
+        if ((cumulativeCue && (!eventCue || strong)) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 60)) && m.value >= (category === "bodies" ? 3000 : 500)))
           kind = "cumulative";
         // "... returned more than 6,000, while receiving only 57 in return": a figure set against another shares its kind.
         const prev = inSentence.at(-1);
@@ -499,7 +520,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         if (verbAt >= 0) {
           const lead80 = lead.slice(-80);
           const upTo = text.slice(0, m.start - (lead80.length - verbAt));
-          const subj = /\b(Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|we|Russians|Ukrainians)\b(?:['’]s)?(?:\s+[\w’'-]+){0,6}?\s*$/i.exec(upTo.slice(-90));
+          // The subject: the last party named before the verb that is not the object of a preposition ("exchange with Russia").
+          const subjects = [...upTo.slice(-100).matchAll(/(?<!\b(?:with|from|to|by|against|of|for|in|into|on|between|and)\s+(?:the\s+)?)\b(Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|we|Russians|Ukrainians)\b(?:['’]s)?(?=(?:\s+[\w’'-]+){0,7}?\s*$)/gi)];
+          const subj = subjects.at(-1) ?? null;
           let agent: string | null = subj === null ? null : /^we$/i.test(subj[1]!) ? speakerParty : partyWord(subj[1]!);
           if (agent === null && subj === null && speakerParty !== null && s.quote !== null) agent = speakerParty;
           if (agent !== null) {
@@ -660,6 +683,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       seen.add(k);
       return true;
     });
+};
+
+/** A holding cue ("are in Russian captivity") nearer the figure than any return verb before or after it. */
+const heldNearer = (near: string, at: number, returnBefore: number, returnAfter: number): boolean => {
+  let best = Infinity;
+  for (const h of near.matchAll(new RegExp(HELD_CUE.source, "gi"))) best = Math.min(best, Math.abs(h.index! - at));
+  return best < Infinity && best < Math.min(returnBefore, returnAfter + 8);
 };
 
 const lastMatch = (re: RegExp, s: string): { index: number } | null => {

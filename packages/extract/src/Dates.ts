@@ -206,3 +206,9 @@ export const yearFromWeekday = (month: number, day: number, weekday: number, ref
 
 /** A day moved by a number of days. */
 export const shift = (day: string, days: number): string => iso(addDays(parseISO(day), days));
+
+/** The last day of a month, or null for an impossible month. */
+export const monthEnd = (year: number, month: number): string | null => {
+  const first = dayOf(year, month, 1);
+  return first === null ? null : iso(endOfMonth(parseISO(first)));
+};

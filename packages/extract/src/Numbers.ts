@@ -119,6 +119,13 @@ export const find = (text: string): Mention[] => {
     formulas.push([start, end]);
   }
 
+  // "2.5 thousand", "1,5 million": a decimal with its scale.
+  for (const m of text.matchAll(/(?<![\w.,])(\d+)[.,](\d+)\s+(thousand|million)\b/gi)) {
+    const start = m.index!, end = start + m[0].length;
+    const value = Math.round(Number(`${m[1]}.${m[2]}`) * (m[3]!.toLowerCase() === "thousand" ? 1000 : 1_000_000));
+    add(start, end, value, "digits");
+  }
+
   for (const m of text.matchAll(DIGITS_RE)) {
     const start = m.index!;
     const digits = m[1]!;

@@ -155,6 +155,9 @@ const phraseAfter = (after: string): Phrase => {
     if (isMod) continue;
     // A capitalised word is a name in the phrase ("Azovstal defenders", "National Guard soldiers").
     if (/^\p{Lu}/u.test(w) && head === null && k < 3) continue;
+    // An adjective we do not know ("frozen bodies", "exchanged Azov fighters") before a head noun.
+    const nw = words[k + 1]?.w.toLowerCase();
+    if (head === null && k < 4 && nw !== undefined && /^[a-z][a-z-]+$/.test(lw) && !/^(?:and|or|of|to|in|on|at|by|for|from|with|were|was|are|is|have|has|had|will|would)$/.test(lw) && headCategory(nw) !== null && headCategory(nw) !== "other") continue;
     // "two prisoner swaps": a noun after the head makes a compound whose last noun counts something else.
     if (head !== null && c === "other" && !/\s{2,}/.test(gap)) return { category: "other", end: at + w.length, party, dead, civilian };
     if (head !== null) break;
@@ -189,7 +192,7 @@ const destination = (after: string, around: string): string | null => {
   const a = after.slice(0, 110);
   const to = /\b(?:to|into|for|back to|home to|in)\s+(?:the\s+)?(?:territory\s+(?:controlled by|under the control of)\s+(?:the\s+)?(?:government of\s+)?)?(Ukraine|Ukrainian|Kyiv|Kiev|Russia|Russian|Moscow)\b/.exec(a);
   const controlled = /\b(?:ukraine-controlled|ukrainian-controlled|government-controlled|(?:the\s+)?controlled territory|territory (?:controlled by|under the control of) (?:the government of )?ukraine)\b/i.test(a) ? "ukraine" : null;
-  const fromCaptivity = /\bfrom\s+(?:the\s+)?(Russian|Ukrainian)\s+captivity|\bfrom\s+captivity\s+in\s+(Russia|Ukraine)|\bin\s+(Russian|Ukrainian)\s+captivity|\bheld\s+(?:captive\s+)?(?:in|by)\s+(Russia|Ukraine)|\bcaptured\s+by\s+(?:the\s+)?(Russian|Ukrainian|Russia|Ukraine)|\bfrom\s+(?:the\s+)?(?:territory\s+controlled\s+by\s+)?(?:the\s+)?(Kyiv|Kiev|Ukraine|Russia|Moscow)\b/.exec(a);
+  const fromCaptivity = /\bfrom\s+(?:the\s+)?(Russian|Ukrainian)\s+captivity|\bfrom\s+captivity\s+in\s+(Russia|Ukraine)|\bin\s+(Russian|Ukrainian)\s+captivity|\bheld\s+(?:captive\s+)?(?:in|by)\s+(Russia|Ukraine)|\bcaptured\s+by\s+(?:the\s+)?(Russian|Ukrainian|Russia|Ukraine)|\bfrom\s+(?:the\s+)?(?:territory\s+controlled\s+by\s+)?(?:the\s+)?(Kyiv|Kiev|Ukraine|Russia|Moscow)\b(?!['’]s)/.exec(a);
   if (to !== null && !/\bin\s*$/.test(a.slice(0, to.index + 3)) ) return partyWord(to[1]!);
   if (controlled !== null) return controlled;
   if (fromCaptivity !== null) {
@@ -469,6 +472,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       let commitment: Draft["commitment"] = null;
       const formulaEvent = m.formula && /\b(?:exchanged|swapped|carried out|took place|there was an exchange|conducted|completed|returned|handed over|received)\b/i.test(text) && !/\b(?:agree\w*|deal|will|would|plan\w*|propos\w*|under|as part of|memorandum|accord)\b/i.test(lead.slice(-50) + rest.slice(0, 40));
       if (m.formula && !formulaEvent) kind = "target";
+      else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text)) kind = "target";
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
         kind = "target";
       else if (category !== "bodies" && heldNearer(near, m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";

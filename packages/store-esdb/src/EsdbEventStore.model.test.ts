@@ -307,6 +307,15 @@ describe("10. smaller things", () => {
     expect(await store.appendToStream("s", [ev("Tested", 1)], ER.NoStream)()).toMatchObject({ _tag: "Right" });
   });
 
+  it("cluster and DNS-discovery strings are accepted as the client parses them; a missing tlsCAFile is refused at open", () => {
+    for (const s of ["esdb://node1:2113,node2:2113,node3:2113?tls=true&nodePreference=leader", "esdb+discover://cluster.example.org:2113?nodePreference=follower", "kurrentdb://admin:changeit@node1:2113?tls=false"]) {
+      const r = openEsdbStore(s, fast);
+      expect(r._tag).toBe("Right");
+      if (E.isRight(r)) void r.right.close();
+    }
+    expect(openEsdbStore("esdb://node1:2113?tls=true&tlsCAFile=/nonexistent/ca.crt", fast)).toMatchObject({ _tag: "Left", left: { _tag: "Unexpected" } });
+  });
+
   it("tlsVerifyCert=false, which the client ignores, is refused with what to do instead", () => {
     const r = openEsdbStore("esdb://localhost:2113?tls=true&tlsVerifyCert=false", fast);
     expect(r).toMatchObject({ _tag: "Left", left: { _tag: "Unexpected", message: expect.stringContaining("tlsCAFile") } });

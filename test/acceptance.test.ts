@@ -39,7 +39,7 @@ describe("the seeds, reconciled", () => {
     const versions = r.claims.map((c: any) => [c.value, c.qualifier, c.attributedTo, c.publishedAt]);
     expect(versions).toEqual(
       expect.arrayContaining([
-        [6000, "more_than", "Putin", "2025-06-20"],
+        [6000, "more_than", "Vladimir Putin", "2025-06-20"],
         [3600, "exact", "IANS", "2025-06-20"],
         [1200, "exact", "Russian ministry for defence", "2025-06-14"],
       ]),
@@ -51,7 +51,7 @@ describe("the seeds, reconciled", () => {
     const d = r.discrepancies.find((x: any) => x.reason === "decrease" && x.metric === "bodies_returned" && x.direction === "to_ukraine");
     expect(d).toMatchObject({ kind: "cumulative", validFrom: "2025-06-19", validTo: "2025-06-20" });
     expect(d.versions.map((v: any) => [v.value, v.qualifier, v.attributedTo])).toEqual([
-      [6000, "more_than", "Putin"],
+      [6000, "more_than", "Vladimir Putin"],
       [3600, "exact", "IANS"],
     ]);
     for (const v of d.versions) expect(Object.keys(v)).toEqual(expect.arrayContaining(["value", "qualifier", "lo", "hi", "attributedTo", "articleId", "outlet", "publishedAt"]));

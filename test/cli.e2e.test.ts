@@ -17,11 +17,11 @@ describe("ingest", () => {
     const first = facts(["ingest", seeds, "--store", store, "--json"]).json();
     expect(first.ingested).toHaveLength(5);
     expect(first.ingested.every((i: any) => i.duplicate === false)).toBe(true);
-    expect(first.ingested.reduce((k: number, i: any) => k + i.claims, 0)).toBe(25);
+    expect(first.ingested.reduce((k: number, i: any) => k + i.claims, 0)).toBe(27);
     for (const i of first.ingested) expect(Object.keys(i)).toEqual(expect.arrayContaining(["path", "articleId", "claims", "duplicate"]));
     const again = facts(["ingest", seeds, "--store", store, "--json"]).json();
     expect(again.ingested.every((i: any) => i.duplicate === true)).toBe(true);
-    expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(25);
+    expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(27);
   });
 
   it("a directory with bad files records the good ones and names each bad one, exit 1", () => {
@@ -42,7 +42,7 @@ describe("ingest", () => {
       "latin1.txt": "not valid UTF-8 text",
     });
     expect(r.stderr).toContain(`${join(dir, "empty.txt")}: file is empty`);
-    expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(9);
+    expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(10);
   });
 
   it("a manifest in the parent folder, or one given with --manifest, dates the articles", () => {
@@ -121,7 +121,7 @@ describe("errors and usage", () => {
       holder.right.db.exec("ROLLBACK");
       await holder.right.close();
     }
-    expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(9);
+    expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(10);
   });
 
   it("reading a store that does not exist is an error, and creates nothing", () => {
@@ -170,7 +170,7 @@ describe("output", () => {
     const x = r.json();
     expect(Object.keys(x.article)).toEqual(expect.arrayContaining(["id", "publishedAt", "outlet", "url"]));
     expect(x.article.publishedAt).toBe("2025-05-24");
-    expect(x.claims).toHaveLength(9);
+    expect(x.claims).toHaveLength(10);
     for (const c of x.claims)
       expect(Object.keys(c)).toEqual(expect.arrayContaining(["id", "metric", "direction", "kind", "value", "qualifier", "lo", "hi", "validFrom", "validTo", "attributedTo", "evidence"]));
     const c = x.claims[0];
@@ -182,14 +182,14 @@ describe("output", () => {
     facts(["ingest", seeds, "--store", store]);
     const csv = facts(["claims", "--format", "csv", "--store", store]).stdout.trim().split("\n");
     expect(csv[0]).toBe("id,metric,direction,kind,value,qualifier,lo,hi,validFrom,validTo,attributedTo,reportedVia,articleId,outlet,publishedAt,knownAt,evidence");
-    expect(csv).toHaveLength(26);
+    expect(csv).toHaveLength(28);
     const md = facts(["report", "--format", "md", "--known-at", "2025-06-30", "--store", store]).stdout;
     expect(md).toMatch(/^# Ledger report, as known on 2025-06-30/);
     expect(md).toContain("| prisoners_returned | to_ukraine |");
   });
 
   it("output piped to another program is complete past 64 KB, JSON and CSV alike", () => {
-    // 12 distinct variants of each seed give 300 claims: about 230 KB of JSON and 90 KB of CSV, well past a pipe's buffer.
+    // 12 distinct variants of each seed give 324 claims: about 230 KB of JSON and 90 KB of CSV, well past a pipe's buffer.
     const dir = join(s.dir, "many");
     mkdirSync(dir);
     for (const f of readdirSync(seeds))
@@ -199,14 +199,14 @@ describe("output", () => {
     const json = facts(["claims", "--json", "--store", big]); // spawnSync reads through a pipe
     expect(json.code).toBe(0);
     expect(json.stdout.length).toBeGreaterThan(100_000);
-    expect(json.json().claims).toHaveLength(300);
+    expect(json.json().claims).toHaveLength(324);
     // A shell pipe is a real pipe (64 KB buffer), unlike spawnSync's socket pair: this is what `| jq` sees.
     const env = { ...process.env, FACTS_TODAY: "2026-11-22" };
     const viaPipe = (args: string) => spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" ${args} --store "${big}" | cat`], { encoding: "utf8", env, maxBuffer: 1 << 26 }).stdout;
     expect(viaPipe("claims --json")).toBe(json.stdout);
     const csv = viaPipe("claims --format csv");
     expect(csv.length).toBeGreaterThan(65_536);
-    expect(csv.trim().split("\n")).toHaveLength(301);
+    expect(csv.trim().split("\n")).toHaveLength(325);
   });
 
   it("the human report has the agreements, totals with sources, and discrepancies", () => {
@@ -258,12 +258,12 @@ describe("the projection runner and migration", () => {
     const rm = join(s.dir, "follow-rm.db");
     facts(["ingest", join(seeds, "004_aed729b3b5d47801.txt"), "--store", store]);
     const first = facts(["follow", "--once", "--store", store, "--read-model", rm, "--json"]).json();
-    expect(first.applied).toBe(10);
+    expect(first.applied).toBe(11);
     expect(facts(["follow", "--once", "--store", store, "--read-model", rm, "--json"]).json().applied).toBe(0);
     facts(["ingest", join(seeds, "001_67d94a947bd7fca4.txt"), "--store", store]);
     const third = facts(["follow", "--once", "--store", store, "--read-model", rm, "--json"]).json();
     expect(third.applied).toBe(12);
-    expect(third.events).toBe(22);
+    expect(third.events).toBe(23);
   });
 
   it("migrate copies every event in order with the same ids, and a second run copies nothing", () => {
@@ -271,7 +271,7 @@ describe("the projection runner and migration", () => {
     const to = fresh();
     facts(["ingest", seeds, "--store", from]);
     const r = facts(["migrate", "--from", from, "--to", to, "--json"]).json();
-    expect(r.copied).toBe(30);
+    expect(r.copied).toBe(32);
     expect(facts(["migrate", "--from", from, "--to", to, "--json"]).json()).toMatchObject({ copied: 0 });
     const a = facts(["totals", "--store", from, "--json"]).json();
     const b = facts(["totals", "--store", to, "--json"]).json();

@@ -34,9 +34,9 @@ describe("re-extraction and analyst claims", () => {
     expect(facts(["claims", "--store", store, "--json"]).json().claims.map((c: any) => c.id)).toEqual(["c-old-1"]);
     const re = facts(["reextract", "--store", store, "--json"]);
     expect(re.code).toBe(0);
-    expect(re.json().reextracted).toEqual([{ articleId, superseded: 1, claims: 9, from: "unknown@0" }]);
+    expect(re.json().reextracted).toEqual([{ articleId, superseded: 1, claims: 10, from: "unknown@0" }]);
     const now = facts(["claims", "--store", store, "--json"]).json().claims;
-    expect(now).toHaveLength(9);
+    expect(now).toHaveLength(10);
     expect(now.map((c: any) => c.id)).not.toContain("c-old-1");
     // The old reading is still in history: as of the store position before the re-extraction.
     expect(facts(["claims", "--store", store, "--position", "2", "--json"]).json().claims.map((c: any) => c.id)).toEqual(["c-old-1"]);

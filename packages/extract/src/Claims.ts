@@ -362,7 +362,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       return { r: { from: published, to: published }, source: ctx.publishedAt === null ? "text" : "publication", rank: 0 };
     };
 
-    const push = (d: Omit<Draft, "lo" | "hi" | "evidence">) => {
+    const push = (raw: Omit<Draft, "lo" | "hi" | "evidence">) => {
+      // The contract's prisoners_returned counts soldiers and civilians together unless the text splits them:
+      // "307 Ukrainian soldiers" alone is people returned; soldiers_returned is the soldiers' part of a split.
+      const d = raw.metric === "soldiers_returned" && !/\bcivilians?\b/i.test(text) ? { ...raw, metric: "prisoners_returned" } : raw;
       const q = Q.fromReported(d.value, d.qualifier, d.kind === "event");
       const draft: Draft = { ...d, lo: q.lo, hi: q.hi, evidence };
       drafts.push(draft);

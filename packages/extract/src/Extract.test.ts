@@ -6,7 +6,7 @@ import * as Similarity from "./Similarity.ts";
 const claimsOf = (text: string, publishedAt: string | null = "2025-06-20") =>
   extract({ text, path: null, today: "2026-11-22", sidecars: publishedAt === null ? [] : [{ source: "flag", publishedAt }] }).claims.map((c) => {
     const f = c.fields;
-    return `${f.metric} ${f.direction} ${f.kind} ${f.value ?? "-"} ${f.qualifier} ${f.validTo ?? "-"} | ${f.attributedTo}`;
+    return `${f.metric} ${f.direction} ${f.kind} ${f.value ?? "-"} ${f.qualifier} ${f.validTo ?? f.validFrom ?? "-"} | ${f.attributedTo}`;
   });
 
 describe("claims from text", () => {

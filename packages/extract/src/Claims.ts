@@ -223,7 +223,8 @@ interface Antecedent {
 /** Reads every claim of an article's sentences. */
 export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] => {
   // With no publication day, the latest full date the article gives stands in for it (archive stamps, datelines).
-  const stated = sentences.flatMap((s) => Dates.find(s.text)).filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
+  const sentenceDates = sentences.map((s) => Dates.find(s.text));
+  const stated = sentenceDates.flat().filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
   // An archive stamp with only a month (" date 2022-04 ") bounds the story to that month.
   const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "");
   const monthEnd = stamp === null ? null : Dates.monthEnd(+stamp[1]!, +stamp[2]!);
@@ -243,7 +244,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   sentences.forEach((s, i) => {
     const inside = insideQuotes(s);
     const outside = inside.map((x) => !x);
-    const dates = Dates.find(s.text);
+    const dates = sentenceDates[i]!;
     const speakers = Attribution.find(s.text, outside).map((sp) => {
       const resolved = memory.resolve(sp, s.text);
       const near = dates.find((d) => d.start >= sp.verbEnd && d.start - sp.verbEnd <= 45 && outside[d.start]);
@@ -287,7 +288,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (d.expr._tag === "Period" || d.expr._tag === "Month" || d.expr._tag === "Year" || d.expr._tag === "LastPeriod") continue;
       const day = Dates.resolve(d, published)?.to;
       if (day === undefined) continue;
-      const talkWords = [...s.text.matchAll(new RegExp(TALKS.source, "gi"))].map((t) => t.index!);
+      const talkWords = [...s.text.matchAll(globalOf(TALKS))].map((t) => t.index!);
       if (talkWords.some((t) => Math.abs(t - d.start) <= 60)) talks.push({ sentence: i, day });
       if (RETURN_VERB.test(s.text) || /\b(?:stage|round|phase|exchange|swap)\b/i.test(s.text)) narration.push({ sentence: i, day });
     }
@@ -379,7 +380,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       return [a, Math.min(text.length, ...ends)];
     };
 
-    for (const m of Numbers.find(text)) {
+    const mentions = Numbers.find(text);
+    for (const m of mentions) {
       const before = text.slice(Math.max(0, m.start - 80), m.start);
       const after = text.slice(m.end);
       if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
@@ -407,7 +409,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (bodiesOf) category = "bodies";
       else if (phrase.category === "subgroup") {
         // A sub-group is a new total only when it is the only figure about captives in the sentence.
-        const others = Numbers.find(text).filter((o) => o.start !== m.start && ["persons", "soldiers", "civilians", "bodies"].includes(String(phraseAfter(text.slice(o.end)).category)));
+        const others = mentions.filter((o) => o.start !== m.start && ["persons", "soldiers", "civilians", "bodies"].includes(String(phraseAfter(text.slice(o.end)).category)));
         const partOf = /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of|in particular|namely|specifically|among the)\b[^.;]{0,60}$/i.test(before);
         if (others.length > 0 || partOf || /\b(?:them|those)\b/i.test(after.slice(0, 20))) continue;
         category = /officer|private|sergeant|commander/i.test(after.slice(0, phrase.end)) ? "soldiers" : "persons";
@@ -722,18 +724,27 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
 /** A holding cue ("are in Russian captivity") nearer the figure than any return verb before or after it. */
 const heldNearer = (near: string, at: number, returnBefore: number, returnAfter: number): boolean => {
   let best = Infinity;
-  for (const h of near.matchAll(new RegExp(HELD_CUE.source, "gi"))) best = Math.min(best, Math.abs(h.index! - at));
+  for (const h of near.matchAll(globalOf(HELD_CUE))) best = Math.min(best, Math.abs(h.index! - at));
   return best < Infinity && best < Math.min(returnBefore, returnAfter + 8);
 };
 
+// Compiled once per pattern: these run for every number of every sentence.
+const globals = new Map<RegExp, RegExp>();
+const globalOf = (re: RegExp): RegExp => {
+  let g = globals.get(re);
+  if (g === undefined) globals.set(re, (g = new RegExp(re.source, "gi")));
+  g.lastIndex = 0;
+  return g;
+};
+
 const lastMatch = (re: RegExp, s: string): { index: number } | null => {
-  const g = new RegExp(re.source, "gi");
+  const g = globalOf(re);
   let last: { index: number } | null = null;
   for (const m of s.matchAll(g)) last = { index: m.index! };
   return last;
 };
 const firstMatch = (re: RegExp, s: string): { index: number } | null => {
-  const m = new RegExp(re.source, "i").exec(s);
+  const m = globalOf(re).exec(s);
   return m === null ? null : { index: m.index };
 };
 const lastIndexOf = (re: RegExp, s: string): number => lastMatch(re, s)?.index ?? -1;

@@ -14,6 +14,12 @@ const MONTHS: Record<string, number> = {
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
 const MONTH_RE = Object.keys(MONTHS).join("|");
 
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?`, "gi");
+const MONTH_DAY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "gi");
+const MONTH_PERIOD = new RegExp(`\\b(?:(in|during|since|until|till|by|from|through|throughout|of|end of|beginning of|start of|mid-|early|late)\\s*)?\\b(${MONTH_RE})\\b\\.?(?:,?\\s+((?:19|20)\\d{2})\\b)?`, "gi");
+// Cheap test first: most sentences name no month, weekday or relative day at all.
+const ANY_DATE = new RegExp(`\\d{4}|\\b(?:${MONTH_RE}|sunday|monday|tuesday|wednesday|thursday|friday|saturday|today|tonight|yesterday|day|week|month|year|morning|afternoon|evening|overnight)`, "i");
+
 /** A date expression found in a sentence (offsets relative to it). */
 export interface DateMention {
   readonly start: number;
@@ -51,6 +57,7 @@ export const dayOf = (y: number, m: number, d: number): string | null => {
 /** Every date expression in a sentence. */
 export const find = (text: string): DateMention[] => {
   const out: DateMention[] = [];
+  if (!ANY_DATE.test(text)) return out;
   const add = (start: number, end: number, expr: DateMention["expr"]) => {
     const before = /(\w+)\s*$/.exec(text.slice(Math.max(0, start - 24), start));
     if (out.some((o) => start < o.end && end > o.start)) return;
@@ -60,7 +67,7 @@ export const find = (text: string): DateMention[] => {
     const day = dayOf(+m[1]!, +m[2]!, +m[3]!);
     if (day !== null) add(m.index!, m.index! + m[0].length, { _tag: "Full", day });
   }
-  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?`, "gi"))) {
+  for (const m of text.matchAll(DAY_MONTH)) {
     const month = MONTHS[m[2]!.toLowerCase()]!;
     const day = +m[1]!;
     if (m[3] !== undefined) {
@@ -68,7 +75,7 @@ export const find = (text: string): DateMention[] => {
       if (full !== null) add(m.index!, m.index! + m[0].length, { _tag: "Full", day: full });
     } else add(m.index!, m.index! + m[0].length, { _tag: "MonthDay", month, day });
   }
-  for (const m of text.matchAll(new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "gi"))) {
+  for (const m of text.matchAll(MONTH_DAY)) {
     const month = MONTHS[m[1]!.toLowerCase()]!;
     const day = +m[2]!;
     if (m[1] === "may" ) continue; // the modal verb, not the month
@@ -78,8 +85,7 @@ export const find = (text: string): DateMention[] => {
     } else add(m.index!, m.index! + m[0].length, { _tag: "MonthDay", month, day });
   }
   // "in June 2023", "at the end of April", "mid-November 2023", "June 2023": a month as a period.
-  const monthPeriod = new RegExp(`\\b(?:(in|during|since|until|till|by|from|through|throughout|of|end of|beginning of|start of|mid-|early|late)\\s*)?\\b(${MONTH_RE})\\b\\.?(?:,?\\s+((?:19|20)\\d{2})\\b)?`, "gi");
-  for (const m of text.matchAll(monthPeriod)) {
+  for (const m of text.matchAll(MONTH_PERIOD)) {
     if (m[1] === undefined && m[3] === undefined) continue; // a bare month name
     const word = m[2]!.toLowerCase();
     if (word === "may" && m[3] === undefined && m[2] !== "May") continue; // the verb

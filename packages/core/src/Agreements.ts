@@ -75,19 +75,22 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     if (list === undefined) byAgreement.set(k, [t]);
     else list.push(t);
   }
+  // The days agreements were made, per metric and direction: a later one ends an earlier one's scope.
   const daysOf = new Map<string, string[]>();
   for (const t of targets)
     if (t.day !== null) {
-      const list = daysOf.get(t.metric) ?? [];
+      const k = `${t.metric}|${t.direction}`;
+      const list = daysOf.get(k) ?? [];
       if (!list.includes(t.day)) list.push(t.day);
-      daysOf.set(t.metric, list);
+      daysOf.set(k, list);
     }
   for (const list of daysOf.values()) list.sort();
 
   const doneIn = (metric: string, direction: string, day: string | null, madeOn: string): { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] } => {
     const fulfils = fulfilledBy(metric)!;
     const g = groups.get(`${fulfils}|${direction}`);
-    const nextDay = (daysOf.get(metric) ?? []).find((d) => d > madeOn);
+    const days = daysOf.get(`${metric}|${direction}`) ?? [];
+    const nextDay = days.find((d) => d > madeOn);
     const end = nextDay !== undefined ? previous(nextDay) : null;
     const to = [end, through, g?.lastDay ?? madeOn].filter((d): d is string => d !== null).sort()[0]!;
     const scope = { from: madeOn, to };
@@ -98,7 +101,7 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
       if (r.slot.kind !== "event" || r.window === null || r.reading === "set_aside") continue;
       const inside = r.window.from! >= madeOn && r.window.to <= to;
       const linked = r.slot.agreedOn;
-      if (inside && linked !== null && linked !== day && (daysOf.get(metric) ?? []).includes(linked)) {
+      if (inside && linked !== null && linked !== day && days.includes(linked)) {
         // Counted under another agreement that its source names: out of this one.
         const e = r.slot.reconciled;
         figure = { best: Math.max(0, figure.best - e.best), lo: Math.max(0, figure.lo - (e.hi ?? Infinity)), hi: figure.hi === null ? null : Math.max(0, figure.hi - e.lo) };

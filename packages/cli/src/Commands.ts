@@ -424,7 +424,12 @@ const correctCmd = async (p: Parsed): Promise<number> => {
   const vt = nullableDate("valid-to");
   if (vt !== undefined) changes.validTo = vt;
   if (str(p, "attributed-to") !== undefined) changes.attributedTo = str(p, "attributed-to")!;
-  if (Object.keys(changes).length === 0) throw new UsageError("facts correct: say what to correct (--value, --qualifier, --metric, --direction, --kind, --valid-from, --valid-to, --attributed-to)");
+  const commitment = str(p, "commitment");
+  if (commitment !== undefined) {
+    if (!Claim.Commitment.is(commitment)) throw new UserError(`--commitment: "${commitment}" is not one of agreed, offered`);
+    changes.commitment = commitment;
+  }
+  if (Object.keys(changes).length === 0) throw new UsageError("facts correct: say what to correct (--value, --qualifier, --metric, --direction, --kind, --valid-from, --valid-to, --attributed-to, --commitment)");
   const reason = reasonOf(p);
   return withStore(p, false, async (o) => {
     const event: ClaimCorrected = { type: "ClaimCorrected", version: 1, claimId, changes, reason, analyst: analyst(p), recordedAt: runtime.now() };

@@ -161,7 +161,7 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "correct",
-    synopsis: "facts correct <claim-id> --reason TEXT [--value N] [--qualifier Q] [--metric M] [--direction D] [--kind K] [--valid-from D] [--valid-to D] [--attributed-to NAME]",
+    synopsis: "facts correct <claim-id> --reason TEXT [--value N] [--qualifier Q] [--metric M] [--direction D] [--kind K] [--valid-from D] [--valid-to D] [--attributed-to NAME] [--commitment agreed|offered]",
     summary: "Record an analyst's correction of a claim (effective from today).",
     description: "Appends a ClaimCorrected event; the reported claim itself is never edited. Takes effect from the day it is recorded.",
     options: [
@@ -174,6 +174,7 @@ export const commands: readonly CommandSpec[] = [
       { name: "kind", arg: "K", description: "Corrected kind." },
       { name: "valid-from", arg: "D|null", description: "Corrected start day." },
       { name: "valid-to", arg: "D|null", description: "Corrected end day." },
+      { name: "commitment", arg: "agreed|offered", description: "Of a target: a deal agreed by both sides, or an offer or pledge by one." },
       { name: "attributed-to", arg: "NAME", description: "Corrected claimant." },
       ...common,
     ],

@@ -301,6 +301,10 @@ const reportCmd = async (p: Parsed): Promise<number> => {
     out(st.dim(`${o.where}: ${known.length} articles (${undated.length} undated), ${claims} claims known`));
     out(st.bold("\nAgreements"));
     out(r.agreements.length === 0 ? "  (none)" : R.table(agreementHeads, agreementRows(r)));
+    if (r.offers.length > 0) {
+      out(st.bold("\nOffers and pledges by one side") + st.dim(" (not agreements; counted toward nothing)"));
+      out(R.table(offerHeads, offerRows(r)));
+    }
     out(st.bold("\nRunning totals"));
     out(r.totals.length === 0 ? "  (none)" : R.table(totalHeads, totalRows(r)));
     out(st.bold(`\nDiscrepancies (${d.discrepancies.length})`));

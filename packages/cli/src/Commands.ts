@@ -71,8 +71,8 @@ const axes = (p: Parsed): { knownAt: string; through: string } => {
   return { knownAt, through: dateArg(p, "through") ?? knownAt };
 };
 
-const reportOf = (ledger: Ledger.Ledger, knownAt: string, through: string): Reconcile.Report =>
-  Reconcile.report(Ledger.view(ledger, { knownAt }), { through, parties: Reconcile.defaultParties });
+const reportOf = (ledger: Ledger.Ledger, knownAt: string, through: string, since: string | null = null): Reconcile.Report =>
+  Reconcile.report(Ledger.view(ledger, { knownAt }), { through, since, parties: Reconcile.defaultParties });
 
 // ---------------------------------------------------------------------------------------------- ingest
 
@@ -216,16 +216,25 @@ const agreementRows = (r: Reconcile.Report) =>
   ]);
 const agreementHeads = ["agreement", "direction", "agreed on", ">target", ">done", ">remaining", "sources"];
 
+const offerRows = (r: Reconcile.Report) => r.offers.map((x) => [x.metric, x.direction, x.offeredOn ?? "?", R.bounds(x.figure.lo, x.figure.hi), x.sources.join(", ")]);
+const offerHeads = ["offer", "direction", "offered on", ">figure", "by"];
+
 const totalsCmd = async (p: Parsed): Promise<number> => {
   const { knownAt, through } = axes(p);
+  const since = dateArg(p, "since") ?? null;
+  if (since !== null && since > through) throw new UserError(`--since: ${since} is after --through ${through}`);
   return withStore(p, false, async (o) => {
-    const r = reportOf(await loadLedger(p, o), knownAt, through);
-    if (flag(p, "json")) printJson(V.totals(r, knownAt, through));
+    const r = reportOf(await loadLedger(p, o), knownAt, through, since);
+    if (flag(p, "json")) printJson(V.totals(r, knownAt, through, since));
     else {
-      out(st.bold(`Totals known on ${knownAt}, counting what happened through ${through}`));
+      out(st.bold(`Totals known on ${knownAt}, counting what happened ${since === null ? "" : `from ${since} `}through ${through}`));
       out(r.totals.length === 0 ? "  (none)" : R.table(totalHeads, totalRows(r)));
       out(st.bold(`\nAgreements`));
       out(r.agreements.length === 0 ? "  (none)" : R.table(agreementHeads, agreementRows(r)));
+      if (r.offers.length > 0) {
+        out(st.bold(`\nOffers and pledges by one side`) + st.dim(" (not agreements; counted toward nothing)"));
+        out(R.table(offerHeads, offerRows(r)));
+      }
     }
     return 0;
   });
@@ -292,6 +301,10 @@ const reportCmd = async (p: Parsed): Promise<number> => {
     out(st.dim(`${o.where}: ${known.length} articles (${undated.length} undated), ${claims} claims known`));
     out(st.bold("\nAgreements"));
     out(r.agreements.length === 0 ? "  (none)" : R.table(agreementHeads, agreementRows(r)));
+    if (r.offers.length > 0) {
+      out(st.bold("\nOffers and pledges by one side") + st.dim(" (not agreements; counted toward nothing)"));
+      out(R.table(offerHeads, offerRows(r)));
+    }
     out(st.bold("\nRunning totals"));
     out(r.totals.length === 0 ? "  (none)" : R.table(totalHeads, totalRows(r)));
     out(st.bold(`\nDiscrepancies (${d.discrepancies.length})`));
@@ -415,7 +428,12 @@ const correctCmd = async (p: Parsed): Promise<number> => {
   const vt = nullableDate("valid-to");
   if (vt !== undefined) changes.validTo = vt;
   if (str(p, "attributed-to") !== undefined) changes.attributedTo = str(p, "attributed-to")!;
-  if (Object.keys(changes).length === 0) throw new UsageError("facts correct: say what to correct (--value, --qualifier, --metric, --direction, --kind, --valid-from, --valid-to, --attributed-to)");
+  const commitment = str(p, "commitment");
+  if (commitment !== undefined) {
+    if (!Claim.Commitment.is(commitment)) throw new UserError(`--commitment: "${commitment}" is not one of agreed, offered`);
+    changes.commitment = commitment;
+  }
+  if (Object.keys(changes).length === 0) throw new UsageError("facts correct: say what to correct (--value, --qualifier, --metric, --direction, --kind, --valid-from, --valid-to, --attributed-to, --commitment)");
   const reason = reasonOf(p);
   return withStore(p, false, async (o) => {
     const event: ClaimCorrected = { type: "ClaimCorrected", version: 1, claimId, changes, reason, analyst: analyst(p), recordedAt: runtime.now() };
@@ -434,6 +452,27 @@ const rejectCmd = async (p: Parsed): Promise<number> => {
     await analystEvent(p, o, claimId, event);
     if (flag(p, "json")) printJson({ recorded: event });
     else out(`rejection of ${claimId} recorded; it takes effect from ${event.recordedAt.slice(0, 10)}`);
+    return 0;
+  });
+};
+
+/** `facts link` / `facts unlink`: a correction of the claim's agreement, recorded as an event. */
+const linkCmd = (link: boolean) => async (p: Parsed): Promise<number> => {
+  const claimId = p.positionals[0]!;
+  let agreement: Events.ClaimChanges["agreement"] = null;
+  if (link) {
+    const on = dateArg(p, "agreed-on");
+    if (on === undefined) throw new UsageError("facts link needs --agreed-on YYYY-MM-DD");
+    const raw = str(p, "agreement-value");
+    if (raw !== undefined && !/^\d+$/.test(raw.replace(/,/g, ""))) throw new UserError(`--agreement-value: "${raw}" is not a whole number`);
+    agreement = { agreedOn: on, value: raw === undefined ? null : Number(raw.replace(/,/g, "")) };
+  }
+  const reason = reasonOf(p);
+  return withStore(p, false, async (o) => {
+    const event: ClaimCorrected = { type: "ClaimCorrected", version: 1, claimId, changes: { agreement }, reason, analyst: analyst(p), recordedAt: runtime.now() };
+    await analystEvent(p, o, claimId, event);
+    if (flag(p, "json")) printJson({ recorded: event });
+    else out(`${link ? `link of ${claimId} to the agreement of ${agreement!.agreedOn}` : `unlink of ${claimId}`} recorded; it takes effect from ${event.recordedAt.slice(0, 10)}`);
     return 0;
   });
 };
@@ -622,6 +661,8 @@ const handlers: Record<string, (p: Parsed) => Promise<number>> = {
   correct: correctCmd,
   reject: rejectCmd,
   "add-claim": addClaimCmd,
+  link: linkCmd(true),
+  unlink: linkCmd(false),
   follow: followCmd,
   migrate: migrateCmd,
 };

@@ -44,6 +44,7 @@ const position: OptionSpec = {
 const common = [store, json, debug];
 const analyst: OptionSpec = { name: "analyst", arg: "NAME", description: "Who. Default: $USER." };
 const readers = [knownAt, through, position, ...common];
+const since: OptionSpec = { name: "since", arg: "YYYY-MM-DD", description: "Count only what happened on or after this day (a window total: how many came home since then). Default: from the beginning." };
 /** The options of the commands about one total (audit, timeline). */
 const oneTotal: readonly OptionSpec[] = [
   { name: "metric", arg: "M", description: "The metric (required)." },
@@ -106,12 +107,12 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "totals",
-    synopsis: "facts totals [--known-at D] [--through D] [--json]",
-    summary: "Reconciled running totals and agreement progress.",
-    description: "Running totals per metric and direction (the latest cumulative figure plus the events after it, or the sum of events) and the progress of every agreement, as known on --known-at, counting what happened on or before --through.",
-    options: readers,
+    synopsis: "facts totals [--known-at D] [--through D] [--since D] [--json]",
+    summary: "Reconciled running totals, agreement progress and offers.",
+    description: "Running totals per metric and direction: every event and cumulative figure bounds the count over its window of days, and the total is the tightest range those bounds allow, with a best figure inside it (docs/reconciliation.md). Also the progress of every agreement and the offers made by one side, as known on --known-at, counting what happened on or before --through (and on or after --since).",
+    options: [knownAt, through, since, position, ...common],
     positionals: [0, 0],
-    examples: ["facts totals --known-at 2025-05-24", "facts totals --known-at 2025-06-30 --through 2025-06-20 --json"],
+    examples: ["facts totals --known-at 2025-05-24", "facts totals --known-at 2025-06-30 --through 2025-06-20 --json", "facts totals --since 2025-06-11 --through 2025-06-27 --json"],
   },
   {
     name: "discrepancies",
@@ -160,7 +161,7 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "correct",
-    synopsis: "facts correct <claim-id> --reason TEXT [--value N] [--qualifier Q] [--metric M] [--direction D] [--kind K] [--valid-from D] [--valid-to D] [--attributed-to NAME]",
+    synopsis: "facts correct <claim-id> --reason TEXT [--value N] [--qualifier Q] [--metric M] [--direction D] [--kind K] [--valid-from D] [--valid-to D] [--attributed-to NAME] [--commitment agreed|offered]",
     summary: "Record an analyst's correction of a claim (effective from today).",
     description: "Appends a ClaimCorrected event; the reported claim itself is never edited. Takes effect from the day it is recorded.",
     options: [
@@ -173,6 +174,7 @@ export const commands: readonly CommandSpec[] = [
       { name: "kind", arg: "K", description: "Corrected kind." },
       { name: "valid-from", arg: "D|null", description: "Corrected start day." },
       { name: "valid-to", arg: "D|null", description: "Corrected end day." },
+      { name: "commitment", arg: "agreed|offered", description: "Of a target: a deal agreed by both sides, or an offer or pledge by one." },
       { name: "attributed-to", arg: "NAME", description: "Corrected claimant." },
       ...common,
     ],
@@ -187,6 +189,30 @@ export const commands: readonly CommandSpec[] = [
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
     examples: ["facts reject c1a2b3... --reason \"not about captives\""],
+  },
+  {
+    name: "link",
+    synopsis: "facts link <claim-id> --agreed-on YYYY-MM-DD [--agreement-value N] --reason TEXT [--analyst NAME]",
+    summary: "Record that a claim counts under an agreement (effective from today).",
+    description: "Appends a ClaimCorrected event that sets the claim's agreement to the one made on --agreed-on: a cumulative figure then counts over that agreement's window, and an event counts toward that agreement. The claim itself is never edited; 'facts unlink' undoes it the same way.",
+    options: [
+      { name: "agreed-on", arg: "YYYY-MM-DD", description: "The day the agreement was made (required)." },
+      { name: "agreement-value", arg: "N", description: "The agreement's figure, if known." },
+      { name: "reason", arg: "TEXT", description: "Why (required)." },
+      analyst,
+      ...common,
+    ],
+    positionals: [1, 1],
+    examples: ["facts link c1a2b3... --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+  },
+  {
+    name: "unlink",
+    synopsis: "facts unlink <claim-id> --reason TEXT [--analyst NAME]",
+    summary: "Record that a claim counts under no agreement (effective from today).",
+    description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
+    options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
+    positionals: [1, 1],
+    examples: ["facts unlink c1a2b3... --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",

@@ -24,3 +24,24 @@ export const parse = (s: string): E.Either<string, DateOnly> =>
 
 /** The day part of an ISO timestamp (the clock is read by callers, never here). */
 export const ofTimestamp = (iso: string): string => iso.slice(0, 10);
+
+/** The calendar day after `day` (`YYYY-MM-DD`); calendar arithmetic only, no clock. */
+export const next = (day: string): string => {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+};
+
+/** The calendar day before `day`. */
+export const previous = (day: string): string => {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+};
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export const daysBetween = (a: string, b: string): number => {
+  const ms = (s: string) => {
+    const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((ms(b) - ms(a)) / 86400000);
+};

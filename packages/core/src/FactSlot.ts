@@ -9,7 +9,9 @@ import * as O from "fp-ts/lib/Option.js";
 import type { ClaimView } from "./Ledger.ts";
 import * as Q from "./Quantity.ts";
 import * as Claimant from "./Claimant.ts";
+import * as F from "./Figure.ts";
 import { toParty, unnamedOutlet } from "./Claim.ts";
+import { daysBetween } from "./DateOnly.ts";
 
 /** One claim placed in a slot, with the direction it counts toward there. */
 export interface Placed {
@@ -27,11 +29,35 @@ export interface Version {
 }
 
 /** The reconciled figure of a slot: the best value and its bounds. */
-export interface Reconciled {
-  readonly best: number;
-  readonly lo: number;
-  readonly hi: number | null;
-}
+export type Reconciled = F.Figure;
+
+/**
+ * A round figure in speech is approximate: "6,000" said beside "more than 6,000"
+ * is one statement. An exact figure of at least 100 with at most two significant
+ * digits may be read with the tolerance of "about" when its exact reading
+ * contradicts another version; it is never widened otherwise.
+ */
+export const isRound = (value: number | null, qualifier: string): boolean => {
+  if (value === null || qualifier !== "exact" || value < 100) return false;
+  let v = value;
+  while (v % 10 === 0) v /= 10;
+  return v < 100;
+};
+
+/** The interval a version may be read as when its exact reading contradicts another: itself, or "about" it when it is round. */
+export const looseOf = (p: Placed): Q.Interval =>
+  isRound(p.claim.fields.value, p.claim.fields.qualifier) ? Q.fromReported(p.claim.fields.value, "about") : p.interval;
+
+/** Intersects strictly, else with the round figures of either side read loosely. */
+const meet = (a: Q.Interval, aLoose: Q.Interval, b: Q.Interval, bLoose: Q.Interval): O.Option<Q.Interval> => {
+  const strict = Q.intersect(a, b);
+  if (O.isSome(strict)) return strict;
+  for (const [x, y] of [[aLoose, b], [a, bLoose], [aLoose, bLoose]] as const) {
+    const r = Q.intersect(x, y);
+    if (O.isSome(r)) return r;
+  }
+  return O.none;
+};
 
 /** A fact slot with its versions and reconciliation. */
 export interface Slot {
@@ -45,6 +71,14 @@ export interface Slot {
   readonly day: string | null;
   /** A day by which it certainly happened: its own day, else its article's publication or knowledge day. */
   readonly happenedBy: string;
+  /** Of a cumulative figure: the first day its count covers, null when the text does not say (see `scopeOf`). */
+  readonly scope: string | null;
+  /** How its day was learned: "text" when any version states it, "publication" when all only default to their article's day. */
+  readonly dateSource: "text" | "publication" | null;
+  /** Of a stock: the group it counts (null: all). */
+  readonly group: string | null;
+  /** The day of the agreement its versions say it is counted under, if any. */
+  readonly agreedOn: string | null;
   readonly versions: readonly Version[];
   readonly reconciled: Reconciled;
   /** Pairs of independent versions that cannot both be true. */
@@ -78,18 +112,33 @@ export const claimantOf = (c: ClaimView): string => {
 const dayOf = (c: ClaimView): string | null =>
   c.fields.kind === "target" ? (c.fields.validFrom ?? c.fields.validTo) : (c.fields.validTo ?? c.fields.validFrom);
 
+/**
+ * Where a cumulative figure's count starts: the day its text gives (`validFrom`
+ * before its as-of day), else the day of the agreement it is counted under,
+ * else unknown (null). Unknown is not "since the beginning": see Totals.
+ */
+export const scopeOf = (c: ClaimView): string | null => {
+  const f = c.fields;
+  if (f.kind !== "cumulative") return null;
+  if (f.validFrom !== null && (f.validTo === null || f.validFrom <= f.validTo)) return f.validFrom;
+  return f.agreement?.agreedOn ?? null;
+};
+
 /** The key of the slot a claim falls in for one direction. */
 export const slotKey = (c: ClaimView, direction: string): string => {
   const f = c.fields;
-  // A cumulative figure or a stock is about one as-of day, whatever period it says it covers.
+  // A cumulative figure is about its scope and as-of day; a stock about its day and group; a target about the day it was made and whether it was agreed or offered.
   const day = f.kind === "cumulative" || f.kind === "stock" ? (f.validTo ?? f.validFrom) : null;
   const when =
     f.validFrom === null && f.validTo === null
       ? `undated:${c.rootArticleId ?? c.claimId}`
-      : day !== null
-        ? `..${day}`
-        : `${f.validFrom ?? ""}..${f.validTo ?? ""}`;
-  return `${f.metric}|${direction}|${f.kind}|${when}`;
+      : f.kind === "cumulative"
+        ? `${scopeOf(c) ?? "?"}..${day}`
+        : day !== null
+          ? `..${day}`
+          : `${f.validFrom ?? ""}..${f.validTo ?? ""}`;
+  const extra = f.kind === "stock" ? `|${f.group ?? "all"}` : f.kind === "target" ? `|${f.commitment ?? "agreed"}` : "";
+  return `${f.metric}|${direction}|${f.kind}|${when}${extra}`;
 };
 
 /** The directions a claim counts toward: `each_side` feeds every party. */
@@ -101,21 +150,24 @@ const reconcileVersions = (versions: readonly Version[]): { reconciled: Reconcil
   const conflicts: Array<readonly [Placed, Placed]> = [];
   for (let i = 0; i < current.length; i++)
     for (let j = i + 1; j < current.length; j++)
-      if (!Q.consistent(current[i]!.interval, current[j]!.interval)) conflicts.push([current[i]!, current[j]!]);
+      if (O.isNone(meet(current[i]!.interval, looseOf(current[i]!), current[j]!.interval, looseOf(current[j]!)))) conflicts.push([current[i]!, current[j]!]);
   // Most supported first (how many independent versions agree with it), then most recent.
-  const support = (p: Placed) => current.filter((q) => Q.consistent(p.interval, q.interval)).length;
+  const support = (p: Placed) => current.filter((q) => O.isSome(meet(p.interval, looseOf(p), q.interval, looseOf(q)))).length;
   const ranked = [...current].sort((a, b) => support(b) - support(a) || recency(b.claim, a.claim));
   let interval: Q.Interval | null = null;
+  let intervalLoose: Q.Interval | null = null;
   const agreeing: Placed[] = [];
   for (const p of ranked) {
-    if (interval === null) {
+    if (interval === null || intervalLoose === null) {
       interval = p.interval;
+      intervalLoose = looseOf(p);
       agreeing.push(p);
       continue;
     }
-    const next = Q.intersect(interval, p.interval);
+    const next = meet(interval, intervalLoose, p.interval, looseOf(p));
     if (O.isSome(next)) {
       interval = next.value;
+      intervalLoose = next.value;
       agreeing.push(p);
     }
   }
@@ -176,7 +228,11 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
     }
   }
   const slots: Slot[] = [];
-  for (const [key, { direction, placed }] of groups) {
+  for (const [key, { direction, placed }] of groups) slots.push(slotOf(key, direction, placed));
+  return matchUndated(slots).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+};
+
+const slotOf = (key: string, direction: string, placed: readonly Placed[]): Slot => {
     const byClaimant = new Map<string, Placed[]>();
     for (const p of placed) {
       const list = byClaimant.get(p.claimant);
@@ -188,13 +244,17 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
       const sorted = [...list].sort((a, b) => recency(b.claim, a.claim));
       // A claimant's restatements narrow its interval; a restatement that contradicts it is a revision, flagged.
       let effective: Q.Interval | null = null;
+      let effectiveLoose: Q.Interval | null = null;
       let previous: Placed | null = null;
       for (const p of [...sorted].reverse()) {
-        const next: O.Option<Q.Interval> = effective === null ? O.some(p.interval) : Q.intersect(effective, p.interval);
-        if (O.isSome(next)) effective = next.value;
-        else {
+        const next: O.Option<Q.Interval> = effective === null || effectiveLoose === null ? O.some(p.interval) : meet(effective, effectiveLoose, p.interval, looseOf(p));
+        if (O.isSome(next)) {
+          effectiveLoose = effective === null ? looseOf(p) : next.value;
+          effective = next.value;
+        } else {
           revisions.push([previous!, p]);
           effective = p.interval;
+          effectiveLoose = looseOf(p);
         }
         previous = p;
       }
@@ -205,7 +265,7 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
     const { reconciled, conflicts } = reconcileVersions(versions);
     const day = dayOf(first);
     const happenedBy = day ?? placed.map((p) => p.claim.publishedAt ?? p.claim.knownAt).sort()[0]!;
-    slots.push({
+    return {
       key,
       metric: first.fields.metric,
       direction,
@@ -214,14 +274,63 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
       validTo: first.fields.validTo,
       day,
       happenedBy,
+      scope: scopeOf(first),
+      dateSource: placed.some((p) => p.claim.fields.dateSource === "text")
+        ? "text"
+        : placed.every((p) => p.claim.fields.dateSource === "publication")
+          ? "publication"
+          : null,
+      group: first.fields.group,
+      agreedOn: placed.map((p) => p.claim.fields.agreement?.agreedOn ?? null).find((d): d is string => d !== null) ?? null,
       versions,
       reconciled,
       conflicts,
       revisions,
-    });
-  }
-  return slots.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    };
 };
+
 
 /** The reconciled figure as an interval. */
 export const intervalOf = (s: Slot): Q.Interval => ({ lo: s.reconciled.lo, hi: s.reconciled.hi });
+
+/** Every claim placed in a slot, with the interval it states (current versions carry the claimant's narrowed one). */
+const placedOf = (s: Slot): Placed[] =>
+  s.versions.flatMap((v) => [v.current, ...v.history]).map((p) => ({ ...p, interval: Q.fromReported(p.claim.fields.value, p.claim.fields.qualifier, p.claim.fields.kind === "event") }));
+
+/**
+ * An event reported without its day is the same exchange as a dated one of the same metric, direction
+ * and figure reported in the week up to its article's day, when there is one: it joins that slot (the
+ * latest such) instead of counting twice. Applied to built slots, so that the warm index can apply it too.
+ */
+export const matchUndated = (slots: readonly Slot[]): Slot[] => {
+  const undated = slots.filter((s) => s.kind === "event" && s.validFrom === null && s.validTo === null);
+  if (undated.length === 0) return [...slots];
+  const dated = new Map<string, Slot[]>();
+  for (const s of slots)
+    if (s.kind === "event" && s.day !== null) {
+      const k = `${s.metric}|${s.direction}`;
+      const list = dated.get(k);
+      if (list === undefined) dated.set(k, [s]);
+      else list.push(s);
+    }
+  const joined = new Map<string, Placed[]>();
+  const gone = new Set<string>();
+  for (const u of undated) {
+    const said = u.happenedBy;
+    const values = placedOf(u).map((p) => p.claim.fields.value);
+    if (values.some((v) => v === null)) continue;
+    const match = (dated.get(`${u.metric}|${u.direction}`) ?? [])
+      .filter((d) => daysBetween(d.day!, said) >= 0 && daysBetween(d.day!, said) <= 7)
+      .filter((d) => values.every((v) => placedOf(d).some((q) => q.claim.fields.value === v)))
+      .sort((a, b) => (a.day! < b.day! ? 1 : a.day! > b.day! ? -1 : a.key < b.key ? -1 : 1))[0];
+    if (match === undefined) continue;
+    joined.set(match.key, [...(joined.get(match.key) ?? []), ...placedOf(u)]);
+    gone.add(u.key);
+  }
+  return slots
+    .filter((s) => !gone.has(s.key))
+    .map((s) => {
+      const extra = joined.get(s.key);
+      return extra === undefined ? s : slotOf(s.key, s.direction, [...placedOf(s), ...extra]);
+    });
+};

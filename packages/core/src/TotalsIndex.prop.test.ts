@@ -19,7 +19,7 @@ describe("the warm totals index", () => {
         const ledger = L.fromEvents(events);
         const index = TI.build(ledger, R.defaultParties);
         const day = `2025-06-${String(d).padStart(2, "0")}`;
-        const expected = R.report(L.view(ledger, { knownAt: day }), { through: day, parties: R.defaultParties }).totals.map((t) => ({ metric: t.metric, direction: t.direction, best: t.best, lo: t.lo, hi: t.hi }));
+        const expected = R.report(L.view(ledger, { knownAt: day }), { through: day, parties: R.defaultParties }).totals.map((t) => ({ metric: t.metric, direction: t.direction, group: t.group, best: t.best, lo: t.lo, hi: t.hi }));
         expect(index.totalsAt(day)).toEqual(expected);
       }),
     );

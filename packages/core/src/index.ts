@@ -3,12 +3,15 @@
  * as intervals, the ledger fold, fact slots, reconciliation and audit. No IO,
  * no clock, no randomness: time and ids come in as arguments.
  */
+export * as Agreements from "./Agreements.ts";
 export * as Audit from "./Audit.ts";
 export * as Claim from "./Claim.ts";
 export * as Claimant from "./Claimant.ts";
 export * as DateOnly from "./DateOnly.ts";
+export * as Discrepancy from "./Discrepancy.ts";
 export * as Events from "./Events.ts";
 export * as FactSlot from "./FactSlot.ts";
+export * as Figure from "./Figure.ts";
 export * as Ids from "./Ids.ts";
 export * as Ledger from "./Ledger.ts";
 export * as Quantity from "./Quantity.ts";
@@ -16,4 +19,6 @@ export * as Reconcile from "./Reconcile.ts";
 export { sha256Hex } from "./Digest.ts";
 export type { LedgerEvent, ArticleRecorded, ClaimReported, ClaimCorrected, ClaimRejected, ArticleReextracted } from "./Events.ts";
 export type { ClaimFields } from "./Claim.ts";
+export * as Totals from "./Totals.ts";
 export * as TotalsIndex from "./TotalsIndex.ts";
+export * as Windows from "./Windows.ts";

@@ -13,35 +13,62 @@ import * as Q from "./Quantity.ts";
 export const day = fc.integer({ min: 1, max: 9 }).map((d) => `2025-06-0${d}`);
 
 export const qualifier: fc.Arbitrary<Q.Qualifier> = fc.constantFrom("exact", "at_least", "more_than", "about", "nearly", "at_most", "undisclosed");
-export const metric = fc.constantFrom("prisoners_returned", "bodies_returned", "prisoners_agreed");
+export const metric = fc.constantFrom("prisoners_returned", "soldiers_returned", "civilians_returned", "bodies_returned", "prisoners_agreed", "held_captive");
 export const direction = fc.constantFrom("to_ukraine", "to_russia", "each_side");
 export const kind = fc.constantFrom("event" as const, "cumulative" as const, "target" as const);
 export const claimant = fc.constantFrom("Volodymyr Zelensky", "Russian Defence Ministry", "Vladimir Putin", "Reuters", "Coordination Headquarters");
 
-/** Claim fields in the contract's vocabulary, with lo/hi consistent with value and qualifier. */
+/** A figure: zero is a value ("received none"), small figures collide, large ones are round or not. */
+export const value = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 2000 }), fc.constantFrom(100, 500, 1000, 1200, 6000));
+
+/**
+ * Claim fields in the contract's vocabulary, with lo/hi consistent with value and qualifier, and the
+ * reading context of ClaimReported v3: cumulative figures with or without a scope (a day or an
+ * agreement), targets agreed or offered, stocks per group, days stated or defaulted to publication.
+ */
 export const claimFields = (id: string): fc.Arbitrary<ClaimFields> =>
-  fc.record({ metric, direction, kind, value: fc.integer({ min: 0, max: 2000 }), qualifier, from: day, attributedTo: claimant, start: fc.nat(5000) }).map((r) => {
-    const value = r.qualifier === "undisclosed" ? null : r.value;
-    const i = Q.fromReported(value, r.qualifier, r.kind === "event");
-    return {
-      id,
-      metric: r.metric,
-      direction: r.direction,
-      kind: r.kind,
+  fc
+    .record({
+      metric,
+      direction,
+      kind,
       value,
-      qualifier: r.qualifier,
-      lo: i.lo,
-      hi: i.hi,
-      validFrom: r.kind === "cumulative" ? null : r.from,
-      validTo: r.from,
-      attributedTo: r.attributedTo,
-      evidence: { start: r.start, end: r.start + 10, text: "evidence" },
-      agreement: null,
-      commitment: r.kind === "target" ? ("agreed" as const) : null,
-      group: null,
-      dateSource: "text" as const,
-    };
-  });
+      qualifier,
+      from: day,
+      scope: fc.option(day, { nil: null }),
+      agreed: fc.option(day, { nil: null }),
+      offered: fc.boolean(),
+      group: fc.constantFrom(null, "soldiers" as const, "civilians" as const),
+      dateSource: fc.constantFrom("text" as const, "publication" as const, null),
+      undated: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+      attributedTo: claimant,
+      start: fc.nat(5000),
+    })
+    .map((r) => {
+      const kind = r.metric === "held_captive" ? ("stock" as const) : r.metric.endsWith("_agreed") ? ("target" as const) : r.kind === "target" ? ("event" as const) : r.kind;
+      const value = r.qualifier === "undisclosed" ? null : r.value;
+      const i = Q.fromReported(value, r.qualifier, kind === "event");
+      const scope = kind === "cumulative" && r.scope !== null && r.scope <= r.from ? r.scope : null;
+      return {
+        id,
+        metric: r.metric,
+        direction: r.direction,
+        kind,
+        value,
+        qualifier: r.qualifier,
+        lo: i.lo,
+        hi: i.hi,
+        // One event in ten is reported without its day.
+        validFrom: kind === "cumulative" ? scope : kind === "event" && r.undated ? null : r.from,
+        validTo: kind === "event" && r.undated ? null : r.from,
+        attributedTo: r.attributedTo,
+        evidence: { start: r.start, end: r.start + 10, text: "evidence" },
+        agreement: (kind === "cumulative" || kind === "event") && r.agreed !== null && r.agreed <= r.from ? { agreedOn: r.agreed, value: null } : null,
+        commitment: kind === "target" ? (r.offered ? ("offered" as const) : ("agreed" as const)) : null,
+        group: kind === "stock" ? r.group : null,
+        dateSource: r.dateSource,
+      };
+    });
 
 /** An article and its claims as ledger events. */
 export const articleWithClaims = (n: number): fc.Arbitrary<LedgerEvent[]> =>

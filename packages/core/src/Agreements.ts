@@ -1,0 +1,199 @@
+/**
+ * Agreements and offers. An agreement is identified by what it is about and
+ * the day it was made (the talks), so every source's figure for it is one
+ * version of one agreement. Its progress is the total over its scope (from
+ * the day it was made until the next agreement on the same count), which
+ * takes in the events there and the cumulative figures scoped to it. A
+ * one-sided offer or pledge is listed apart and counts toward nothing.
+ */
+import * as FS from "./FactSlot.ts";
+import * as F from "./Figure.ts";
+import * as Q from "./Quantity.ts";
+import type * as T from "./Totals.ts";
+import type { Discrepancy } from "./Discrepancy.ts";
+import { fulfilledBy, isPartyDirection } from "./Claim.ts";
+import { previous } from "./DateOnly.ts";
+
+/** Progress of one agreement toward one direction. */
+export interface Agreement {
+  /** One id per agreement (metric and day made), shared by its directions. */
+  readonly agreementId: string;
+  readonly metric: string;
+  readonly direction: string;
+  readonly target: number;
+  readonly targetLo: number;
+  readonly targetHi: number | null;
+  readonly agreedOn: string | null;
+  readonly done: number;
+  readonly doneLo: number;
+  readonly doneHi: number | null;
+  readonly remaining: number;
+  /** The days its progress counts: from the day it was made to the day before the next agreement (or `through`). */
+  readonly scope: { readonly from: string | null; readonly to: string };
+  /** The event slots inside its scope. */
+  readonly slots: readonly FS.Slot[];
+  readonly sources: readonly string[];
+  /** Every source's figure for this agreement, in every direction (each side, one side, both together). */
+  readonly versions: readonly FS.Placed[];
+}
+
+/** A one-sided offer or pledge ("ready to hand over nearly 3,000 more"): shown, never counted as agreed. */
+export interface Offer {
+  readonly metric: string;
+  readonly direction: string;
+  readonly offeredOn: string | null;
+  readonly figure: F.Figure;
+  readonly sources: readonly string[];
+  readonly versions: readonly FS.Placed[];
+}
+
+const sourcesOf = (slots: readonly FS.Slot[]): string[] => {
+  const names = new Map<string, string>();
+  for (const s of slots) for (const v of s.versions) if (!names.has(v.current.claimant)) names.set(v.current.claimant, v.current.claim.fields.attributedTo);
+  return [...names.values()].sort();
+};
+
+const isOffer = (s: FS.Slot): boolean => s.key.endsWith("|offered");
+
+/** The offers among target slots, through a day. */
+export const offers = (slots: readonly FS.Slot[], through: string | null): Offer[] =>
+  slots
+    .filter((s) => s.kind === "target" && isOffer(s) && (through === null || s.happenedBy <= through))
+    .map((s) => ({ metric: s.metric, direction: s.direction, offeredOn: s.day, figure: s.reconciled, sources: sourcesOf([s]), versions: s.versions.map((v) => v.current) }));
+
+/**
+ * Agreement progress. `groups` gives the solved totals of each fulfilling metric and direction
+ * (key `metric|direction`); events that their sources link to another agreement are taken out of
+ * this one's scope, and events linked to this one outside its scope are added.
+ */
+export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string, T.Group>, through: string | null): Agreement[] => {
+  const targets = slots.filter((s) => s.kind === "target" && !isOffer(s) && (through === null || s.happenedBy <= through) && fulfilledBy(s.metric) !== null);
+  const byAgreement = new Map<string, FS.Slot[]>();
+  for (const t of targets) {
+    const k = `${t.metric}|${t.day ?? `undated:${t.key}`}`;
+    const list = byAgreement.get(k);
+    if (list === undefined) byAgreement.set(k, [t]);
+    else list.push(t);
+  }
+  // The days agreements were made, per metric and direction: a later one ends an earlier one's scope.
+  const daysOf = new Map<string, string[]>();
+  for (const t of targets)
+    if (t.day !== null) {
+      const k = `${t.metric}|${t.direction}`;
+      const list = daysOf.get(k) ?? [];
+      if (!list.includes(t.day)) list.push(t.day);
+      daysOf.set(k, list);
+    }
+  for (const list of daysOf.values()) list.sort();
+
+  const doneIn = (metric: string, direction: string, day: string | null, madeOn: string): { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] } => {
+    const fulfils = fulfilledBy(metric)!;
+    const g = groups.get(`${fulfils}|${direction}`);
+    const days = daysOf.get(`${metric}|${direction}`) ?? [];
+    const nextDay = days.find((d) => d > madeOn);
+    const end = nextDay !== undefined ? previous(nextDay) : null;
+    const to = [end, through, g?.lastDay ?? madeOn].filter((d): d is string => d !== null).sort()[0]!;
+    const scope = { from: madeOn, to };
+    if (g === undefined || to < madeOn) return { figure: F.zero, scope, phases: [] };
+    let figure = g.over(madeOn, to);
+    const phases: FS.Slot[] = [];
+    for (const r of g.readings) {
+      if (r.slot.kind !== "event" || r.window === null || r.reading === "set_aside") continue;
+      const inside = r.window.from! >= madeOn && r.window.to <= to;
+      const linked = r.slot.agreedOn;
+      if (inside && linked !== null && linked !== day && days.includes(linked)) {
+        // Counted under another agreement that its source names: out of this one.
+        const e = r.slot.reconciled;
+        figure = { best: Math.max(0, figure.best - e.best), lo: Math.max(0, figure.lo - (e.hi ?? Infinity)), hi: figure.hi === null ? null : Math.max(0, figure.hi - e.lo) };
+      } else if (!inside && linked !== null && linked === day) {
+        figure = F.add(figure, r.slot.reconciled);
+        phases.push(r.slot);
+      } else if (inside) phases.push(r.slot);
+    }
+    return { figure, scope, phases };
+  };
+
+  const out: Agreement[] = [];
+  for (const [id, list] of [...byAgreement].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const versions = list.flatMap((s) => s.versions.map((v) => v.current));
+    const sources = sourcesOf(list);
+    const party = list.filter((s) => isPartyDirection(s.direction));
+    const rows: Agreement[] = [];
+    for (const t of list.sort((a, b) => (a.direction < b.direction ? -1 : 1))) {
+      const madeOn = t.day ?? t.happenedBy;
+      let figure: F.Figure;
+      let scope: { from: string | null; to: string };
+      let phases: FS.Slot[] = [];
+      if (isPartyDirection(t.direction)) ({ figure, scope, phases } = doneIn(t.metric, t.direction, t.day, madeOn));
+      else {
+        // Both sides together: the sum of the two directions' progress.
+        const parts = (party.length > 0 ? party.map((s) => s.direction) : ["to_ukraine", "to_russia"]).map((d) => doneIn(t.metric, d, t.day, madeOn));
+        figure = parts.reduce((acc, p) => F.add(acc, p.figure), F.zero);
+        scope = parts[0]?.scope ?? { from: madeOn, to: madeOn };
+      }
+      rows.push({
+        agreementId: id,
+        metric: t.metric,
+        direction: t.direction,
+        target: t.reconciled.best,
+        targetLo: t.reconciled.lo,
+        targetHi: t.reconciled.hi,
+        agreedOn: t.day,
+        done: figure.best,
+        doneLo: figure.lo,
+        doneHi: figure.hi,
+        remaining: Math.max(0, t.reconciled.best - figure.best),
+        scope,
+        slots: phases,
+        sources,
+        versions,
+      });
+    }
+    out.push(...rows);
+  }
+  return out;
+};
+
+/**
+ * In an N-for-N exchange the two directions of one phase should match: phases after the earliest
+ * N-for-N agreement on their metric are checked, and a phase whose directions' intervals are disjoint is flagged.
+ */
+export const asymmetries = (slots: readonly FS.Slot[], through: string | null): Discrepancy[] => {
+  const firstSymmetric = new Map<string, string>();
+  for (const t of slots) {
+    if (t.kind !== "target" || isOffer(t)) continue;
+    const metric = fulfilledBy(t.metric);
+    if (metric === null || !t.versions.some((v) => v.current.claim.fields.direction === "each_side")) continue;
+    const known = firstSymmetric.get(metric);
+    if (known === undefined || t.happenedBy < known) firstSymmetric.set(metric, t.happenedBy);
+  }
+  const phases = new Map<string, FS.Slot[]>();
+  for (const s of slots) {
+    const since = firstSymmetric.get(s.metric);
+    if (since === undefined || s.kind !== "event" || s.day === null || s.day <= since || !s.direction.startsWith("to_") || (through !== null && s.day > through)) continue;
+    const phase = s.key.replace(`|${s.direction}|`, "|*|");
+    const list = phases.get(phase);
+    if (list === undefined) phases.set(phase, [s]);
+    else list.push(s);
+  }
+  const out: Discrepancy[] = [];
+  for (const [, list] of phases) {
+    const [a, b] = list;
+    if (a === undefined || b === undefined || Q.consistent(F.interval(a.reconciled), F.interval(b.reconciled))) continue;
+    const versions = [...a.versions, ...b.versions].map((v) => v.current);
+    out.push({
+      reason: "asymmetric",
+      metric: a.metric,
+      direction: "each_side",
+      kind: "event",
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      detail: `an N-for-N phase with ${F.show(F.interval(a.reconciled))} ${a.direction} against ${F.show(F.interval(b.reconciled))} ${b.direction}`,
+      versions,
+      kept: versions.map((p) => p.claim.claimId),
+      setAside: [],
+      resolve: [{ action: "correct_value", claimIds: versions.map((p) => p.claim.claimId) }],
+    });
+  }
+  return out;
+};

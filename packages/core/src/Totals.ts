@@ -1,0 +1,325 @@
+/**
+ * Running totals as window constraints. Every count slot bounds the total
+ * over a window of days: an event its day or phase, a cumulative figure its
+ * scope up to its as-of day. The bounds are accepted in policy order into a
+ * difference-constraint system (Windows), and a total over any window is then
+ * the tightest the accepted bounds allow. Refused bounds are findings.
+ */
+import * as FS from "./FactSlot.ts";
+import * as F from "./Figure.ts";
+import * as Q from "./Quantity.ts";
+import * as W from "./Windows.ts";
+import type { Discrepancy, Resolution } from "./Discrepancy.ts";
+import { isMonotone } from "./Claim.ts";
+
+/** How a slot was read into the total. */
+export type Reading =
+  | "window" // its bounds on its window, as stated
+  | "all_time" // a cumulative figure of unknown scope, read as counting from the beginning (it held)
+  | "at_least" // only its lower bound held (scope unknown, or its upper bound was set aside)
+  | "stale" // dated only by publication and lower than an earlier figure: read as of an earlier day
+  | "set_aside" // its bounds contradict better-ranked ones
+  | "undated" // an event with no day, counted apart
+  | "part"; // a part (soldiers, civilians) bounding its whole from below
+
+/** One slot's place in a total. */
+export interface Counted {
+  readonly slot: FS.Slot;
+  /** The window it bounds; null for an undated event, counted apart. */
+  readonly window: W.Window | null;
+  readonly reading: Reading;
+}
+
+/** How a cumulative figure compares with the events inside its window. */
+export type CheckOutcome = "consistent" | "coverage_gap" | "events_exceed_cumulative";
+
+/** One comparison of a cumulative slot with the sum of the event slots inside its window. */
+export interface Check {
+  readonly asOf: string | null;
+  readonly cumulative: Q.Interval;
+  readonly events: Q.Interval;
+  readonly outcome: CheckOutcome;
+}
+
+/** A running total of one metric toward one direction (and, for stocks, one group). */
+export interface Total extends F.Figure {
+  readonly metric: string;
+  readonly direction: string;
+  /** Of a stock: the group counted (null: all). */
+  readonly group: string | null;
+  /** The first day counted (null: from the beginning). */
+  readonly since: string | null;
+  readonly claims: number;
+  readonly sources: readonly string[];
+  readonly basis: "cumulative+events" | "events" | "stock";
+  /** The slots behind the total (those whose bounds were accepted, in whole or in part). */
+  readonly slots: readonly FS.Slot[];
+  /** Every slot of the metric and direction with how it was read. */
+  readonly readings: readonly Counted[];
+  readonly checks: readonly Check[];
+  readonly disputed: boolean;
+}
+
+/** The solved constraints of one metric and direction: totals over any window. */
+export interface Group {
+  readonly metric: string;
+  readonly direction: string;
+  /** The total over a window (from null: the beginning), undated events included when the window starts at the beginning. */
+  readonly over: (from: string | null, to: string) => F.Figure;
+  readonly readings: readonly Counted[];
+  readonly findings: readonly Discrepancy[];
+  /** The last day any window reaches. */
+  readonly lastDay: string;
+}
+
+/** The parts of a whole: soldiers and civilians returned are parts of prisoners (people) returned. */
+export const partsOf: Readonly<Record<string, readonly string[]>> = { prisoners_returned: ["soldiers_returned", "civilians_returned"] };
+
+const windowOf = (s: FS.Slot): W.Window | null => {
+  if (s.kind === "event") {
+    const a = s.validFrom ?? s.validTo;
+    const b = s.validTo ?? s.validFrom;
+    if (a === null || b === null) return null;
+    return a <= b ? { from: a, to: b } : { from: b, to: a };
+  }
+  const asOf = s.validTo ?? s.validFrom ?? s.happenedBy;
+  return { from: s.scope !== null && s.scope <= asOf ? s.scope : null, to: asOf };
+};
+
+/** Who stands behind a slot, for ranking: named claimants (a party, an official) above an outlet's own background sentence. */
+const sourceKind = (s: FS.Slot): number => (s.versions.some((v) => !v.current.claimant.startsWith("voice:")) ? 1 : 0);
+
+const support = (s: FS.Slot): number =>
+  s.versions.filter((v) => Q.consistent(v.current.interval, F.interval(s.reconciled)) || Q.consistent(FS.looseOf(v.current), F.interval(s.reconciled))).length;
+
+const latest = (s: FS.Slot): FS.Placed => s.versions.map((v) => v.current).sort((a, b) => FS.recency(b.claim, a.claim))[0]!;
+
+interface Candidate {
+  readonly ref: number;
+  readonly slot: FS.Slot;
+  readonly window: W.Window;
+  readonly lo: number;
+  readonly hi: number | null;
+  /** A cumulative figure of unknown scope: its upper bound is the all-time reading, which may not hold. */
+  readonly unknownScope: boolean;
+  readonly part: boolean;
+}
+
+
+/**
+ * Solves the count slots of one metric and direction (plus its parts' slots as lower bounds).
+ * Policy: slots are ranked by independent support, then by the kind of source, then by recency;
+ * within a rank every lower bound comes before any upper bound, so a later, lower figure never
+ * overrides a higher one of the same rank. A refused bound is a finding naming a minimal conflict.
+ */
+export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = []): Group => {
+  const events = slots.filter((s) => s.kind === "event");
+  const dated = events.filter((s) => windowOf(s) !== null);
+  const undated = events.filter((s) => windowOf(s) === null);
+  const cumulative = slots.filter((s) => s.kind === "cumulative");
+  const candidates: Candidate[] = [];
+  for (const s of [...dated, ...cumulative]) {
+    const w = windowOf(s)!;
+    candidates.push({ ref: candidates.length, slot: s, window: w, lo: s.reconciled.lo, hi: s.reconciled.hi, unknownScope: s.kind === "cumulative" && w.from === null && s.scope === null, part: false });
+  }
+  // Parts bound the whole from below over their windows; two parts over one window bound it by their sum.
+  const partWindows = new Map<string, { window: W.Window; lo: number; slot: FS.Slot }>();
+  for (const s of parts) {
+    if (s.kind !== "event" && s.kind !== "cumulative") continue;
+    const w = windowOf(s);
+    if (w === null) continue;
+    const k = `${w.from ?? ""}|${w.to}`;
+    const prev = partWindows.get(k);
+    if (prev === undefined) partWindows.set(k, { window: w, lo: s.reconciled.lo, slot: s });
+    else if (prev.slot.metric !== s.metric) partWindows.set(k, { window: w, lo: prev.lo + s.reconciled.lo, slot: prev.slot });
+    else if (s.reconciled.lo > prev.lo) partWindows.set(k, { window: w, lo: s.reconciled.lo, slot: s });
+  }
+  for (const { window, lo, slot } of partWindows.values()) if (lo > 0) candidates.push({ ref: candidates.length, slot, window, lo, hi: null, unknownScope: false, part: true });
+
+  const system = W.make(candidates.map((c) => c.window));
+  const rank = (c: Candidate) => [c.part ? 0 : 1, support(c.slot), sourceKind(c.slot)] as const;
+  const tiers = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const k = rank(c).map((x) => String(x).padStart(6, "0")).join("|");
+    const list = tiers.get(k);
+    if (list === undefined) tiers.set(k, [c]);
+    else list.push(c);
+  }
+  const order: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
+  // The all-time reading of a figure of unknown scope is an assumption, not a statement: it comes after every stated bound.
+  const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
+  for (const k of [...tiers.keys()].sort().reverse()) {
+    const tier = tiers.get(k)!.sort((a, b) => FS.recency(latest(b.slot).claim, latest(a.slot).claim) || a.ref - b.ref);
+    for (const c of tier) if (c.lo > 0) order.push({ c, side: "lo" });
+    for (const c of tier) if (c.hi !== null) (c.unknownScope ? assumed : order).push({ c, side: "hi" });
+  }
+  order.push(...assumed);
+  const refusedLo = new Set<number>();
+  const refusedHi = new Map<number, readonly number[]>();
+  const refusedLoConflict = new Map<number, readonly number[]>();
+  const accepted: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
+  for (const h of order) {
+    if (h.side === "hi" && refusedLo.has(h.c.ref)) continue;
+    const r = system.add({ ref: h.c.ref, window: h.c.window, side: h.side, bound: h.side === "lo" ? h.c.lo : h.c.hi! });
+    if (r._tag === "Accepted") accepted.push(h);
+    else if (h.side === "lo") {
+      refusedLo.add(h.c.ref);
+      refusedLoConflict.set(h.c.ref, r.conflict);
+    } else refusedHi.set(h.c.ref, r.conflict);
+  }
+
+  // The best figure: each accepted slot's best value, in the same order, kept where it can hold; then the least total they allow.
+  const bestSystem = system.clone();
+  const pinned = new Set<number>();
+  for (const { c } of accepted) {
+    if (pinned.has(c.ref)) continue;
+    pinned.add(c.ref);
+    const best = c.part ? c.lo : c.slot.reconciled.best;
+    bestSystem.add({ ref: c.ref, window: c.window, side: "lo", bound: best }, false);
+    if (!refusedHi.has(c.ref) && !c.part) bestSystem.add({ ref: c.ref, window: c.window, side: "hi", bound: best }, false);
+  }
+
+  const readingOf = (c: Candidate): Reading => {
+    if (c.part) return "part";
+    if (refusedLo.has(c.ref)) return "set_aside";
+    if (refusedHi.has(c.ref)) return c.slot.kind === "cumulative" && c.slot.dateSource === "publication" ? "stale" : "at_least";
+    if (c.unknownScope) return c.hi === null ? "at_least" : "all_time";
+    return "window";
+  };
+  const readings: Counted[] = [
+    ...candidates.filter((c) => !c.part).map((c) => ({ slot: c.slot, window: c.window, reading: readingOf(c) })),
+    ...undated.map((s) => ({ slot: s, window: null, reading: "undated" as const })),
+  ];
+
+  // Findings: every refused bound, with the accepted bounds it contradicts.
+  const findings: Discrepancy[] = [];
+  const byRef = (r: number) => candidates[r]!;
+  const finding = (c: Candidate, side: "lo" | "hi", conflict: readonly number[]): Discrepancy => {
+    const others = conflict.map(byRef).filter((o) => o.ref !== c.ref);
+    const members = [...others, c].sort((a, b) => (a.window.to < b.window.to ? -1 : a.window.to > b.window.to ? 1 : a.ref - b.ref));
+    const allCumulative = others.every((o) => o.slot.kind === "cumulative" && !o.part);
+    const onlyEvents = others.every((o) => o.slot.kind === "event");
+    const reason: Discrepancy["reason"] = c.part
+      ? "part_exceeds_whole"
+      : c.slot.kind === "cumulative" && side === "hi" && c.slot.dateSource === "publication"
+        ? "stale"
+        : c.slot.kind === "cumulative" && isMonotone(metric) && allCumulative && others.length > 0
+          ? "decrease"
+          : (c.slot.kind === "cumulative" && side === "hi" && onlyEvents) || (c.slot.kind === "event" && side === "lo" && others.every((o) => o.slot.kind === "cumulative"))
+            ? "events_exceed_cumulative"
+            : "window_conflict";
+    const versions = members.flatMap((m) => m.slot.versions.map((v) => v.current));
+    const aside = c.slot.versions.map((v) => v.current.claim.claimId);
+    const kept = others.flatMap((o) => o.slot.versions.map((v) => v.current.claim.claimId));
+    const what = (x: Candidate) => `${F.show(x.part ? { lo: x.lo, hi: null } : F.interval(x.slot.reconciled))} ${x.slot.metric}${x.window.from === null ? ` through ${x.window.to}` : ` over ${x.window.from}..${x.window.to}`}`;
+    const resolve: Resolution[] =
+      reason === "stale"
+        ? [{ action: "correct_date", claimIds: aside }]
+        : reason === "decrease" || reason === "events_exceed_cumulative"
+          ? [
+              { action: "correct_scope", claimIds: aside },
+              { action: "link_to_agreement", claimIds: aside },
+              { action: "reject", claimIds: aside },
+            ]
+          : [
+              { action: "reject", claimIds: aside },
+              { action: "correct_value", claimIds: aside },
+            ];
+    return {
+      reason,
+      metric,
+      direction,
+      kind: c.slot.kind,
+      validFrom: members[0]!.slot.day ?? members[0]!.window.to,
+      validTo: members.at(-1)!.slot.day ?? members.at(-1)!.window.to,
+      detail: `${what(c)} cannot hold with ${others.map(what).join(" and ")}; its ${side === "hi" ? "upper" : "lower"} bound was set aside${reason === "stale" ? " (dated only by its article: it may refer to an earlier day)" : ""}`,
+      versions,
+      kept: [...new Set(kept)],
+      setAside: aside,
+      resolve,
+    };
+  };
+  for (const [ref, conflict] of refusedHi) findings.push(finding(byRef(ref), "hi", conflict));
+  for (const [ref, conflict] of refusedLoConflict) findings.push(finding(byRef(ref), "lo", conflict));
+
+  const lastDay = [...candidates.map((c) => c.window.to), ...undated.map((s) => s.happenedBy)].sort().at(-1) ?? "0000-01-01";
+  const over = (from: string | null, to: string): F.Figure => {
+    const i = system.bounds({ from, to });
+    const b = bestSystem.bounds({ from, to });
+    let f: F.Figure = { best: Math.min(Math.max(b.lo, i.lo), i.hi ?? Infinity), lo: i.lo, hi: i.hi };
+    // Undated events happened by their article's day; over a window that does not start at the beginning, they may lie outside it.
+    for (const s of undated)
+      if (s.happenedBy <= to) f = F.add(f, from === null ? s.reconciled : { best: 0, lo: 0, hi: s.reconciled.hi });
+    return f;
+  };
+  return { metric, direction, over, readings, findings, lastDay };
+};
+
+const sourcesOf = (slots: readonly FS.Slot[]): string[] => {
+  const names = new Map<string, string>();
+  for (const s of slots) for (const v of s.versions) if (!names.has(v.current.claimant)) names.set(v.current.claimant, v.current.claim.fields.attributedTo);
+  return [...names.values()].sort();
+};
+
+const claimCount = (slots: readonly FS.Slot[]): number => {
+  const ids = new Set<string>();
+  for (const s of slots) for (const v of s.versions) for (const p of [v.current, ...v.history]) ids.add(p.claim.claimId);
+  return ids.size;
+};
+
+/** Each cumulative figure against the event slots that lie inside its window. */
+const checksOf = (g: Group): Check[] =>
+  g.readings
+    .filter((r) => r.slot.kind === "cumulative" && r.window !== null)
+    .map((r) => {
+      const w = r.window!;
+      const inside = g.readings.filter((e) => e.slot.kind === "event" && (e.window === null ? w.from === null && e.slot.happenedBy <= w.to : (w.from === null || e.window.from! >= w.from) && e.window.to <= w.to));
+      const ev = Q.sum(inside.map((e) => F.interval(e.slot.reconciled)));
+      const cum = F.interval(r.slot.reconciled);
+      const outcome: CheckOutcome = cum.hi !== null && ev.lo > cum.hi ? "events_exceed_cumulative" : ev.hi !== null && ev.hi < cum.lo ? "coverage_gap" : "consistent";
+      return { asOf: r.slot.day, cumulative: cum, events: ev, outcome };
+    });
+
+/** The total of a solved group over `since`..`through` (through null: everything). */
+export const totalOf = (g: Group, through: string | null, since: string | null): Total => {
+  const to = through ?? g.lastDay;
+  const f = g.over(since, to);
+  const counted = g.readings.filter((r) => r.reading !== "set_aside" && r.reading !== "part" && (r.window === null ? r.slot.happenedBy <= to : r.window.from === null || r.window.from <= to)).map((r) => r.slot);
+  const basis: Total["basis"] = counted.some((s) => s.kind === "cumulative") ? "cumulative+events" : "events";
+  const disputed = g.findings.length > 0 || counted.some((s) => s.conflicts.length > 0 || s.revisions.length > 0);
+  return {
+    metric: g.metric,
+    direction: g.direction,
+    group: null,
+    since,
+    ...f,
+    claims: claimCount(counted),
+    sources: sourcesOf(counted),
+    basis,
+    slots: counted,
+    readings: g.readings,
+    checks: checksOf(g),
+    disputed,
+  };
+};
+
+/** A stock total: the latest level of its group through a day. */
+export const stockOf = (metric: string, direction: string, group: string | null, stocks: readonly FS.Slot[], through: string | null): Total | null => {
+  const known = stocks.filter((s) => through === null || s.happenedBy <= through).sort((a, b) => (a.happenedBy < b.happenedBy ? -1 : a.happenedBy > b.happenedBy ? 1 : a.key < b.key ? -1 : 1));
+  const last = known.at(-1);
+  if (last === undefined) return null;
+  return {
+    metric,
+    direction,
+    group,
+    since: null,
+    ...last.reconciled,
+    claims: claimCount([last]),
+    sources: sourcesOf([last]),
+    basis: "stock",
+    slots: [last],
+    readings: [{ slot: last, window: null, reading: "window" }],
+    checks: [],
+    disputed: last.conflicts.length > 0 || last.revisions.length > 0,
+  };
+};

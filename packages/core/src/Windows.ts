@@ -1,0 +1,275 @@
+/**
+ * Counts over windows of days as difference constraints. Daily counts are
+ * non-negative unknowns; a claim bounds the sum over its window, which is a
+ * bound on the difference of two prefix sums. Constraints are added one at a
+ * time (the caller ranks them): one that cannot hold with those already
+ * accepted is refused with the smallest set of accepted ones it contradicts.
+ * Bounds of any window's total are shortest paths, tight by construction.
+ */
+import * as Q from "./Quantity.ts";
+import { next } from "./DateOnly.ts";
+
+/** Days `from`..`to`, both included; `from` null means since the beginning of the record. */
+export interface Window {
+  readonly from: string | null;
+  readonly to: string;
+}
+
+/** One side of a claim's bound on its window: `lo ≤ total` or `total ≤ hi`. */
+export interface Half {
+  /** The caller's reference, returned in conflicts. */
+  readonly ref: number;
+  readonly window: Window;
+  readonly side: "lo" | "hi";
+  readonly bound: number;
+}
+
+/** The outcome of adding a half. */
+export type Added = { readonly _tag: "Accepted" } | { readonly _tag: "Refused"; readonly conflict: readonly number[] };
+
+interface Edge {
+  readonly to: number;
+  readonly w: number;
+  readonly ref: number;
+}
+
+const ORIGIN = "";
+
+/** A system of accepted bounds over a fixed set of day boundaries. */
+export interface System {
+  /** Adds a bound if it can hold with the accepted ones; else refuses it, naming a minimal conflict (unless `explain` is false). */
+  readonly add: (h: Half, explain?: boolean) => Added;
+  /** The tightest bounds of the total over a window (its days must be marks or window ends given to `make`). */
+  readonly bounds: (w: Window) => Q.Interval;
+  /** An independent copy. */
+  readonly clone: () => System;
+  /** The accepted halves' references, in the order they were accepted. */
+  readonly accepted: () => readonly number[];
+}
+
+/**
+ * A system over the boundaries of the given windows and marks. Days inside a
+ * candidate window may hold counts; days in no window hold none (what no
+ * source reports did not happen), so a window opens its days even if its own
+ * bound is later refused.
+ */
+export const make = (windows: readonly Window[], marks: readonly string[] = []): System => {
+  const keys = new Set<string>([ORIGIN]);
+  for (const w of windows) {
+    keys.add(w.from ?? ORIGIN);
+    keys.add(next(w.to));
+  }
+  for (const m of marks) {
+    keys.add(m);
+    keys.add(next(m));
+  }
+  const nodes = [...keys].sort();
+  const index = new Map(nodes.map((k, i) => [k, i]));
+  // A cell is the run of days between two consecutive boundaries; it is open when a window covers it.
+  const cover = new Int32Array(nodes.length + 1);
+  for (const w of windows) {
+    cover[index.get(w.from ?? ORIGIN)!]! += 1;
+    cover[index.get(next(w.to))!]! -= 1;
+  }
+  const open: boolean[] = [];
+  let running = 0;
+  for (let i = 0; i + 1 < nodes.length; i++) open.push((running += cover[i]!) > 0);
+  const adj: Edge[][] = nodes.map(() => []);
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    adj[i + 1]!.push({ to: i, w: 0, ref: -1 }); // counts are non-negative: P(i) ≤ P(i+1)
+    if (!open[i]) adj[i]!.push({ to: i + 1, w: 0, ref: -1 }); // a closed cell holds nothing
+  }
+  return fromParts(nodes, index, adj, new Float64Array(nodes.length), []);
+};
+
+const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>, adj: Edge[][], pi: Float64Array, accepted: number[]): System => {
+  const n = nodes.length;
+  const node = (day: string): number => {
+    const i = index.get(day);
+    if (i === undefined) throw new Error(`Windows: ${day} is not a boundary of this system`);
+    return i;
+  };
+  const ends = (w: Window): [number, number] => [node(w.from ?? ORIGIN), node(next(w.to))];
+  /** The last boundary at or before a day boundary, and the first at or after it (past the last: the last, after which nothing is open). */
+  const floor = (k: string): number => {
+    let lo = 0, hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (nodes[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const ceil = (k: string): number => {
+    const f = floor(k);
+    return nodes[f] === k || f === n - 1 ? f : f + 1;
+  };
+
+  /** Shortest reduced distances from `s` (Dijkstra: reduced costs are non-negative under a feasible potential). */
+  const reduced = (s: number): Float64Array => {
+    const dist = new Float64Array(n).fill(Infinity);
+    dist[s] = 0;
+    const heap = new Heap();
+    heap.push(0, s);
+    while (heap.size > 0) {
+      const [d, x] = heap.pop();
+      if (d > dist[x]!) continue;
+      for (const e of adj[x]!) {
+        const nd = d + e.w + pi[x]! - pi[e.to]!;
+        if (nd < dist[e.to]!) {
+          dist[e.to] = nd;
+          heap.push(nd, e.to);
+        }
+      }
+    }
+    return dist;
+  };
+  const distance = (s: number, t: number): number => {
+    const d = reduced(s)[t]!;
+    return d === Infinity ? Infinity : d - pi[s]! + pi[t]!;
+  };
+
+  const addEdge = (u: number, v: number, w: number, ref: number, explain: boolean): Added => {
+    if (pi[v]! <= pi[u]! + w) {
+      adj[u]!.push({ to: v, w, ref });
+      accepted.push(ref);
+      return { _tag: "Accepted" };
+    }
+    // Lower the potential of everything the new edge improves; reaching u again is a negative cycle.
+    const delta = new Map<number, number>();
+    const pred = new Map<number, Edge & { from: number }>();
+    const heap = new Heap();
+    delta.set(v, pi[u]! + w - pi[v]!);
+    heap.push(delta.get(v)!, v);
+    let cycle = false;
+    while (heap.size > 0) {
+      const [d, x] = heap.pop();
+      if (d > delta.get(x)!) continue;
+      if (x === u) {
+        cycle = true;
+        break;
+      }
+      for (const e of adj[x]!) {
+        const nd = d + e.w + pi[x]! - pi[e.to]!;
+        if (nd < 0 && nd < (delta.get(e.to) ?? 0)) {
+          delta.set(e.to, nd);
+          pred.set(e.to, { ...e, from: x });
+          heap.push(nd, e.to);
+        }
+      }
+    }
+    if (!cycle) {
+      for (const [x, d] of delta) pi[x] = pi[x]! + d;
+      adj[u]!.push({ to: v, w, ref });
+      accepted.push(ref);
+      return { _tag: "Accepted" };
+    }
+    if (!explain) return { _tag: "Refused", conflict: [] };
+    const members: Array<{ from: number; to: number; w: number; ref: number }> = [];
+    for (let x = u; x !== v; ) {
+      const e = pred.get(x)!;
+      if (e.ref >= 0) members.push({ from: e.from, to: e.to, w: e.w, ref: e.ref });
+      x = e.from;
+    }
+    return { _tag: "Refused", conflict: minimal({ from: u, to: v, w, ref }, members) };
+  };
+
+  /** True when the structural constraints and these edges can all hold (Bellman-Ford from a virtual source). */
+  const feasible = (edges: ReadonlyArray<{ from: number; to: number; w: number }>): boolean => {
+    const dist = new Float64Array(n);
+    const extra: Array<Array<{ to: number; w: number }>> = nodes.map(() => []);
+    for (const e of edges) extra[e.from]!.push(e);
+    for (let round = 0; round <= n; round++) {
+      let changed = false;
+      for (let x = 0; x < n; x++) {
+        for (const e of adj[x]!)
+          if (e.ref < 0 && dist[x]! + e.w < dist[e.to]!) {
+            dist[e.to] = dist[x]! + e.w;
+            changed = true;
+          }
+        for (const e of extra[x]!)
+          if (dist[x]! + e.w < dist[e.to]!) {
+            dist[e.to] = dist[x]! + e.w;
+            changed = true;
+          }
+      }
+      if (!changed) return true;
+    }
+    return false;
+  };
+
+  /** Drops members of a negative cycle that the conflict does not need: what is left cannot hold, and holds without any one of it. */
+  const minimal = (added: { from: number; to: number; w: number; ref: number }, members: Array<{ from: number; to: number; w: number; ref: number }>): number[] => {
+    let kept = [...members];
+    for (const m of members) {
+      const without = kept.filter((k) => k !== m);
+      if (!feasible([added, ...without])) kept = without;
+    }
+    return [...new Set(kept.map((k) => k.ref))];
+  };
+
+  return {
+    add: (h, explain = true) => {
+      const [s, e] = ends(h.window);
+      // total = P(e) − P(s); total ≤ hi is the edge s → e of weight hi; lo ≤ total is e → s of weight −lo.
+      return h.side === "hi" ? addEdge(s, e, h.bound, h.ref, explain) : addEdge(e, s, -h.bound, h.ref, explain);
+    },
+    bounds: (w) => {
+      // A day inside a cell: the cell's count may sit on either side of it, and where it sits touches no bound.
+      const s = w.from ?? ORIGIN;
+      const e = next(w.to);
+      const hi = distance(floor(s), ceil(e));
+      const [a, b] = [ceil(s), floor(e)];
+      const lo = a >= b ? 0 : -distance(b, a);
+      return { lo: Math.max(0, lo), hi: hi === Infinity ? null : hi };
+    },
+    clone: () => fromParts(nodes, index, adj.map((list) => [...list]), Float64Array.from(pi), [...accepted]),
+    accepted: () => accepted,
+  };
+};
+
+/** A binary min-heap of (key, node). */
+class Heap {
+  private readonly keys: number[] = [];
+  private readonly vals: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  push(k: number, v: number): void {
+    const ks = this.keys, vs = this.vals;
+    let i = ks.length;
+    ks.push(k);
+    vs.push(v);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (ks[p]! <= k) break;
+      ks[i] = ks[p]!;
+      vs[i] = vs[p]!;
+      i = p;
+    }
+    ks[i] = k;
+    vs[i] = v;
+  }
+  pop(): [number, number] {
+    const ks = this.keys, vs = this.vals;
+    const top: [number, number] = [ks[0]!, vs[0]!];
+    const k = ks.pop()!, v = vs.pop()!;
+    if (ks.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        let mk = k;
+        if (l < ks.length && ks[l]! < mk) (m = l), (mk = ks[l]!);
+        if (r < ks.length && ks[r]! < mk) m = r;
+        if (m === i) break;
+        ks[i] = ks[m]!;
+        vs[i] = vs[m]!;
+        i = m;
+      }
+      ks[i] = k;
+      vs[i] = v;
+    }
+    return top;
+  }
+}

@@ -1,0 +1,34 @@
+// Issue #12's acceptance on real reporting, when the dev corpus is beside the repository (../shared/corpus/dev).
+// The share of gold cumulative figures that the totals meet depends on the extractor: it is asserted loosely
+// (measured 0.511 with the extractor before its rewrite, 0.422 with extractor 2.0 in progress at main c94ebbf);
+// that the running total known at the last day never falls from one --through day to the next is asserted hard.
+// The as-of timeline (known at and through each day) is printed by the script, not asserted: a better-supported
+// figure arriving later may set aside a higher one (the ranking policy of docs/reconciliation.md).
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./cli.ts";
+
+const corpus = join(root, "..", "shared", "corpus", "dev");
+const present = existsSync(join(corpus, "gold.jsonl"));
+if (!present) console.log(`corpus acceptance skipped: no corpus at ${corpus}`);
+
+describe.skipIf(!present)("the dev corpus, reconciled", () => {
+  const run = () => {
+    const r = spawnSync(process.execPath, [join(root, "test/corpus-acceptance.mjs"), "--json", "--corpus", corpus], { encoding: "utf8", maxBuffer: 1 << 26 });
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+  const result = present ? run() : null;
+
+  it("the running total of people and of bodies returned to Ukraine never falls from one --through day to the next", () => {
+    expect(result.days).toBeGreaterThan(10);
+    expect(result.falls).toEqual([]);
+  });
+
+  it("the totals meet at least the measured share of the gold cumulative figures, within their qualifiers", () => {
+    expect(result.cases).toBeGreaterThan(20);
+    expect(result.share).toBeGreaterThanOrEqual(0.35);
+  });
+});

@@ -110,9 +110,10 @@ interface Candidate {
  * Solves the count slots of one metric and direction (plus its parts' slots as lower bounds).
  * Policy: slots are ranked by independent support, then by the kind of source, then by recency;
  * within a rank every lower bound comes before any upper bound, so a later, lower figure never
- * overrides a higher one of the same rank. A refused bound is a finding naming a minimal conflict.
+ * overrides a higher one of the same rank. A refused bound is a finding naming a minimal conflict
+ * (with `explain` false, the conflicts are not searched: the figures are the same, the findings name no members).
  */
-export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = []): Group => {
+export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true): Group => {
   const events = slots.filter((s) => s.kind === "event");
   const dated = events.filter((s) => windowOf(s) !== null);
   const undated = events.filter((s) => windowOf(s) === null);
@@ -160,7 +161,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const accepted: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const h of order) {
     if (h.side === "hi" && refusedLo.has(h.c.ref)) continue;
-    const r = system.add({ ref: h.c.ref, window: h.c.window, side: h.side, bound: h.side === "lo" ? h.c.lo : h.c.hi! });
+    const r = system.add({ ref: h.c.ref, window: h.c.window, side: h.side, bound: h.side === "lo" ? h.c.lo : h.c.hi! }, explain);
     if (r._tag === "Accepted") accepted.push(h);
     else if (h.side === "lo") {
       refusedLo.add(h.c.ref);

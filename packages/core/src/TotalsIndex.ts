@@ -129,7 +129,8 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
       const own = FS.matchUndated([...(slotsOf.get(g)?.values() ?? [])]);
       const parts = (T.partsOf[metric] ?? []).flatMap((m) => FS.matchUndated([...(slotsOf.get(`flow|${m}|${direction}`)?.values() ?? [])]));
       if (own.length === 0 && parts.length === 0) solved.delete(g);
-      else solved.set(g, T.solve(metric, direction, own.sort(byKey), parts.sort(byKey)));
+      // The index keeps figures only: conflicts are not searched (the report names them).
+      else solved.set(g, T.solve(metric, direction, own.sort(byKey), parts.sort(byKey), false));
     }
     dirty.clear();
     const figures = new Map<string, Fig>();

@@ -35,6 +35,9 @@ interface Edge {
 
 const ORIGIN = "";
 
+/** Conflicts of up to this many accepted bounds are reduced to a minimal set; longer ones are named as found. */
+export const MINIMAL_UP_TO = 12;
+
 /** A system of accepted bounds over a fixed set of day boundaries. */
 export interface System {
   /** Adds a bound if it can hold with the accepted ones; else refuses it, naming a minimal conflict (unless `explain` is false). */
@@ -84,6 +87,9 @@ export const make = (windows: readonly Window[], marks: readonly string[] = []):
 
 const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>, adj: Edge[][], pi: Float64Array, accepted: number[]): System => {
   const n = nodes.length;
+  // How many open cells lie before each boundary (a cell is closed when its start has a structural edge forward).
+  const openBefore = new Int32Array(n);
+  for (let i = 0; i + 1 < n; i++) openBefore[i + 1] = openBefore[i]! + (adj[i]!.some((e) => e.ref < 0 && e.to === i + 1) ? 0 : 1);
   const node = (day: string): number => {
     const i = index.get(day);
     if (i === undefined) throw new Error(`Windows: ${day} is not a boundary of this system`);
@@ -174,25 +180,27 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     return { _tag: "Refused", conflict: minimal({ from: u, to: v, w, ref }, members) };
   };
 
-  /** True when the structural constraints and these edges can all hold (Bellman-Ford from a virtual source). */
+  /**
+   * True when the structural constraints and these edges can all hold. Only the edges' end points matter:
+   * between two consecutive ones the counts are non-negative, and zero when no cell between them is open,
+   * so Bellman-Ford runs on those few points (from a virtual source).
+   */
   const feasible = (edges: ReadonlyArray<{ from: number; to: number; w: number }>): boolean => {
-    const dist = new Float64Array(n);
-    const extra: Array<Array<{ to: number; w: number }>> = nodes.map(() => []);
-    for (const e of edges) extra[e.from]!.push(e);
-    for (let round = 0; round <= n; round++) {
+    const points = [...new Set(edges.flatMap((e) => [e.from, e.to]))].sort((a, b) => a - b);
+    const at = new Map(points.map((x, i) => [x, i]));
+    const all: Array<{ from: number; to: number; w: number }> = edges.map((e) => ({ from: at.get(e.from)!, to: at.get(e.to)!, w: e.w }));
+    for (let i = 0; i + 1 < points.length; i++) {
+      all.push({ from: i + 1, to: i, w: 0 });
+      if (openBefore[points[i + 1]!]! === openBefore[points[i]!]!) all.push({ from: i, to: i + 1, w: 0 });
+    }
+    const dist = new Float64Array(points.length);
+    for (let round = 0; round <= points.length; round++) {
       let changed = false;
-      for (let x = 0; x < n; x++) {
-        for (const e of adj[x]!)
-          if (e.ref < 0 && dist[x]! + e.w < dist[e.to]!) {
-            dist[e.to] = dist[x]! + e.w;
-            changed = true;
-          }
-        for (const e of extra[x]!)
-          if (dist[x]! + e.w < dist[e.to]!) {
-            dist[e.to] = dist[x]! + e.w;
-            changed = true;
-          }
-      }
+      for (const e of all)
+        if (dist[e.from]! + e.w < dist[e.to]!) {
+          dist[e.to] = dist[e.from]! + e.w;
+          changed = true;
+        }
       if (!changed) return true;
     }
     return false;
@@ -200,6 +208,8 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
 
   /** Drops members of a negative cycle that the conflict does not need: what is left cannot hold, and holds without any one of it. */
   const minimal = (added: { from: number; to: number; w: number; ref: number }, members: Array<{ from: number; to: number; w: number; ref: number }>): number[] => {
+    // A long cycle is reported as found: the filter costs the cube of its length (docs/reconciliation.md).
+    if (members.length > MINIMAL_UP_TO) return [...new Set(members.map((k) => k.ref))];
     let kept = [...members];
     for (const m of members) {
       const without = kept.filter((k) => k !== m);

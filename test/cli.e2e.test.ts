@@ -212,7 +212,8 @@ describe("output", () => {
   it("the human report has the agreements, totals with sources, and discrepancies", () => {
     const r = facts(["report", "--known-at", "2025-05-24", "--store", store]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/prisoners_agreed\s+to_ukraine\s+2025-05-16\s+1,000\s+697\s+303/);
+    // At least 697 done: the 697 of "these two days" is a count from May 23, and Lubinets' civilians since the war began leave the days before open.
+    expect(r.stdout).toMatch(/prisoners_agreed\s+to_ukraine\s+2025-05-16\s+1,000\s+≥ 697\s+≤ 303/);
     expect(r.stdout).toContain("Running totals");
   });
 });
@@ -228,15 +229,14 @@ describe("analyst events and replay by store position", () => {
     expect(r.code).toBe(0);
     // Known on a day before the rejection: unchanged.
     expect(facts(["totals", "--known-at", "2025-05-24", "--store", store, "--json"]).json()).toEqual(before);
-    // Known today: the 307 no longer counts toward the agreement.
-    const now = facts(["totals", "--known-at", "2026-11-22", "--store", store, "--json"]).json();
-    const may = now.agreements.find((a: any) => a.direction === "to_ukraine" && a.agreedOn === "2025-05-16");
-    expect(may.done).toBe(390);
+    // Known today: the 307 is no longer a claim of the ledger (the 697 of "these two days" still backs the agreement's progress).
+    const ids = (args: string[]) => facts(["claims", "--metric", "prisoners_returned", "--direction", "to_ukraine", ...args, "--store", store, "--json"]).json().claims.map((c: any) => c.id);
+    expect(ids(["--known-at", "2026-11-22"])).not.toContain(c307.id);
+    expect(ids(["--known-at", "2025-05-24"])).toContain(c307.id);
     // As of the store position before the rejection: as if it never happened.
     const events = facts(["follow", "--once", "--store", store, "--read-model", join(s.dir, `rm-${n}.db`), "--json"]).json();
     const lastBefore = events.events - 1;
-    const asOf = facts(["totals", "--known-at", "2026-11-22", "--position", String(lastBefore), "--store", store, "--json"]).json();
-    expect(asOf.agreements.find((a: any) => a.direction === "to_ukraine" && a.agreedOn === "2025-05-16").done).toBe(697);
+    expect(ids(["--known-at", "2026-11-22", "--position", String(lastBefore)])).toContain(c307.id);
   });
 
   it("a correction changes the figure from its day on; an unknown claim id is an error", () => {

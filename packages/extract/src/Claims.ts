@@ -59,10 +59,10 @@ type Kind = Draft["kind"];
 const BODY_HEADS = /^(?:bodies|body|remains|corpses|dead|fallen|deceased|killed)$/;
 const CIVILIAN_HEADS = /^(?:civilians?|hostages)$/;
 const SOLDIER_HEADS = /^(?:soldiers?|servicem[ae]n|servicewomen|service(?:men|women)?|members|personnel|military|troops?|defenders?|warriors?|fighters?|marines?|sailors?|seamen|guardsmen|guards|combatants?|pilots?|paratroopers?|militants?|mercenaries|conscripts?|occupiers|invaders|heroes|servicepeople|militaries|pows?|pow’s|pow's)$/;
-const PERSON_HEADS = /^(?:prisoners?|captives?|people|persons|individuals|ukrainians|russians|citizens|detainees|nationals|compatriots|countrymen|residents|inhabitants|others|captured|evacuees)$/;
-const SUBGROUP_HEADS = /^(?:women|men|children|kids|teenagers|minors|officers?|privates|sergeants|wounded|injured|foreigners|medics|doctors|chaplains|journalists|priests|volunteers|commanders|families|mothers|boys|girls|patients|teenager|seriously|severely)$/;
+const PERSON_HEADS = /^(?:prisoners?|captives?|people|men|persons|individuals|ukrainians|russians|citizens|detainees|nationals|compatriots|countrymen|residents|inhabitants|others|captured|evacuees)$/;
+const SUBGROUP_HEADS = /^(?:women|children|kids|teenagers|minors|officers?|privates|sergeants|wounded|injured|foreigners|medics|doctors|chaplains|journalists|priests|volunteers|commanders|families|mothers|boys|girls|patients|teenager|seriously|severely)$/;
 /** Words between a number and its head noun that do not end the phrase. */
-const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|missing|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
+const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
 const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|cities|settlements?|dollars?|euros?|rubles?|roubles?|hryvnias?|billion|attacks?|strikes?|shells?|casualties|rounds?|stages?|phases?|exchanges?|swaps?|cases?|points?|countries|nations|sides|vehicles|artillery|shahed\w*|uavs?|rockets?|bombs?|tonnes|tons|kg|homes|buildings|houses|apartments|children's|questions|letters|appeals|lists?|names|complaints|requests|applications|reports|sessions|meetings|rounds|talks|deaths|executions|mobilised|mobilized|recruits|troop|brigades?|battalions?|units?|divisions?|positions?|flights?|buses|trains|trucks|tons)$/;
 
 const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? over|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got back|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
@@ -159,6 +159,7 @@ const phraseAfter = (after: string): Phrase => {
     const nw = words[k + 1]?.w.toLowerCase();
     if (head === null && k < 4 && nw !== undefined && /^[a-z][a-z-]+$/.test(lw) && !/^(?:and|or|of|to|in|on|at|by|for|from|with|were|was|are|is|have|has|had|will|would)$/.test(lw) && headCategory(nw) !== null && headCategory(nw) !== "other") continue;
     // "two prisoner swaps": a noun after the head makes a compound whose last noun counts something else.
+    if (head !== null && /^(?:missing|dead|killed|wounded|injured)$/.test(lw) && !isMod) return { category: "other", end: at + w.length, party, dead, civilian };
     if (head !== null && c === "other" && !/\s{2,}/.test(gap)) return { category: "other", end: at + w.length, party, dead, civilian };
     if (head !== null) break;
     if (c === "other") return { category: "other", end: at + w.length, party, dead, civilian };
@@ -385,6 +386,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const before = text.slice(Math.max(0, m.start - 80), m.start);
       const after = text.slice(m.end);
       if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
+      if (/\b(?:oldest|youngest)\b/i.test(text) && /\b(?:turned|is|was|aged|—|-)\s*$/i.test(before)) continue;
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
 
       // 1. What it counts.
@@ -471,7 +473,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const returnAfter = firstMatch(RETURN_VERB, rest.slice(0, 70));
       const targetBefore = lastMatch(TARGET_CUE, lead70);
       // A return verb that is finite ("released 500") says it happened; an infinitive or a noun ("to hand over", "the exchange of") does not.
-      const finiteReturn = returnBefore !== null && !/\b(?:to|the|of|an?|for|on|new|mutual|further|possible|next|another)\s+(?:\w+\s+)?$/i.test(lead70.slice(0, returnBefore.index)) && !/^(?:exchange|swap|release|return|transfer|repatriation|handover)\s+of\b/i.test(lead70.slice(returnBefore.index));
+      const beforeVerb = returnBefore === null ? "" : lead70.slice(0, returnBefore.index);
+      // "managed to return" happened; "to hand over", "will hand over", "the exchange of" did not (yet).
+      const achieved = /\b(?:managed|able|succeeded|helped)\s+to\s+(?:\w+\s+)?$/i.test(beforeVerb);
+      const modal = /\b(?:will|would|shall|could|can|must|may|might|should|going to|plans? to|intends? to|wants? to|ready to|prepared to|willing to|offered to|agreed to|promised to|pledged to)\s+(?:\w+\s+){0,2}$/i.test(beforeVerb);
+      const finiteReturn = returnBefore !== null && !modal && (achieved || !/\b(?:to|the|of|an?|for|on|new|mutual|further|possible|next|another)\s+(?:\w+\s+)?$/i.test(beforeVerb)) && !/^(?:exchange|swap|release|return|transfer|repatriation|handover)\s+of\b/i.test(lead70.slice(returnBefore.index));
       const pastReturnAfter = /^[^.;]{0,50}?\b(?:were|was|have been|has been|had been|got|are being|are|had)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought|rescu|liberat|retriev|receiv)/i.test(rest) || /^[^.;]{0,25}?\b(?:returned|came|went|arrived|come)\s+(?:home|back|to)/i.test(rest);
       let kind: Kind | null = null;
       let commitment: Draft["commitment"] = null;
@@ -480,7 +486,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text)) kind = "target";
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
         kind = "target";
-      else if (category !== "bodies" && heldNearer(near, m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
+      else if (category !== "bodies" && heldNearer(near.replace(/\b(?:captured|detained|imprisoned)\b(?=\s+(?:[\w’'-]+\s+){0,3}?(?:by|in|during|near|at|on|after|from|occupiers|troops|soldiers|servicem[ae]n|prisoners|pows|fighters|personnel|pilots)\b)|\b(?:captured|detained)\s+$/gi, (w) => " ".repeat(w.length)).replace(new RegExp(`(?<=\\d[\\d,.]*\\s+(?:[\\w’'-]+\\s+)?)captured`, "gi"), "        "), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
       else if (sentenceHasReturn && /\b(?:exchange|swap|release|return|repatriation|handover)\b/i.test(text)) kind = "event";
       else continue;

@@ -486,7 +486,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text)) kind = "target";
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
         kind = "target";
-      else if (category !== "bodies" && heldNearer(near.replace(/\b(?:captured|detained|imprisoned)\b(?=\s+(?:[\w’'-]+\s+){0,3}?(?:by|in|during|near|at|on|after|from|occupiers|troops|soldiers|servicem[ae]n|prisoners|pows|fighters|personnel|pilots)\b)|\b(?:captured|detained)\s+$/gi, (w) => " ".repeat(w.length)).replace(new RegExp(`(?<=\\d[\\d,.]*\\s+(?:[\\w’'-]+\\s+)?)captured`, "gi"), "        "), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
+      else if (category !== "bodies" && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
       else if (sentenceHasReturn && /\b(?:exchange|swap|release|return|repatriation|handover)\b/i.test(text)) kind = "event";
       else continue;
@@ -726,6 +726,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   }
   return order.map((k) => best.get(k)!);
 };
+
+// "10 captured occupiers", "servicemen captured in the Kursk region": a participle describing people, not holding them.
+const CAPTURED_MODIFIER = /\b(?:captured|detained|imprisoned)\b(?=\s+(?:[\w’'-]+\s+){0,3}?(?:by|in|during|near|at|on|after|from|occupiers|troops|soldiers|servicem[ae]n|prisoners|pows|fighters|personnel|pilots)\b)|\b(?:captured|detained)\s+$/gi;
+const CAPTURED_AFTER_FIGURE = /(?<=\d[\d,.]*\s+(?:[\w’'-]+\s+)?)captured/gi;
+const blankModifiers = (s: string): string => s.replace(CAPTURED_MODIFIER, (w) => " ".repeat(w.length)).replace(CAPTURED_AFTER_FIGURE, (w) => " ".repeat(w.length));
 
 /** A holding cue ("are in Russian captivity") nearer the figure than any return verb before or after it. */
 const heldNearer = (near: string, at: number, returnBefore: number, returnAfter: number): boolean => {

@@ -26,6 +26,20 @@ describe("claims from text", () => {
     expect(claimsOf("Neither side said how many prisoners were released in the exchange on Thursday.")).toEqual(["prisoners_returned each_side event - undisclosed 2025-06-19 | unnamed outlet"]);
   });
 
+  it.each([
+    "Ukraine also returned Russian prisoners, but the number was not disclosed.",
+    "The exact number of Russian prisoners released has not been made public.",
+    "Kyiv gave no figure for the Russian prisoners who were released.",
+    "Russian prisoners were also released, without any figures being given by Kyiv.",
+    "It was unclear how many Russian prisoners were freed in the exchange.",
+  ])("a figure said to exist but not given is undisclosed: %s", (text) => {
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 5).join(" "))).toEqual(["prisoners_returned to_russia event - undisclosed"]);
+  });
+
+  it("a sentence that gives the figure is not undisclosed", () => {
+    expect(claimsOf("Ukraine returned 90 Russian prisoners; the number of Ukrainians was 84.").some((c) => c.includes("undisclosed"))).toBe(false);
+  });
+
   it("nested reporting keeps the claimant and the channel", () => {
     const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
     expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);

@@ -704,7 +704,18 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   }
   // The same figure said twice by the same claimant in one article is one claim. When one telling dates it
   // only loosely (a headline's "on Friday", the publication day) and another states the day, the stated day wins.
-  const named = drafts.map((d) => ({ ...d, attributedTo: fullest.get(Claimant.key(d.attributedTo)) ?? d.attributedTo }));
+  const renamed = drafts.map((d) => ({ ...d, attributedTo: fullest.get(Claimant.key(d.attributedTo)) ?? d.attributedTo }));
+  // One handover told twice, by two voices: a headline's "on Friday" or the publication day gives way to the
+  // day another telling of the same figure states ("on Friday, April 1"). Only a stated day moves a loose one.
+  const statedDays = renamed.filter((d) => d.kind === "event" && d.dateRank === 3 && d.validTo !== null);
+  const named = renamed.map((d) => {
+    if (d.kind !== "event" || (d.dateRank ?? 0) >= 3 || d.value === null) return d;
+    const same = statedDays.filter((x) => x.metric === d.metric && x.value === d.value && x.qualifier === d.qualifier &&
+      (x.direction === d.direction || x.direction === "each_side" || d.direction === "each_side"));
+    const days = new Set(same.map((x) => x.validTo));
+    const one = same[0];
+    return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: 3 } : d;
+  });
   const best = new Map<string, Draft>();
   const order: string[] = [];
   for (const d of named) {

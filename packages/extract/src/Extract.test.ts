@@ -40,6 +40,11 @@ describe("claims from text", () => {
     expect(claimsOf("Ukraine returned 90 Russian prisoners; the number of Ukrainians was 84.").some((c) => c.includes("undisclosed"))).toBe(false);
   });
 
+  it("a loosely dated telling of a handover takes the day another telling states", () => {
+    const text = "Ukraine returns 86 soldiers in a swap with Russia on Friday\n\nDeputy head of the presidential office Kyrylo Tymoshenko said that Ukraine returned 86 servicemen during an exchange of prisoners with Russia on Friday, April 1.";
+    expect(claimsOf(text, "2022-04-30").map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned to_ukraine event 86 exact 2022-04-01", "prisoners_returned to_ukraine event 86 exact 2022-04-01"]);
+  });
+
   it("nested reporting keeps the claimant and the channel", () => {
     const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
     expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);

@@ -19,6 +19,7 @@ export interface Sentence extends Span {
 const ABBREVIATIONS = /(?:(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|vs|approx)\.)$/;
 const OPEN_QUOTES = new Set(["“", "‘", '"']);
 const CLOSE_QUOTES = new Set(["”", "’", '"']);
+const QUOTE_CHARS = /["“”‘’']/g;
 
 /** Splits the kept spans into sentences and tracks quotations across them. */
 export const split = (text: string, spans: readonly Span[]): Sentence[] => {
@@ -55,7 +56,9 @@ export const split = (text: string, spans: readonly Span[]): Sentence[] => {
       const body = text.slice(s, e);
       const startsInQuote: boolean = open;
       let marks = 0;
-      for (let k = 0; k < body.length; k++) {
+      // Only the quote characters are looked at: the rest of the sentence cannot change the count.
+      for (const q of body.matchAll(QUOTE_CHARS)) {
+        const k = q.index!;
         const ch = body[k]!;
         const prev = k === 0 ? " " : body[k - 1]!;
         const nxt = k + 1 < body.length ? body[k + 1]! : " ";
@@ -87,15 +90,17 @@ export const isQuoteMark = (body: string, i: number): boolean => {
 
 /** For each character of a sentence, whether it lies inside a quotation. */
 export const insideQuotes = (s: Sentence): boolean[] => {
-  const inside: boolean[] = [];
+  const inside: boolean[] = new Array<boolean>(s.text.length);
   let open = s.startsInQuote;
-  for (let i = 0; i < s.text.length; i++) {
-    if (isQuoteMark(s.text, i)) {
-      inside.push(true);
-      open = !open;
-      continue;
-    }
-    inside.push(open);
+  let from = 0;
+  for (const q of s.text.matchAll(QUOTE_CHARS)) {
+    const i = q.index!;
+    if (!isQuoteMark(s.text, i)) continue;
+    inside.fill(open, from, i);
+    inside[i] = true;
+    open = !open;
+    from = i + 1;
   }
+  inside.fill(open, from, s.text.length);
   return inside;
 };

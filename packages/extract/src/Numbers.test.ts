@@ -13,6 +13,12 @@ describe("number mentions", () => {
     expect(values("up to 8,000 prisoners")).toEqual([[8000, "at_most", false]]);
   });
 
+  it("reads the particle of 'handed over' as no bound, and 'over' alone as one", () => {
+    expect(values("Russia had handed over 140 Ukrainian service personnel")).toEqual([[140, "exact", false]]);
+    expect(values("Kyiv turned over 25 bodies")).toEqual([[25, "exact", false]]);
+    expect(values("over 140 Ukrainian service personnel")).toEqual([[140, "more_than", false]]);
+  });
+
   it("reads N-for-N formulas as one figure", () => {
     expect(values("a 1,000-for-1,000 prisoner exchange")).toEqual([[1000, "exact", true]]);
     expect(values("based on a 6,000-for-6,000 formula")).toEqual([[6000, "exact", true]]);

@@ -707,6 +707,18 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const renamed = drafts.map((d) => ({ ...d, attributedTo: fullest.get(Claimant.key(d.attributedTo)) ?? d.attributedTo }));
   // One handover told twice, by two voices: a headline's "on Friday" or the publication day gives way to the
   // day another telling of the same figure states ("on Friday, April 1"). Only a stated day moves a loose one.
+  // "Russia and Ukraine freed more than 200", then 82 one way and 140 the other: a figure the two sides'
+  // own figures add up to is both together, not each side's.
+  const persons = (m: string) => m === "prisoners_returned" || m === "soldiers_returned" || m === "civilians_returned";
+  const sums = (n: number, q: Draft["qualifier"], x: number): boolean =>
+    q === "exact" ? x === n : q === "more_than" || q === "at_least" ? x >= n && x <= n * 1.3 : q === "about" || q === "nearly" ? Math.abs(x - n) <= n * 0.1 : false;
+  const sided = (dir: string, d: Draft) => renamed.filter((x) => x.kind === "event" && x.direction === dir && x.value !== null && d.value !== null && x.value < d.value &&
+    (x.metric === d.metric || (persons(x.metric) && persons(d.metric))) && (x.validTo === d.validTo || x.validTo === null || d.validTo === null));
+  for (const [k, d] of renamed.entries()) {
+    if (d.kind !== "event" || d.direction !== "each_side" || d.value === null) continue;
+    const n = d.value;
+    if (sided("to_ukraine", d).some((u) => sided("to_russia", d).some((r) => sums(n, d.qualifier, u.value! + r.value!)))) renamed[k] = { ...d, direction: "total" };
+  }
   const statedDays = renamed.filter((d) => d.kind === "event" && d.dateRank === 3 && d.validTo !== null);
   const named = renamed.map((d) => {
     if (d.kind !== "event" || (d.dateRank ?? 0) >= 3 || d.value === null) return d;

@@ -45,6 +45,13 @@ describe("claims from text", () => {
     expect(claimsOf(text, "2022-04-30").map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned to_ukraine event 86 exact 2022-04-01", "prisoners_returned to_ukraine event 86 exact 2022-04-01"]);
   });
 
+  it("a figure both sides freed that the two sides' own figures add up to is both together", () => {
+    const both = "Russia and Ukraine said on Saturday they had freed more than 200 captured soldiers.";
+    const sides = " Russia's Defence Ministry said 82 Russian soldiers had been released by Ukraine, while Yermak said Russia had handed over 140 Ukrainian service personnel.";
+    expect(claimsOf(both + sides)[0]).toMatch(/^prisoners_returned total event 200 more_than/);
+    expect(claimsOf(both)[0]).toMatch(/^prisoners_returned each_side event 200 more_than/);
+  });
+
   it("nested reporting keeps the claimant and the channel", () => {
     const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
     expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);

@@ -52,6 +52,13 @@ describe("claims from text", () => {
     expect(claimsOf(both)[0]).toMatch(/^prisoners_returned each_side event 200 more_than/);
   });
 
+  it.each([
+    ["Yermak said that under the deal, Ukraine got 200 prisoners of war in exchange for Viktor Medvedchuk.", "prisoners_returned to_ukraine event 200"],
+    ["Pushilin said that out of 110 people agreed in the swap, two had stayed behind.", "prisoners_agreed to_ukraine target 110"],
+  ])("what happened is read from the verb of the figure: %s", (text, claim) => {
+    expect(claimsOf(text)[0]).toMatch(new RegExp(`^${claim} `));
+  });
+
   it("nested reporting keeps the claimant and the channel", () => {
     const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
     expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);

@@ -82,6 +82,8 @@ const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|
 const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
 const TOTAL_CUE = /\b(?:a total of|total of|in total|in all|altogether|combined|involving|involved|including both|overall)\b/i;
 const RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
+/** The receiving verbs that cannot also mean giving back ("returned" can). */
+const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted)\b/gi;
 const GIVE_VERB = /\b(?:hand\w* over|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for|for)\b/gi;
 const UNDISCLOSED =
   /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure|(?:gave|give|gives|giving|offered|provided)\s+no\s+(?:\w+\s+){0,2}?(?:figures?|numbers?|details|breakdown|count|total)|(?:without|not)\s+(?:\w+\s+){0,2}?(?:giving|providing|offering|citing|specifying|naming|disclosing)\s+(?:any\s+|a\s+|the\s+)?(?:figures?|numbers?|totals?|counts?)|(?:declined|refused)\s+to\s+(?:give|provide|say|specify|disclose|reveal|confirm|name)\s+(?:a|any)\s+(?:figure|number|total)|(?:unclear|unknown|not known|not clear|not immediately clear)\s+(?:exactly\s+)?how many|\b(?:the\s+)?(?:exact\s+|precise\s+|total\s+)?(?:number|figure|count|total)\s+(?:\w+\s+){0,6}?(?:was|were|has|have|had|is|are)\s+(?:still\s+)?(?:not|n't|never)\s+(?:been\s+)?(?:disclosed|given|revealed|specified|released|announced|made public|reported|provided|published|named|confirmed)|without\s+(?:any\s+|a\s+)?(?:figures?|numbers?|totals?)\s+(?:being\s+)?(?:given|released|disclosed|provided)|\bno\s+(?:figures?|numbers?|totals?|count)\s+(?:was|were|has been|have been|had been)\s+(?:given|released|provided|disclosed|published|announced|made public))\b/i;
@@ -376,7 +378,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
 
     const clauseOf = (start: number, end: number): [number, number] => {
       const bounds = [";", " — ", " – ", " -- ", ", when ", ", while ", ", whereas ", ", but ", " but ", ", of whom ", ", and ", " and received", " and took", " while ", ": "];
-      const a = Math.max(0, ...bounds.map((b) => { const k = text.lastIndexOf(b, start); return k < 0 ? 0 : k + b.length; }));
+      // "... and received 60": the clause begins with its verb, after the conjunction.
+      const kept = (b: string) => (b === " and received" || b === " and took" ? 5 : b.length);
+      const a = Math.max(0, ...bounds.map((b) => { const k = text.lastIndexOf(b, start); return k < 0 ? 0 : k + kept(b); }));
       const ends = bounds.map((b) => text.indexOf(b, end)).filter((x) => x >= 0);
       return [a, Math.min(text.length, ...ends)];
     };
@@ -552,7 +556,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           const subj = subjects.at(-1) ?? null;
           let agent: string | null = subj === null ? null : /^we$/i.test(subj[1]!) ? speakerParty : partyWord(subj[1]!);
           if (agent === null && subj === null && speakerParty !== null && s.quote !== null) agent = speakerParty;
-          if (agent !== null) {
+          // "Russia handed over 64 ... to Kyiv and took away 60": a second verb of the same subject turns the direction when it turns the act.
+          const prior = inSentence.at(-1);
+          if (/\band\s+(?:then\s+|also\s+)?$/i.test(upTo) && prior !== undefined && prior.direction.startsWith("to_") && prior.kind === kind) {
+            const priorText = upTo.slice(0, upTo.search(/\band\s+(?:then\s+|also\s+)?$/i));
+            // Beside a second verb, "returned" is the giving side of the pair ("returned 1,200 ... and received none").
+            const priorReceived = lastIndexOf(STRICT_RECEIVE_VERB, priorText) > Math.max(lastIndexOf(GIVE_VERB, priorText), lastIndexOf(/\b(?:return|repatriat)\w*/gi, priorText));
+            const side = prior.direction.slice(3);
+            direction = (recv > give) === priorReceived ? side : otherParty(side);
+          } else if (agent !== null) {
             const received = recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give);
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {

@@ -59,6 +59,13 @@ describe("claims from text", () => {
     expect(claimsOf(text)[0]).toMatch(new RegExp(`^${claim} `));
   });
 
+  it.each([
+    ["Russia handed over 64 bodies to Kyiv and received 60 bodies of its soldiers.", ["bodies_returned to_ukraine event 64", "bodies_returned to_russia event 60"]],
+    ["Ukraine received 84 prisoners and released 84 Russians.", ["prisoners_returned to_ukraine event 84", "prisoners_returned to_russia event 84"]],
+  ])("a second verb of the same subject turns the direction when it turns the act: %s", (text, claims) => {
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(claims);
+  });
+
   it("nested reporting keeps the claimant and the channel", () => {
     const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
     expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);

@@ -11,6 +11,10 @@ describe("number mentions", () => {
     expect(values("A thousand prisoners")).toEqual([[1000, "exact", false]]);
     expect(values("two hundred and fifty captives")).toEqual([[250, "exact", false]]);
     expect(values("up to 8,000 prisoners")).toEqual([[8000, "at_most", false]]);
+    expect(values("no more than 500 prisoners")).toEqual([[500, "at_most", false]]);
+    expect(values("no fewer than 300 prisoners")).toEqual([[300, "at_least", false]]);
+    expect(values("no less than 300 prisoners")).toEqual([[300, "at_least", false]]);
+    expect(values("fewer than 300 prisoners")).toEqual([[300, "at_most", false]]);
   });
 
   it("reads the particle of 'handed over' as no bound, and 'over' alone as one", () => {

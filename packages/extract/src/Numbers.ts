@@ -32,10 +32,10 @@ const UNITS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 
-// Longest first: "no more than" must win over "more than".
+// Longest first: "no more than" must win over "more than", "no fewer than" over "fewer than".
 const QUALIFIERS: ReadonlyArray<readonly [RegExp, Mention["qualifier"]]> = [
-  [/\b(?:up to|at most|no more than|not more than|as many as|a maximum of|fewer than|less than|under|a maximum)\s*$/i, "at_most"],
   [/\b(?:at least|no fewer than|no less than|a minimum of|not less than|minimum)\s*$/i, "at_least"],
+  [/\b(?:up to|at most|no more than|not more than|as many as|a maximum of|fewer than|less than|under|a maximum)\s*$/i, "at_most"],
   // "handed over 140": the particle of a verb, not a bound.
   [/(?:\b(?:more than|(?<!\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|pass(?:ed|es|ing)?|sign(?:ed|s|ing)?|took|take[ns]?|taking|gave|give[ns]?|giving|carr(?:y|ied|ies|ying))\s+)over|in excess of|upwards of|above|over than|exceeding|exceeded|surpassed|beyond)|\+)\s*$/i, "more_than"],
   [/\b(?:nearly|almost|close to|just under|just shy of|nearing|short of|approaching)\s*$/i, "nearly"],

@@ -150,4 +150,33 @@ describe("running totals and agreements", () => {
       ["2025-06-02", 100],
     ]);
   });
+
+  it("an agreement is fulfilled on the day its progress reaches the target: later events are beyond it", () => {
+    const ev = (value: number, day: string) => claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value, validFrom: day, validTo: day }, day);
+    const claims = [
+      claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value: 500, validFrom: "2025-05-16", validTo: "2025-05-16" }, "2025-05-16"),
+      ev(300, "2025-05-23"),
+      ev(250, "2025-05-24"),
+      ev(100, "2025-08-01"),
+    ];
+    const [a] = R.report(claims, opts()).agreements;
+    expect([a?.done, a?.remaining, a?.scope]).toEqual([550, 0, { from: "2025-05-16", to: "2025-05-24" }]);
+    expect(R.report(claims.slice(0, 2), opts()).agreements[0]?.done).toBe(300);
+  });
+});
+
+describe("undated events", () => {
+  const cumulative = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "cumulative", value: 5857, validFrom: "2022-02-24", validTo: "2025-07-28" }, "2025-07-28");
+  const undated = (value: number) => claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value }, "2025-09-01");
+
+  it("an event of unknown day may be one already counted: it bounds the total from below and adds nothing", () => {
+    expect(R.findTotal(R.report([cumulative, undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857 });
+    expect(R.findTotal(R.report([undated(95), undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 1000, lo: 1000, hi: null });
+  });
+
+  it("an undated event larger than the running total raises it, and counts only from its article's day", () => {
+    const claims = [cumulative, undated(6030)];
+    expect(R.findTotal(R.report(claims, opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 6030, lo: 6030 });
+    expect(R.findTotal(R.report(claims, opts("2025-08-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857 });
+  });
 });

@@ -77,6 +77,9 @@ const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|d
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 /** Below this, a figure in the present perfect with nothing tying it to one exchange is still read as one event (measured on the training split: 0 → F1 0.761, 100 → 0.769, 500 → 0.788). */
 const PERFECT_MIN = 500;
+/** Larger than any one day of exchange or repatriation reported so far: a figure beyond it with no day of its own is a running count. */
+const LARGEST_EXCHANGE = 1500;
+const LARGEST_REPATRIATION = 3000;
 const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|each time|per exchange|every exchange)\b/i;
 const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
 const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
@@ -512,7 +515,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const cumulativeCue = (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before)) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide);
         const eventCue = EVENT_CUE.test(span) || own;
         const strong = STRONG_CUMULATIVE.test(wide) || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
-        if ((cumulativeCue && (!eventCue || strong)) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 60)) && m.value >= (category === "bodies" ? 3000 : PERFECT_MIN)))
+        // A figure with no day or phase of its own that is larger than any one exchange has been is a running count.
+        const beyondOneExchange = m.value >= (category === "bodies" ? LARGEST_REPATRIATION : LARGEST_EXCHANGE);
+        if ((cumulativeCue && (!eventCue || strong)) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 60)) && m.value >= (category === "bodies" ? 3000 : PERFECT_MIN)) || (!eventCue && beyondOneExchange))
           kind = "cumulative";
         // "... returned more than 6,000, while receiving only 57 in return": a figure set against another shares its kind.
         const prev = inSentence.at(-1);

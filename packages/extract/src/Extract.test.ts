@@ -71,6 +71,8 @@ describe("claims from text", () => {
     ["Kyiv keeps refusing to accept the return of 800 of its servicemen, the Russian negotiator said.", ["prisoners_agreed to_ukraine target 800"]],
     ["Officials said 2,000 Russian soldiers were still in Ukraine and 8,000 Ukrainians were left in Russia.", ["held_captive to_russia stock 2000", "held_captive to_ukraine stock 8000"]],
     ["Forty-one exchanges and 3,200 people freed: that is the record of the coordination centre.", ["prisoners_returned to_ukraine cumulative 3200"]],
+    ["The ombudsman said Ukraine managed to return 7,100 of its citizens.", ["prisoners_returned to_ukraine cumulative 7100"]],
+    ["The ombudsman said Ukraine managed to return 210 of its citizens.", ["prisoners_returned to_ukraine event 210"]],
   ])("what a figure counts, and whether it happened, in general shapes: %s", (text, claims) => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(claims);
   });

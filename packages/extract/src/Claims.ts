@@ -72,7 +72,7 @@ const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepare
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
 const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine))\b/i;
 const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
-const STRONG_CUMULATIVE = /\b(?:as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
+const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 /** Below this, a figure in the present perfect with nothing tying it to one exchange is still read as one event (measured on the training split: 0 → F1 0.761, 100 → 0.769, 500 → 0.788). */
@@ -501,7 +501,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         kind = "target";
       else if (category !== "bodies" && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
-      else if (sentenceHasReturn && /\b(?:exchange|swap|release|return|repatriation|handover)\b/i.test(text)) kind = "event";
+      else if (sentenceHasReturn && exchangeInReach(text, m.start, rest)) kind = "event";
       else continue;
       if (kind === "target") {
         if (!refused && !TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
@@ -779,6 +779,14 @@ const CAPTURED_AFTER_FIGURE = /(?<=\d[\d,.]*\s+(?:[\w’'-]+\s+)?)captured/gi;
 const blankModifiers = (s: string): string => s.replace(CAPTURED_MODIFIER, (w) => " ".repeat(w.length)).replace(CAPTURED_AFTER_FIGURE, (w) => " ".repeat(w.length));
 
 /** A holding cue ("are in Russian captivity") nearer the figure than any return verb before or after it. */
+/** An exchange named in the figure's own utterance: before it and not before a quotation that the figure opens, or after it in its clause. */
+const exchangeInReach = (text: string, at: number, rest: string): boolean => {
+  const before = text.slice(0, at);
+  const exchange = lastIndexOf(EXCHANGE_NOUN, before);
+  return (exchange >= 0 && exchange > Math.max(before.lastIndexOf("“"), before.lastIndexOf("«"))) || EXCHANGE_NOUN.test(rest);
+};
+const EXCHANGE_NOUN = /\b(?:exchange|swap|release|return|repatriation|handover)\b/i;
+
 const heldNearer = (near: string, at: number, returnBefore: number, returnAfter: number): boolean => {
   let best = Infinity;
   for (const h of near.matchAll(globalOf(HELD_CUE))) best = Math.min(best, Math.abs(h.index! - at));

@@ -73,6 +73,9 @@ describe("claims from text", () => {
     ["Forty-one exchanges and 3,200 people freed: that is the record of the coordination centre.", ["prisoners_returned to_ukraine cumulative 3200"]],
     ["The ombudsman said Ukraine managed to return 7,100 of its citizens.", ["prisoners_returned to_ukraine cumulative 7100"]],
     ["The ombudsman said Ukraine managed to return 210 of its citizens.", ["prisoners_returned to_ukraine event 210"]],
+    ["Across all the stages of the spring deal, more than 900 Ukrainians were returned.", ["prisoners_returned to_ukraine cumulative 900"]],
+    ["Swaps took place on March 3, 11, 17 and 29, when 70 prisoners came home.", ["prisoners_returned to_ukraine event 70"]],
+    ["He accused Kyiv of stalling the exchange, saying: “Two thousand captured soldiers of theirs, and Kyiv does not want them.”", []],
   ])("what a figure counts, and whether it happened, in general shapes: %s", (text, claims) => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(claims);
   });

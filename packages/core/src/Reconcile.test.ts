@@ -62,6 +62,14 @@ describe("fact slots", () => {
     expect(slot?.versions[0]?.history.map((h) => h.claim.fields.value)).toEqual([100]);
   });
 
+  it("one claimant's several figures for a slot in one article are a whole and its parts, not a revision", () => {
+    const base = { metric: "bodies_returned", direction: "to_ukraine", kind: "event" as const, validFrom: "2024-12-20", validTo: "2024-12-20", attributedTo: "Coordination HQ" };
+    const [one] = FS.build([claim({ ...base, value: 503 }, "2024-12-22", "Outlet", "same"), claim({ ...base, value: 31 }, "2024-12-22", "Outlet", "same")], R.defaultParties);
+    expect([one?.reconciled.best, one?.revisions.length, one?.versions[0]?.history.length]).toEqual([503, 0, 1]);
+    const [two] = FS.build([claim({ ...base, value: 503 }, "2024-12-22", "Outlet", "first"), claim({ ...base, value: 31 }, "2024-12-23", "Outlet", "later")], R.defaultParties);
+    expect([two?.reconciled.best, two?.revisions.length]).toEqual([31, 1]);
+  });
+
   it("disagreeing independent versions are flagged and the best-supported one wins", () => {
     const base = { metric: "prisoners_returned", direction: "to_ukraine", kind: "event" as const, validFrom: "2025-06-09", validTo: "2025-06-09" };
     const claims = [claim({ ...base, value: 215, attributedTo: "A" }, "2025-06-09"), claim({ ...base, value: 215, qualifier: "about", attributedTo: "B" }, "2025-06-09"), claim({ ...base, value: 150, attributedTo: "C" }, "2025-06-10")];

@@ -131,7 +131,8 @@ export const slotKey = (c: ClaimView, direction: string): string => {
   const day = f.kind === "cumulative" || f.kind === "stock" ? (f.validTo ?? f.validFrom) : null;
   const when =
     f.validFrom === null && f.validTo === null
-      ? `undated:${c.rootArticleId ?? c.claimId}`
+      ? // Undated events of one article are one slot per figure: two claimants of the same figure share it, two figures are two events.
+        `undated:${c.rootArticleId ?? c.claimId}${f.kind === "event" ? `:${f.value ?? "undisclosed"}` : ""}`
       : f.kind === "cumulative"
         ? `${scopeOf(c) ?? "?"}..${day}`
         : day !== null

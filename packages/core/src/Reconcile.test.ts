@@ -70,6 +70,12 @@ describe("fact slots", () => {
     expect([two?.reconciled.best, two?.revisions.length]).toEqual([31, 1]);
   });
 
+  it("an undated article's events are one slot per figure: two claimants of one figure share it, two figures are no conflict", () => {
+    const base = { metric: "prisoners_returned", direction: "to_ukraine", kind: "event" as const };
+    const slots = FS.build([claim({ ...base, value: 80, attributedTo: "Kyiv" }, "2025-01-01", "O", "page"), claim({ ...base, value: 80, attributedTo: "Moscow" }, "2025-01-01", "O", "page"), claim({ ...base, value: 94, attributedTo: "Kyiv" }, "2025-01-01", "O", "page")], R.defaultParties);
+    expect(slots.map((s) => [s.reconciled.best, s.versions.length, s.conflicts.length])).toEqual([[80, 2, 0], [94, 1, 0]]);
+  });
+
   it("disagreeing independent versions are flagged and the best-supported one wins", () => {
     const base = { metric: "prisoners_returned", direction: "to_ukraine", kind: "event" as const, validFrom: "2025-06-09", validTo: "2025-06-09" };
     const claims = [claim({ ...base, value: 215, attributedTo: "A" }, "2025-06-09"), claim({ ...base, value: 215, qualifier: "about", attributedTo: "B" }, "2025-06-09"), claim({ ...base, value: 150, attributedTo: "C" }, "2025-06-10")];

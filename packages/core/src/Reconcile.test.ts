@@ -188,6 +188,13 @@ describe("undated events", () => {
     expect(R.findTotal(R.report([undated(95), undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 1000, lo: 1000, hi: null });
   });
 
+  it("a running count with no as-of day is a floor, never a decrease against a later dated count", () => {
+    const old = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "cumulative", value: 1953 }, "2025-09-01");
+    const r = R.report([cumulative, old], opts("2025-09-01"));
+    expect(R.findTotal(r, "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857 });
+    expect(r.discrepancies.map((d) => d.reason)).toEqual([]);
+  });
+
   it("an undated event larger than the running total raises it, and counts only from its article's day", () => {
     const claims = [cumulative, undated(6030)];
     expect(R.findTotal(R.report(claims, opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 6030, lo: 6030 });

@@ -119,7 +119,10 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const events = slots.filter((s) => s.kind === "event");
   const dated = events.filter((s) => windowOf(s) !== null);
   const undated = events.filter((s) => windowOf(s) === null);
-  const cumulative = slots.filter((s) => s.kind === "cumulative");
+  // A running count with no as-of day (an undated page) held at some day before its article was known: a floor, like an undated event.
+  const undatedCount = (s: FS.Slot) => s.kind === "cumulative" && s.validTo === null && s.validFrom === null;
+  const cumulative = slots.filter((s) => s.kind === "cumulative" && !undatedCount(s));
+  undated.push(...slots.filter(undatedCount));
   const candidates: Candidate[] = [];
   for (const s of [...dated, ...cumulative]) {
     const w = windowOf(s)!;

@@ -76,3 +76,6 @@ export const mdTable = (headers: readonly string[], rows: ReadonlyArray<readonly
 /** One CSV line (RFC 4180 quoting). */
 export const csvLine = (cells: ReadonlyArray<string | number | null>): string =>
   cells.map((c) => (c === null ? "" : typeof c === "number" ? String(c) : /[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
+
+/** Cuts a string to `width` visible characters, with an ellipsis. */
+export const clip = (s: string, width: number): string => ([...s].length <= width ? s : `${[...s].slice(0, Math.max(1, width - 1)).join("")}…`);

@@ -31,7 +31,11 @@ export const versionLine = (v: VersionRow, st: Style) =>
   `${R.reported(v.value, v.qualifier).padStart(12)}  ${v.attributedTo}${v.reportedVia === null ? "" : ` via ${v.reportedVia}`}  ${st.dim(`${v.outlet ?? "unnamed outlet"}, ${v.publishedAt ?? "undated"}`)}`;
 
 export const discrepancyBlock = (st: Style) => (d: DiscrepancyRow, i: number) =>
-  [`  ${i + 1}. ${st.red(d.reason)}  ${d.metric} ${d.direction} ${d.kind}  ${period(d.validFrom, d.validTo)}`, `     ${d.detail}`, ...d.versions.map((v) => `     ${versionLine(v, st)}`)].join("\n");
+  [
+    `  ${i + 1}. ${st.red(d.reason)}  ${d.metric} ${d.direction} ${d.kind}  ${period(d.validFrom, d.validTo)}`,
+    `     ${d.detail}`,
+    ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}`, `${" ".repeat(19)}${st.dim(R.clip(`“${v.sentence.replace(/\s+/g, " ")}”`, 80))}`]),
+  ].join("\n");
 
 /** The totals command's text. */
 export const totals = (v: TotalsView, st: Style): string[] => {

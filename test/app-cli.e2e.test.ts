@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { Views } from "@factledger/app";
 import { bin, facts, root, scratch, seeds } from "./cli.ts";
 
 const s = scratch();
@@ -159,5 +161,25 @@ describe("a report that fits a screen", () => {
       expect(out).toContain(`${json.articles} articles`);
       for (const t of json.totals.filter((x: any) => x.disputed)) expect(out).toMatch(new RegExp(`${t.metric}.*${t.direction}.*\\(disputed\\)`));
     }
+  });
+});
+
+describe("the JSON the CLI prints is the app's views", () => {
+  it("claims, totals, discrepancies, report, audit, timeline and ingest decode with their codecs", () => {
+    const store = fresh();
+    const decodes = (codec: { decode: (x: unknown) => E.Either<unknown, unknown> }, args: string[]) => {
+      const r = facts([...args, "--store", store, "--json"]);
+      expect(r.code).toBe(0);
+      expect(E.isRight(codec.decode(r.json())), args.join(" ")).toBe(true);
+    };
+    decodes(Views.IngestView, ["ingest", seeds]);
+    decodes(Views.ClaimsView, ["claims"]);
+    decodes(Views.TotalsView, ["totals", "--known-at", "2025-06-30"]);
+    decodes(Views.DiscrepanciesView, ["discrepancies", "--known-at", "2025-06-30"]);
+    decodes(Views.ReportView, ["report", "--known-at", "2025-06-30"]);
+    decodes(Views.AuditView, ["audit", "--metric", "bodies_returned", "--direction", "to_ukraine"]);
+    decodes(Views.TimelineView, ["timeline", "--metric", "bodies_returned", "--direction", "to_ukraine"]);
+    // And a view that is not one does not decode: the check can fail.
+    expect(E.isRight(Views.TotalsView.decode(facts(["claims", "--store", store, "--json"]).json()))).toBe(false);
   });
 });

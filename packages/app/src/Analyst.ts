@@ -37,7 +37,8 @@ export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Pro
   const ledger = await readLedger(parts.store)();
   if (E.isLeft(ledger)) return Err.fail(Err.storeFailed(parts.where)(ledger.left));
   const decided = Analyst.decide(c, ledger.right);
-  if (E.isLeft(decided)) return Err.fail({ _tag: "RuleViolated", violation: decided.left, store: parts.where });
+  if (E.isLeft(decided))
+    return Err.fail(decided.left._tag === "UnknownClaim" ? { _tag: "UnknownClaim", claimId: decided.left.claimId, store: parts.where } : { _tag: "RuleViolated", violation: decided.left, store: parts.where });
   // An added claim's id is its content; a correction or rejection is a new fact each time.
   await append(parts, stream, revision, decided.right, (e) => (c._tag === "AddClaim" && e.type === "ClaimReported" ? Ids.eventIdOf(`manual:${e.claimId}`) : parts.ids.newId()));
   return decided.right[0]!;

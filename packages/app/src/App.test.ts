@@ -75,7 +75,7 @@ describe("analyst actions", () => {
     right(await app.ingest([join(seeds, "004_aed729b3b5d47801.txt")], {}));
     const before = right(await store.readAll("start", 1000)()).length;
     const r = await app.analyst({ _tag: "Reject", claimId: "c-none", reason: "x", analyst: "ana" });
-    expect(E.isLeft(r) && r.left).toEqual({ _tag: "RuleViolated", violation: { _tag: "UnknownClaim", claimId: "c-none" }, store: "memory" });
+    expect(E.isLeft(r) && r.left).toEqual({ _tag: "UnknownClaim", claimId: "c-none", store: "memory" });
     expect(right(await store.readAll("start", 1000)())).toHaveLength(before);
   });
 

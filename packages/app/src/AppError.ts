@@ -32,7 +32,7 @@ export const describe: (e: AppError) => string = match({
   UnreadableFile: (e) => `${e.path}: ${e.reason}`,
   InvalidManifest: (e) => `${e.path}: ${e.reason}`,
   UnknownClaim: (e) => `claim ${e.claimId}: no such claim in ${e.store} (see 'facts claims')`,
-  RuleViolated: (e) => (e.violation._tag === "UnknownClaim" ? `claim ${e.violation.claimId}: no such claim in ${e.store} (see 'facts claims')` : e.violation._tag === "UnknownArticle" ? `article ${e.violation.articleId}: no such article in ${e.store}` : Decider.describe(e.violation)),
+  RuleViolated: (e) => (e.violation._tag === "UnknownArticle" ? `article ${e.violation.articleId}: no such article in ${e.store}` : Decider.describe(e.violation)),
   InvalidArgument: (e) => `${e.argument}: ${e.message}`,
   StoreFailed: (e) => where(e.store, StoreError.describe(e.error)),
   Usage: (e) => e.message,

@@ -2,7 +2,8 @@
  * Agreements and offers. An agreement is identified by what it is about and
  * the day it was made (the talks), so every source's figure for it is one
  * version of one agreement. Its progress is the total over its scope (from
- * the day it was made until the next agreement on the same count), which
+ * the day it was made until the next agreement on the same count, or the
+ * day its progress reached the target, whichever comes first), which
  * takes in the events there and the cumulative figures scoped to it. A
  * one-sided offer or pledge is listed apart and counts toward nothing.
  */
@@ -28,7 +29,7 @@ export interface Agreement {
   readonly doneLo: number;
   readonly doneHi: number | null;
   readonly remaining: number;
-  /** The days its progress counts: from the day it was made to the day before the next agreement (or `through`). */
+  /** The days its progress counts: from the day it was made to the day before the next agreement, the day the target was reached, or `through`. */
   readonly scope: { readonly from: string | null; readonly to: string };
   /** The event slots inside its scope. */
   readonly slots: readonly FS.Slot[];
@@ -86,15 +87,33 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     }
   for (const list of daysOf.values()) list.sort();
 
+  // The target an agreement's direction is fulfilled at: its best, for each side of an N-for-N deal too.
+  const targetOf = (metric: string, direction: string, day: string | null): number | null => {
+    const own = targets.filter((t) => t.metric === metric && t.day === day && t.direction === direction);
+    return own.length === 0 ? null : Math.max(...own.map((t) => t.reconciled.best));
+  };
   const doneIn = (metric: string, direction: string, day: string | null, madeOn: string): { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] } => {
     const fulfils = fulfilledBy(metric)!;
     const g = groups.get(`${fulfils}|${direction}`);
     const days = daysOf.get(`${metric}|${direction}`) ?? [];
     const nextDay = days.find((d) => d > madeOn);
     const end = nextDay !== undefined ? previous(nextDay) : null;
-    const to = [end, through, g?.lastDay ?? madeOn].filter((d): d is string => d !== null).sort()[0]!;
+    let to = [end, through, g?.lastDay ?? madeOn].filter((d): d is string => d !== null).sort()[0]!;
+    if (g === undefined || to < madeOn) return { figure: F.zero, scope: { from: madeOn, to }, phases: [] };
+    // An agreement is fulfilled on the first day its progress reaches the target: what comes after is beyond it.
+    const target = targetOf(metric, direction, day);
+    if (target !== null && target > 0) {
+      const days = [...new Set(g.readings.filter((r) => r.window !== null && r.window.to >= madeOn && r.window.to <= to).map((r) => r.window!.to))].sort();
+      let lo = 0;
+      let hi = days.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (g.over(madeOn, days[mid]!).best >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo < days.length) to = days[lo]!;
+    }
     const scope = { from: madeOn, to };
-    if (g === undefined || to < madeOn) return { figure: F.zero, scope, phases: [] };
     let figure = g.over(madeOn, to);
     const phases: FS.Slot[] = [];
     for (const r of g.readings) {

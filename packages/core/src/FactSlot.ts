@@ -131,7 +131,8 @@ export const slotKey = (c: ClaimView, direction: string): string => {
   const day = f.kind === "cumulative" || f.kind === "stock" ? (f.validTo ?? f.validFrom) : null;
   const when =
     f.validFrom === null && f.validTo === null
-      ? `undated:${c.rootArticleId ?? c.claimId}`
+      ? // Undated events of one article are one slot per figure: two claimants of the same figure share it, two figures are two events.
+        `undated:${c.rootArticleId ?? c.claimId}${f.kind === "event" ? `:${f.value ?? "undisclosed"}` : ""}`
       : f.kind === "cumulative"
         ? `${scopeOf(c) ?? "?"}..${day}`
         : day !== null
@@ -241,7 +242,18 @@ const slotOf = (key: string, direction: string, placed: readonly Placed[]): Slot
     }
     const revisions: Array<readonly [Placed, Placed]> = [];
     const versions: Version[] = [...byClaimant.values()].map((list) => {
-      const sorted = [...list].sort((a, b) => recency(b.claim, a.claim));
+      // Several figures of one claimant in one article are figures of different extent (a whole and its parts,
+      // undated events told one after another), not a revision: the article's figure is the largest.
+      const ofArticle = new Map<string, Placed>();
+      for (const p of list) {
+        // An analyst's claim is a statement of its own, never folded into the article's.
+        const k = p.claim.origin === "extracted" ? `article:${p.claim.articleId}` : `claim:${p.claim.claimId}`;
+        const held = ofArticle.get(k);
+        if (held === undefined || larger(p.interval, held.interval) || (!larger(held.interval, p.interval) && recency(p.claim, held.claim) > 0)) ofArticle.set(k, p);
+      }
+      const told = new Set(ofArticle.values());
+      const sorted = [...told].sort((a, b) => recency(b.claim, a.claim));
+      const alsoSaid = list.filter((p) => !told.has(p)).sort((a, b) => recency(b.claim, a.claim));
       // A claimant's restatements narrow its interval; a restatement that contradicts it is a revision, flagged.
       let effective: Q.Interval | null = null;
       let effectiveLoose: Q.Interval | null = null;
@@ -258,7 +270,7 @@ const slotOf = (key: string, direction: string, placed: readonly Placed[]): Slot
         }
         previous = p;
       }
-      return { current: { ...sorted[0]!, interval: effective ?? sorted[0]!.interval }, history: sorted.slice(1) };
+      return { current: { ...sorted[0]!, interval: effective ?? sorted[0]!.interval }, history: [...sorted.slice(1), ...alsoSaid] };
     });
     versions.sort((a, b) => recency(a.current.claim, b.current.claim));
     const first = ([...placed].sort((a, b) => Number(b.claim.fields.validFrom !== null) - Number(a.claim.fields.validFrom !== null))[0] ?? placed[0]!).claim;
@@ -289,6 +301,9 @@ const slotOf = (key: string, direction: string, placed: readonly Placed[]): Slot
     };
 };
 
+
+/** Whether an interval says more than another: a higher floor, or the same floor and a higher (or no) ceiling. */
+const larger = (a: Q.Interval, b: Q.Interval): boolean => a.lo > b.lo || (a.lo === b.lo && (a.hi === null ? b.hi !== null : b.hi !== null && a.hi > b.hi));
 
 /** The reconciled figure as an interval. */
 export const intervalOf = (s: Slot): Q.Interval => ({ lo: s.reconciled.lo, hi: s.reconciled.hi });

@@ -62,6 +62,20 @@ describe("fact slots", () => {
     expect(slot?.versions[0]?.history.map((h) => h.claim.fields.value)).toEqual([100]);
   });
 
+  it("one claimant's several figures for a slot in one article are a whole and its parts, not a revision", () => {
+    const base = { metric: "bodies_returned", direction: "to_ukraine", kind: "event" as const, validFrom: "2024-12-20", validTo: "2024-12-20", attributedTo: "Coordination HQ" };
+    const [one] = FS.build([claim({ ...base, value: 503 }, "2024-12-22", "Outlet", "same"), claim({ ...base, value: 31 }, "2024-12-22", "Outlet", "same")], R.defaultParties);
+    expect([one?.reconciled.best, one?.revisions.length, one?.versions[0]?.history.length]).toEqual([503, 0, 1]);
+    const [two] = FS.build([claim({ ...base, value: 503 }, "2024-12-22", "Outlet", "first"), claim({ ...base, value: 31 }, "2024-12-23", "Outlet", "later")], R.defaultParties);
+    expect([two?.reconciled.best, two?.revisions.length]).toEqual([31, 1]);
+  });
+
+  it("an undated article's events are one slot per figure: two claimants of one figure share it, two figures are no conflict", () => {
+    const base = { metric: "prisoners_returned", direction: "to_ukraine", kind: "event" as const };
+    const slots = FS.build([claim({ ...base, value: 80, attributedTo: "Kyiv" }, "2025-01-01", "O", "page"), claim({ ...base, value: 80, attributedTo: "Moscow" }, "2025-01-01", "O", "page"), claim({ ...base, value: 94, attributedTo: "Kyiv" }, "2025-01-01", "O", "page")], R.defaultParties);
+    expect(slots.map((s) => [s.reconciled.best, s.versions.length, s.conflicts.length])).toEqual([[80, 2, 0], [94, 1, 0]]);
+  });
+
   it("disagreeing independent versions are flagged and the best-supported one wins", () => {
     const base = { metric: "prisoners_returned", direction: "to_ukraine", kind: "event" as const, validFrom: "2025-06-09", validTo: "2025-06-09" };
     const claims = [claim({ ...base, value: 215, attributedTo: "A" }, "2025-06-09"), claim({ ...base, value: 215, qualifier: "about", attributedTo: "B" }, "2025-06-09"), claim({ ...base, value: 150, attributedTo: "C" }, "2025-06-10")];
@@ -149,5 +163,34 @@ describe("running totals and agreements", () => {
       ["2025-05-16", 390],
       ["2025-06-02", 100],
     ]);
+  });
+
+  it("an agreement is fulfilled on the day its progress reaches the target: later events are beyond it", () => {
+    const ev = (value: number, day: string) => claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value, validFrom: day, validTo: day }, day);
+    const claims = [
+      claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value: 500, validFrom: "2025-05-16", validTo: "2025-05-16" }, "2025-05-16"),
+      ev(300, "2025-05-23"),
+      ev(250, "2025-05-24"),
+      ev(100, "2025-08-01"),
+    ];
+    const [a] = R.report(claims, opts()).agreements;
+    expect([a?.done, a?.remaining, a?.scope]).toEqual([550, 0, { from: "2025-05-16", to: "2025-05-24" }]);
+    expect(R.report(claims.slice(0, 2), opts()).agreements[0]?.done).toBe(300);
+  });
+});
+
+describe("undated events", () => {
+  const cumulative = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "cumulative", value: 5857, validFrom: "2022-02-24", validTo: "2025-07-28" }, "2025-07-28");
+  const undated = (value: number) => claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value }, "2025-09-01");
+
+  it("an event of unknown day may be one already counted: it bounds the total from below and adds nothing", () => {
+    expect(R.findTotal(R.report([cumulative, undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857 });
+    expect(R.findTotal(R.report([undated(95), undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 1000, lo: 1000, hi: null });
+  });
+
+  it("an undated event larger than the running total raises it, and counts only from its article's day", () => {
+    const claims = [cumulative, undated(6030)];
+    expect(R.findTotal(R.report(claims, opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 6030, lo: 6030 });
+    expect(R.findTotal(R.report(claims, opts("2025-08-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857 });
   });
 });

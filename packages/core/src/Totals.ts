@@ -19,13 +19,13 @@ export type Reading =
   | "at_least" // only its lower bound held (scope unknown, or its upper bound was set aside)
   | "stale" // dated only by publication and lower than an earlier figure: read as of an earlier day
   | "set_aside" // its bounds contradict better-ranked ones
-  | "undated" // an event with no day, counted apart
+  | "undated" // an event with no day: the total through its article's day is at least it; it adds nothing
   | "part"; // a part (soldiers, civilians) bounding its whole from below
 
 /** One slot's place in a total. */
 export interface Counted {
   readonly slot: FS.Slot;
-  /** The window it bounds; null for an undated event, counted apart. */
+  /** The window it bounds; null for an undated event (a lower bound through its article's day). */
   readonly window: W.Window | null;
   readonly reading: Reading;
 }
@@ -64,7 +64,7 @@ export interface Total extends F.Figure {
 export interface Group {
   readonly metric: string;
   readonly direction: string;
-  /** The total over a window (from null: the beginning), undated events included when the window starts at the beginning. */
+  /** The total over a window (from null: the beginning); an undated event bounds the totals through its article's day from below. */
   readonly over: (from: string | null, to: string) => F.Figure;
   readonly readings: readonly Counted[];
   readonly findings: readonly Discrepancy[];
@@ -103,6 +103,8 @@ interface Candidate {
   /** A cumulative figure of unknown scope: its upper bound is the all-time reading, which may not hold. */
   readonly unknownScope: boolean;
   readonly part: boolean;
+  /** An event of unknown day: it happened by its article's day, so the total through then is at least it; it may be one of the dated events, so it adds nothing. */
+  readonly undated: boolean;
 }
 
 
@@ -121,8 +123,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const candidates: Candidate[] = [];
   for (const s of [...dated, ...cumulative]) {
     const w = windowOf(s)!;
-    candidates.push({ ref: candidates.length, slot: s, window: w, lo: s.reconciled.lo, hi: s.reconciled.hi, unknownScope: s.kind === "cumulative" && w.from === null && s.scope === null, part: false });
+    candidates.push({ ref: candidates.length, slot: s, window: w, lo: s.reconciled.lo, hi: s.reconciled.hi, unknownScope: s.kind === "cumulative" && w.from === null && s.scope === null, part: false, undated: false });
   }
+  for (const s of undated) candidates.push({ ref: candidates.length, slot: s, window: { from: null, to: s.happenedBy }, lo: s.reconciled.lo, hi: null, unknownScope: false, part: false, undated: true });
   // Parts bound the whole from below over their windows; two parts over one window bound it by their sum.
   const partWindows = new Map<string, { window: W.Window; lo: number; slot: FS.Slot }>();
   for (const s of parts) {
@@ -135,7 +138,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     else if (prev.slot.metric !== s.metric) partWindows.set(k, { window: w, lo: prev.lo + s.reconciled.lo, slot: prev.slot });
     else if (s.reconciled.lo > prev.lo) partWindows.set(k, { window: w, lo: s.reconciled.lo, slot: s });
   }
-  for (const { window, lo, slot } of partWindows.values()) if (lo > 0) candidates.push({ ref: candidates.length, slot, window, lo, hi: null, unknownScope: false, part: true });
+  for (const { window, lo, slot } of partWindows.values()) if (lo > 0) candidates.push({ ref: candidates.length, slot, window, lo, hi: null, unknownScope: false, part: true, undated: false });
 
   const system = W.make(candidates.map((c) => c.window));
   const rank = (c: Candidate) => [c.part ? 0 : 1, support(c.slot), sourceKind(c.slot)] as const;
@@ -175,21 +178,21 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   for (const { c } of accepted) {
     if (pinned.has(c.ref)) continue;
     pinned.add(c.ref);
-    const best = c.part ? c.lo : c.slot.reconciled.best;
+    const best = c.part || c.undated ? c.lo : c.slot.reconciled.best;
     bestSystem.add({ ref: c.ref, window: c.window, side: "lo", bound: best }, false);
-    if (!refusedHi.has(c.ref) && !c.part) bestSystem.add({ ref: c.ref, window: c.window, side: "hi", bound: best }, false);
+    if (!refusedHi.has(c.ref) && !c.part && !c.undated) bestSystem.add({ ref: c.ref, window: c.window, side: "hi", bound: best }, false);
   }
 
   const readingOf = (c: Candidate): Reading => {
     if (c.part) return "part";
     if (refusedLo.has(c.ref)) return "set_aside";
+    if (c.undated) return "undated";
     if (refusedHi.has(c.ref)) return c.slot.kind === "cumulative" && c.slot.dateSource === "publication" ? "stale" : "at_least";
     if (c.unknownScope) return c.hi === null ? "at_least" : "all_time";
     return "window";
   };
   const readings: Counted[] = [
-    ...candidates.filter((c) => !c.part).map((c) => ({ slot: c.slot, window: c.window, reading: readingOf(c) })),
-    ...undated.map((s) => ({ slot: s, window: null, reading: "undated" as const })),
+    ...candidates.filter((c) => !c.part).map((c) => ({ slot: c.slot, window: c.undated ? null : c.window, reading: readingOf(c) })),
   ];
 
   // Findings: every refused bound, with the accepted bounds it contradicts.
@@ -243,15 +246,11 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   for (const [ref, conflict] of refusedHi) findings.push(finding(byRef(ref), "hi", conflict));
   for (const [ref, conflict] of refusedLoConflict) findings.push(finding(byRef(ref), "lo", conflict));
 
-  const lastDay = [...candidates.map((c) => c.window.to), ...undated.map((s) => s.happenedBy)].sort().at(-1) ?? "0000-01-01";
+  const lastDay = candidates.map((c) => c.window.to).sort().at(-1) ?? "0000-01-01";
   const over = (from: string | null, to: string): F.Figure => {
     const i = system.bounds({ from, to });
     const b = bestSystem.bounds({ from, to });
-    let f: F.Figure = { best: Math.min(Math.max(b.lo, i.lo), i.hi ?? Infinity), lo: i.lo, hi: i.hi };
-    // Undated events happened by their article's day; over a window that does not start at the beginning, they may lie outside it.
-    for (const s of undated)
-      if (s.happenedBy <= to) f = F.add(f, from === null ? s.reconciled : { best: 0, lo: 0, hi: s.reconciled.hi });
-    return f;
+    return { best: Math.min(Math.max(b.lo, i.lo), i.hi ?? Infinity), lo: i.lo, hi: i.hi };
   };
   return { metric, direction, over, readings, findings, lastDay };
 };

@@ -65,18 +65,21 @@ const SUBGROUP_HEADS = /^(?:women|children|kids|teenagers|minors|officers?|priva
 const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
 const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|cities|settlements?|dollars?|euros?|rubles?|roubles?|hryvnias?|billion|attacks?|strikes?|shells?|casualties|rounds?|stages?|phases?|exchanges?|swaps?|cases?|points?|countries|nations|sides|vehicles|artillery|shahed\w*|uavs?|rockets?|bombs?|tonnes|tons|kg|homes|buildings|houses|apartments|children's|questions|letters|appeals|lists?|names|complaints|requests|applications|reports|sessions|meetings|rounds|talks|deaths|executions|mobilised|mobilized|recruits|troop|brigades?|battalions?|units?|divisions?|positions?|flights?|buses|trains|trucks|tons)$/;
 
-const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? over|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
+const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? (?:over|back)|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
 const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|repatriation|handover|liberation|retrieval) of)\s+(?:(?:the|some|an?|another|more than|over|at least|about|nearly|almost|around)\s+)*$/i;
 const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
 const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
-const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?)\b/i;
-const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
-const STRONG_CUMULATIVE = /\b(?:as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
+const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine))\b/i;
+const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
+const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 /** Below this, a figure in the present perfect with nothing tying it to one exchange is still read as one event (measured on the training split: 0 → F1 0.761, 100 → 0.769, 500 → 0.788). */
 const PERFECT_MIN = 500;
+/** Larger than any one day of exchange or repatriation reported so far: a figure beyond it with no day of its own is a running count. */
+const LARGEST_EXCHANGE = 1500;
+const LARGEST_REPATRIATION = 3000;
 const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|each time|per exchange|every exchange)\b/i;
 const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
 const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
@@ -84,7 +87,7 @@ const TOTAL_CUE = /\b(?:a total of|total of|in total|in all|altogether|combined|
 const RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
 /** The receiving verbs that cannot also mean giving back ("returned" can). */
 const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted)\b/gi;
-const GIVE_VERB = /\b(?:hand\w* over|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for|for)\b/gi;
+const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for|for)\b/gi;
 const UNDISCLOSED =
   /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure|(?:gave|give|gives|giving|offered|provided)\s+no\s+(?:\w+\s+){0,2}?(?:figures?|numbers?|details|breakdown|count|total)|(?:without|not)\s+(?:\w+\s+){0,2}?(?:giving|providing|offering|citing|specifying|naming|disclosing)\s+(?:any\s+|a\s+|the\s+)?(?:figures?|numbers?|totals?|counts?)|(?:declined|refused)\s+to\s+(?:give|provide|say|specify|disclose|reveal|confirm|name)\s+(?:a|any)\s+(?:figure|number|total)|(?:unclear|unknown|not known|not clear|not immediately clear)\s+(?:exactly\s+)?how many|\b(?:the\s+)?(?:exact\s+|precise\s+|total\s+)?(?:number|figure|count|total)\s+(?:\w+\s+){0,6}?(?:was|were|has|have|had|is|are)\s+(?:still\s+)?(?:not|n't|never)\s+(?:been\s+)?(?:disclosed|given|revealed|specified|released|announced|made public|reported|provided|published|named|confirmed)|without\s+(?:any\s+|a\s+)?(?:figures?|numbers?|totals?)\s+(?:being\s+)?(?:given|released|disclosed|provided)|\bno\s+(?:figures?|numbers?|totals?|count)\s+(?:was|were|has been|have been|had been)\s+(?:given|released|provided|disclosed|published|announced|made public))\b/i;
 const INVASION = /\b(?:since|from|after)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start|onset|outbreak)\s+of\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression|conflict|hostilities)|\bsince\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:war|invasion|aggression)\b(?:\s+(?:began|started|of ukraine))?|\bsince\s+(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|\bsince\s+(?:february|feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022\b/i;
@@ -393,11 +396,14 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (/\b(?:oldest|youngest)\b/i.test(text) && /\b(?:turned|is|was|aged|—|-)\s*$/i.test(before)) continue;
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
 
+      // "five of whom died in captivity": what befell part of a group, not a count of its own.
+      if (/^\s+of\s+(?:whom|them|those)\s+(?:had\s+|have\s+|were\s+|was\s+|are\s+)?(?:later\s+|reportedly\s+|allegedly\s+)?(?:died|dead|killed|perished|executed|tortured|wounded|injured|seriously|severely|sick|ill)\b/i.test(after)) continue;
+
       // 1. What it counts.
       let phrase = phraseAfter(after);
       let category: Category | null = null;
       let party: string | null = null;
-      const bodiesOf = /\b(?:bodies|remains|body)\s+of\s+(?:the\s+|an?\s+|some\s+)?(?:additional\s+|another\s+|more\s+|other\s+|further\s+)?(?:(?:more than|over|at least|about|nearly|almost|around|some|approximately|up to)\s+)?$/i.test(before);
+      const bodiesOf = /\b(?:bodies|remains|body)\s+of\s+(?:what\s+(?:\w+\s+){0,2}?(?:said|says|claimed|claims|described as|called)\s+(?:were|was|are|as)\s+)?(?:the\s+|an?\s+|some\s+)?(?:additional\s+|another\s+|more\s+|other\s+|further\s+)?(?:(?:more than|over|at least|about|nearly|almost|around|some|approximately|up to)\s+)?$/i.test(before);
       if (m.form === "zero" && (phrase.category === null || phrase.category === "other")) {
         // "received none of its own": zero refers back to the figure just given.
         if (!/^\s+(?:of\s+(?:its|their|our|them|the)\b|in return|back)/i.test(after)) continue;
@@ -485,18 +491,21 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const pastReturnAfter = /^[^.;]{0,50}?\b(?:were|was|have been|has been|had been|got|are being|are|had)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought|rescu|liberat|retriev|receiv)/i.test(rest) || /^[^.;]{0,25}?\b(?:returned|came|went|arrived|come)\s+(?:home|back|to)/i.test(rest);
       let kind: Kind | null = null;
       let commitment: Draft["commitment"] = null;
+      // "is refusing to accept the return of 1,000": what one side refuses has not happened; it is the other's offer.
+      const refused = /\b(?:refus\w*|declin\w*|reject\w*|unwilling|not\s+ready)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:accept|take|receive|exchange|collect|return)?\b[^.;]{0,40}$/i.test(lead70) && !/\b(?:refus\w*|declin\w*)\s+to\s+(?:say|give|disclose|specify|reveal|comment|confirm)\b/i.test(lead70);
       const formulaEvent = m.formula && /\b(?:exchanged|swapped|carried out|took place|there was an exchange|conducted|completed|returned|handed over|received)\b/i.test(text) && !/\b(?:agree\w*|deal|will|would|plan\w*|propos\w*|under|as part of|memorandum|accord)\b/i.test(lead.slice(-50) + rest.slice(0, 40));
-      if (m.formula && !formulaEvent) kind = "target";
+      if (refused) kind = "target";
+      else if (m.formula && !formulaEvent) kind = "target";
       else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text)) kind = "target";
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
         kind = "target";
       else if (category !== "bodies" && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
-      else if (sentenceHasReturn && /\b(?:exchange|swap|release|return|repatriation|handover)\b/i.test(text)) kind = "event";
+      else if (sentenceHasReturn && exchangeInReach(text, m.start, rest)) kind = "event";
       else continue;
       if (kind === "target") {
-        if (!TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
-        commitment = OFFER_CUE.test(lead.slice(-60) + " " + rest.slice(0, 40)) && !/\bagree\w*\b/i.test(lead.slice(-60)) ? "offered" : "agreed";
+        if (!refused && !TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
+        commitment = refused || (OFFER_CUE.test(lead.slice(-60) + " " + rest.slice(0, 40)) && !/\bagree\w*\b/i.test(lead.slice(-60))) ? "offered" : "agreed";
       }
       if (kind === "event") {
         const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
@@ -506,7 +515,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const cumulativeCue = (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before)) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide);
         const eventCue = EVENT_CUE.test(span) || own;
         const strong = STRONG_CUMULATIVE.test(wide) || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
-        if ((cumulativeCue && (!eventCue || strong)) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 60)) && m.value >= (category === "bodies" ? 3000 : PERFECT_MIN)))
+        // A figure with no day or phase of its own that is larger than any one exchange has been is a running count.
+        const beyondOneExchange = m.value >= (category === "bodies" ? LARGEST_REPATRIATION : LARGEST_EXCHANGE);
+        if ((cumulativeCue && (!eventCue || strong)) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 60)) && m.value >= (category === "bodies" ? 3000 : PERFECT_MIN)) || (!eventCue && beyondOneExchange))
           kind = "cumulative";
         // "... returned more than 6,000, while receiving only 57 in return": a figure set against another shares its kind.
         const prev = inSentence.at(-1);
@@ -768,6 +779,14 @@ const CAPTURED_AFTER_FIGURE = /(?<=\d[\d,.]*\s+(?:[\w’'-]+\s+)?)captured/gi;
 const blankModifiers = (s: string): string => s.replace(CAPTURED_MODIFIER, (w) => " ".repeat(w.length)).replace(CAPTURED_AFTER_FIGURE, (w) => " ".repeat(w.length));
 
 /** A holding cue ("are in Russian captivity") nearer the figure than any return verb before or after it. */
+/** An exchange named in the figure's own utterance: before it and not before a quotation that the figure opens, or after it in its clause. */
+const exchangeInReach = (text: string, at: number, rest: string): boolean => {
+  const before = text.slice(0, at);
+  const exchange = lastIndexOf(EXCHANGE_NOUN, before);
+  return (exchange >= 0 && exchange > Math.max(before.lastIndexOf("“"), before.lastIndexOf("«"))) || EXCHANGE_NOUN.test(rest);
+};
+const EXCHANGE_NOUN = /\b(?:exchange|swap|release|return|repatriation|handover)\b/i;
+
 const heldNearer = (near: string, at: number, returnBefore: number, returnAfter: number): boolean => {
   let best = Infinity;
   for (const h of near.matchAll(globalOf(HELD_CUE))) best = Math.min(best, Math.abs(h.index! - at));

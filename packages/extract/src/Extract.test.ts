@@ -66,6 +66,20 @@ describe("claims from text", () => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(claims);
   });
 
+  it.each([
+    ["Moscow handed back the bodies of what it said were 900 Ukrainian soldiers, seven of whom had died in captivity.", ["bodies_returned to_ukraine event 900"]],
+    ["Kyiv keeps refusing to accept the return of 800 of its servicemen, the Russian negotiator said.", ["prisoners_agreed to_ukraine target 800"]],
+    ["Officials said 2,000 Russian soldiers were still in Ukraine and 8,000 Ukrainians were left in Russia.", ["held_captive to_russia stock 2000", "held_captive to_ukraine stock 8000"]],
+    ["Forty-one exchanges and 3,200 people freed: that is the record of the coordination centre.", ["prisoners_returned to_ukraine cumulative 3200"]],
+    ["The ombudsman said Ukraine managed to return 7,100 of its citizens.", ["prisoners_returned to_ukraine cumulative 7100"]],
+    ["The ombudsman said Ukraine managed to return 210 of its citizens.", ["prisoners_returned to_ukraine event 210"]],
+    ["Across all the stages of the spring deal, more than 900 Ukrainians were returned.", ["prisoners_returned to_ukraine cumulative 900"]],
+    ["Swaps took place on March 3, 11, 17 and 29, when 70 prisoners came home.", ["prisoners_returned to_ukraine event 70"]],
+    ["He accused Kyiv of stalling the exchange, saying: “Two thousand captured soldiers of theirs, and Kyiv does not want them.”", []],
+  ])("what a figure counts, and whether it happened, in general shapes: %s", (text, claims) => {
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(claims);
+  });
+
   it("nested reporting keeps the claimant and the channel", () => {
     const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
     expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);

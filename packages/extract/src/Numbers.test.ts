@@ -33,5 +33,8 @@ describe("number mentions", () => {
     expect(values("27 June, 2025, 00:21")).toEqual([]);
     expect(values("since 2022")).toEqual([]);
     expect(values("date 2025-06-20")).toEqual([]);
+    expect(values("stages took place on June 9, 10, 12,14, 19 and 26.")).toEqual([]);
+    expect(values("on May 23, 24 and 25 the sides swapped 390")).toEqual([[390, "exact", false]]);
+    expect(values("on June 9, 30 prisoners were freed")).toEqual([[30, "exact", false]]);
   });
 });

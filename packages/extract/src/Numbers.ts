@@ -55,11 +55,16 @@ const qualifierAround = (text: string, start: number, end: number): Mention["qua
   return "exact";
 };
 
+const DAY_LIST = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*[-–]\\s*)\\d{1,2}(?:st|nd|rd|th)?)*(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*[-–]\\s*)$`);
 const isDateOrTime = (text: string, start: number, end: number): boolean => {
   const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
   const after = text.slice(end, end + 14).toLowerCase();
   if (new RegExp(`\\b(?:${MONTHS})\\.?\\s*$`).test(before)) return true; // June 12
   if (new RegExp(`^(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:${MONTHS})\\b`).test(after)) return true; // 27 June
+  // "June 9, 10, 12 and 14": a day in a list of days after a month.
+  // Not "On June 9, 30 prisoners": the day goes on the list when another day follows it, or other days came before it.
+  const list = Number(text.slice(start, end)) <= 31 ? DAY_LIST.exec(text.slice(Math.max(0, start - 60), start).toLowerCase()) : null;
+  if (list !== null && (/^(?:st|nd|rd|th)?\s*(?:,|and\b|[-–]\s*\d|[.;)]|$)/.test(after) || (list[0].match(/\d{1,2}/g)?.length ?? 0) >= 2)) return true;
   if (/^(?:st|nd|rd|th)\b/.test(after)) return true; // the 50th swap
   if (/^[:]\d/.test(after) || /\d[:]$/.test(before)) return true; // 00:21
   if (/^[.,]\d/.test(after)) return true; // 1.5, a decimal

@@ -72,7 +72,7 @@ export const commands: readonly CommandSpec[] = [
       { name: "outlet", arg: "NAME", description: "Outlet for every file given." },
       { name: "url", arg: "URL", description: "URL for every file given." },
       { name: "manifest", arg: "FILE", description: "Metadata per file name ({\"a.txt\": {publishedAt, outlet, url}}). Default: manifest.json beside the files, else in their parent folder." },
-      { name: "quiet", description: "No progress bar." },
+      { name: "quiet", description: "No progress on stderr (a bar on a terminal; elsewhere a line per file, or per 100 files past 200)." },
       ...common,
     ],
     positionals: [1, Infinity],

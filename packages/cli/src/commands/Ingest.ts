@@ -38,7 +38,7 @@ export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
   const flags = flagsOf(p);
   const st = ctx.style;
   return withApp(ctx, p, true, async (app) => {
-    const quiet = flag(p, "quiet") || flag(p, "json");
+    const quiet = flag(p, "quiet");
     const r = unwrap(await app.ingest(p.positionals, flags, quiet ? undefined : progress(ctx)));
     if (flag(p, "json")) printJson(ctx, { ingested: r.ingested.map(({ notes: _n, ...x }) => x), rejected: r.rejected });
     else {

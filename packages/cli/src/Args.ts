@@ -30,20 +30,20 @@ export const parse = (spec: CommandSpec, argv: readonly string[]): Parsed => {
     const eq = a.indexOf("=");
     const name = a.slice(2, eq < 0 ? undefined : eq);
     const o = spec.options.find((x) => x.name === name);
-    if (o === undefined) throw new UsageError(`facts ${spec.name}: unknown option --${name} (see 'facts ${spec.name} --help')`);
+    if (o === undefined) throw new UsageError(`${spec.name}: unknown option --${name} (see 'facts ${spec.name} --help')`);
     if (o.arg === undefined) {
-      if (eq >= 0) throw new UsageError(`facts ${spec.name}: --${name} takes no value`);
+      if (eq >= 0) throw new UsageError(`${spec.name}: --${name} takes no value`);
       options.set(name, true);
       continue;
     }
     const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new UsageError(`facts ${spec.name}: --${name} needs a value (${o.arg})`);
-    if (options.has(name) && o.repeat !== true) throw new UsageError(`facts ${spec.name}: --${name} given twice`);
+    if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${spec.name}: --${name} needs a value (${o.arg})`);
+    if (options.has(name) && o.repeat !== true) throw new UsageError(`${spec.name}: --${name} given twice`);
     options.set(name, value);
   }
   const [min, max] = spec.positionals;
-  if (positionals.length < min) throw new UsageError(`facts ${spec.name}: missing argument. Usage: ${spec.synopsis}`);
-  if (positionals.length > max) throw new UsageError(`facts ${spec.name}: unexpected argument "${positionals[max]}". Usage: ${spec.synopsis}`);
+  if (positionals.length < min) throw new UsageError(`${spec.name}: missing argument. Usage: ${spec.synopsis}`);
+  if (positionals.length > max) throw new UsageError(`${spec.name}: unexpected argument "${positionals[max]}". Usage: ${spec.synopsis}`);
   return { positionals, options };
 };
 

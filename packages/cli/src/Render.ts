@@ -76,3 +76,11 @@ export const mdTable = (headers: readonly string[], rows: ReadonlyArray<readonly
 /** One CSV line (RFC 4180 quoting). */
 export const csvLine = (cells: ReadonlyArray<string | number | null>): string =>
   cells.map((c) => (c === null ? "" : typeof c === "number" ? String(c) : /[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
+
+/** Cuts a string to `width` visible characters, with an ellipsis (a cut line loses its colour). */
+export const clip = (s: string, width: number): string => {
+  if (visible(s) <= width) return s;
+  // eslint-disable-next-line no-control-regex
+  const plain = [...s.replace(/\u001b\[[0-9;]*m/g, "")];
+  return `${plain.slice(0, Math.max(1, width - 1)).join("")}…`;
+};

@@ -30,11 +30,15 @@ const store: OptionSpec = {
   name: "store",
   arg: "PATH|URL",
   description:
-    "The event store: a SQLite file, or an EventStoreDB connection string (esdb://, esdb+discover://, kurrentdb://). Default: $FACTS_STORE, else ./factledger.db.",
+    "The event store: a SQLite file, an EventStoreDB connection string (esdb://, esdb+discover://, kurrentdb://), or memory: (this process only). Default: $FACTS_STORE, else ./factledger.db.",
 };
 const json: OptionSpec = { name: "json", description: "Machine output on stdout (the JSON shapes of CONTRACT.md), nothing else on stdout." };
 const debug: OptionSpec = { name: "debug", description: "On an unexpected error, print the stack trace." };
-const knownAt: OptionSpec = { name: "known-at", arg: "YYYY-MM-DD", description: "Use only what was published (known) on or before this day. Default: today." };
+const knownAt: OptionSpec = {
+  name: "known-at",
+  arg: "YYYY-MM-DD",
+  description: "Use only what was published (known) on or before this day; an undated article counts as known from the day it was recorded (date it with 'facts date'). Default: today.",
+};
 const through: OptionSpec = { name: "through", arg: "YYYY-MM-DD", description: "Count what happened on or before this day. Default: the --known-at day." };
 const position: OptionSpec = {
   name: "position",
@@ -49,7 +53,8 @@ const since: OptionSpec = { name: "since", arg: "YYYY-MM-DD", description: "Coun
 const oneTotal: readonly OptionSpec[] = [
   { name: "metric", arg: "M", description: "The metric (required)." },
   { name: "direction", arg: "D", description: "The direction (required)." },
-  through,
+  { name: "known-at", arg: "YYYY-MM-DD", description: "As known on this day: only the changes up to it. Default: everything known." },
+  { name: "through", arg: "YYYY-MM-DD", description: "Count what happened on or before this day. Default: everything." },
   position,
   ...common,
 ];
@@ -67,7 +72,7 @@ export const commands: readonly CommandSpec[] = [
       { name: "outlet", arg: "NAME", description: "Outlet for every file given." },
       { name: "url", arg: "URL", description: "URL for every file given." },
       { name: "manifest", arg: "FILE", description: "Metadata per file name ({\"a.txt\": {publishedAt, outlet, url}}). Default: manifest.json beside the files, else in their parent folder." },
-      { name: "quiet", description: "No progress bar." },
+      { name: "quiet", description: "No progress on stderr (a bar on a terminal; elsewhere a line per file, or per 100 files past 200)." },
       ...common,
     ],
     positionals: [1, Infinity],
@@ -91,14 +96,15 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "claims",
-    synopsis: "facts claims [--metric M] [--direction D] [--known-at D] [--format table|csv] [--json]",
+    synopsis: "facts claims [--metric M] [--direction D] [--known-at D] [--through D] [--format table|csv] [--json]",
     summary: "List every claim with its source.",
     description: "Every claim known on --known-at (after analyst corrections and rejections in force then), with its article, outlet and publication date.",
     options: [
       { name: "metric", arg: "M", description: "Only this metric." },
       { name: "direction", arg: "D", description: "Only this direction (each_side claims count toward every party)." },
       { name: "format", arg: "table|csv", description: "Human output format. Default: table." },
-      knownAt,
+      { name: "known-at", arg: "YYYY-MM-DD", description: "Only claims known on or before this day (undated articles: from the day recorded). Default: every claim." },
+      { name: "through", arg: "YYYY-MM-DD", description: "Only claims about what happened on or before this day (claims with no day are kept). Default: all." },
       position,
       ...common,
     ],
@@ -125,16 +131,16 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "audit",
-    synopsis: "facts audit --metric M --direction D [--through D] [--json]",
+    synopsis: "facts audit --metric M --direction D [--known-at D] [--through D] [--json]",
     summary: "How one total changed, claim by claim.",
-    description: "Replays knowledge day by day and article by article; one row per change of the total, with the claims and the article (or analyst amendment) that caused it and the value before and after.",
+    description: "Replays knowledge day by day and article by article; one row per change of the total, with the outlet, day and sentences of the claims that caused it (or the analyst amendment), the value before and after, and any analyst's dating of those articles.",
     options: oneTotal,
     positionals: [0, 0],
     examples: ["facts audit --metric prisoners_returned --direction to_ukraine"],
   },
   {
     name: "timeline",
-    synopsis: "facts timeline --metric M --direction D [--json]",
+    synopsis: "facts timeline --metric M --direction D [--known-at D] [--through D] [--json]",
     summary: "A total as known on each day that it changed.",
     description: "The audit summarised per knowledge day.",
     options: oneTotal,
@@ -143,10 +149,16 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "report",
-    synopsis: "facts report [--known-at D] [--through D] [--format text|md] [--json]",
+    synopsis: "facts report [--known-at D] [--through D] [--format text|md] [--full] [--width N] [--json]",
     summary: "One screen for a reporter: agreements, totals, sources, discrepancies.",
-    description: "Each agreement with done and remaining, each running total with its best figure, bounds and sources, the open discrepancies and the undated articles, as known on --known-at.",
-    options: [{ name: "format", arg: "text|md", description: "Human output format; md is Markdown for pasting into a newsroom document. Default: text." }, ...readers],
+    description:
+      "Leads with one screen: agreement progress, the running totals with their bounds, the five widest discrepancies (who said what, where, when) and what is undated, including how many undated articles were recorded after --known-at and so sit outside a past view. --full prints everything: sources, offers, every discrepancy with its versions and sentences, every undated article. Text and Markdown say the same things.",
+    options: [
+      { name: "format", arg: "text|md", description: "Human output format; md is Markdown for pasting into a newsroom document. Default: text." },
+      { name: "full", description: "Everything, not one screen." },
+      { name: "width", arg: "N", description: "Columns of the one-screen report (lines are cut to it). Default: 100." },
+      ...readers,
+    ],
     positionals: [0, 0],
     examples: ["facts report", "facts report --known-at 2025-05-24 --format md"],
   },
@@ -238,13 +250,23 @@ export const commands: readonly CommandSpec[] = [
     examples: ["facts add-claim --metric bodies_returned --direction to_ukraine --kind event --value 1212 --valid-from 2025-06-14 --valid-to 2025-06-14 --attributed-to \"Coordination Headquarters\" --reason \"press briefing, 14 June\""],
   },
   {
+    name: "date",
+    synopsis: "facts date <article-id> YYYY-MM-DD [--reason TEXT] [--analyst NAME]",
+    summary: "Record an article's publication day (an undated one, or a wrong day).",
+    description:
+      "Appends an ArticleDated event to the article's stream; the article text and its recorded metadata are never edited. Every view read after it counts the article (and the claims read from it) as published that day, so an undated article enters past --known-at views; a view at an earlier --position still shows the old day, and the audit names the dating. Re-ingesting a known text with a day it does not have prints this command.",
+    options: [{ name: "reason", arg: "TEXT", description: "Why. Default: \"dated by an analyst\"." }, analyst, ...common],
+    positionals: [2, 2],
+    examples: ["facts date 3a353692aa7652b2... 2025-06-20 --reason \"the Reuters page gives June 20\""],
+  },
+  {
     name: "follow",
     synopsis: "facts follow [--read-model FILE] [--once] [--json]",
     summary: "Keep a read model current by following the log (a projection runner).",
     description:
       "Subscribes to the store's log from the read model's checkpoint and applies each event to the read model (SQLite tables of articles, claims and amendments) in the same transaction as the new checkpoint, so that after a restart it resumes without missing or double-counting an event. --once catches up and exits.",
     options: [
-      { name: "read-model", arg: "FILE", description: "The read model file. Default: the store file itself (embedded store), else ./factledger-read.db." },
+      { name: "read-model", arg: "FILE", description: "The read model file (its own SQLite file). Default: beside an embedded store (x.db → x-read.db), else ./factledger-read.db." },
       { name: "once", description: "Catch up, then exit." },
       ...common,
     ],
@@ -253,13 +275,19 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "migrate",
-    synopsis: "facts migrate --from FILE --to PATH|URL [--json]",
-    summary: "Copy every event of an embedded store into another store, preserving order and ids.",
+    synopsis: "facts migrate --store PATH|URL --to PATH|URL [--json]",
+    summary: "Copy every event of one store into another, preserving order, ids and revisions.",
     description:
-      "Reads the source log in order and appends each stream's events to the target with the same event ids and revisions. Resumable: a checkpoint in the source file records how far it got, and appends that already happened are recognised by their ids.",
-    options: [{ name: "from", arg: "FILE", description: "The embedded store to copy from (required)." }, { name: "to", arg: "PATH|URL", description: "The target store (required)." }, json, debug],
+      "Reads the source log in order and appends each stream's events to the target with the same event ids and revisions; any two registered stores (SQLite files, EventStoreDB, memory:). Resumable: when the source is a file, a checkpoint in it (its own table) records how far it got, and events the target already has are recognised by their ids and skipped.",
+    options: [
+      { ...store, description: "The store to copy from (required; --from is the same)." },
+      { name: "from", arg: "PATH|URL", description: "Same as --store." },
+      { name: "to", arg: "PATH|URL", description: "The target store (required)." },
+      json,
+      debug,
+    ],
     positionals: [0, 0],
-    examples: ["facts migrate --from factledger.db --to esdb://localhost:2113?tls=false"],
+    examples: ["facts migrate --store factledger.db --to esdb://localhost:2113?tls=false"],
   },
 ];
 
@@ -274,7 +302,7 @@ export const overview = (): string => {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Every command takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db), --json and --debug.",
+    "Every command but extract takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db); every command takes --json and --debug.",
     "Exit codes: 0 success, 1 user error (bad input, unknown article, bad date), 2 usage error.",
     "Environment: FACTS_STORE (default store), FACTS_TODAY=YYYY-MM-DD (fixes the clock, for reproducible runs),",
     "FACTS_BUSY_TIMEOUT_MS (how long to wait for another writer's lock, default 5000), NO_COLOR.",

@@ -1,13 +1,15 @@
 /**
- * The composition root: argv → command → adapters → core → output. The only
- * place that reads the clock and the environment, writes to stdout and
- * stderr, and chooses exit codes: 0 success, 1 user error, 2 usage error.
+ * The composition root: argv → command → app → render. The only place that
+ * reads the clock and the environment, registers the stores, writes to
+ * stdout and stderr, and chooses exit codes: 0 success, 1 user error, 2
+ * usage error.
  */
+import { randomUUID } from "node:crypto";
 import { commandHelp, commands, markdown, overview } from "./Spec.ts";
 import { parse, UsageError } from "./Args.ts";
-import { UserError } from "./UserError.ts";
 
 const argv = process.argv.slice(2);
+const env = process.env;
 
 /**
  * Exits once stdout and stderr have handed everything to the OS. `process.exit()` straight away
@@ -32,6 +34,13 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 const fail = (code: number, message: string): void => {
   process.stderr.write(`facts: ${message}\n`);
   exit(code);
+};
+
+/** FACTS_TODAY fixes the clock: today is that day and recording times are its noon, so whole runs are reproducible. */
+const fixedDay = env["FACTS_TODAY"] !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(env["FACTS_TODAY"]) ? env["FACTS_TODAY"] : null;
+const clock = {
+  now: (): string => (fixedDay !== null ? `${fixedDay}T12:00:00.000Z` : new Date().toISOString()),
+  today: (): string => fixedDay ?? new Date().toISOString().slice(0, 10),
 };
 
 const main = async (): Promise<number> => {
@@ -59,16 +68,56 @@ const main = async (): Promise<number> => {
     return 0;
   }
   const args = parse(spec, rest);
-  // Heavy modules (the store drivers, the extractor) load only when a command runs.
-  const { run } = await import("./Commands.ts");
-  return run(spec.name, args);
+  // Heavy modules (the app, the store drivers, the extractor) load only when a command runs.
+  const [{ run }, { makeRegistry, memoryFactory }, { sqliteFactory }, { esdbFactory }, { Events }, { style }] = await Promise.all([
+    import("./Commands.ts"),
+    import("@factledger/store"),
+    import("@factledger/store-sqlite"),
+    import("@factledger/store-esdb/factory"),
+    import("@factledger/core"),
+    import("./Render.ts"),
+  ]);
+  // FACTS_BUSY_TIMEOUT_MS: how long to wait for another writer's lock (default 5000).
+  const wait = Number(env["FACTS_BUSY_TIMEOUT_MS"]);
+  const registry = makeRegistry([
+    memoryFactory,
+    esdbFactory({ eventTypes: Events.eventTypes }),
+    sqliteFactory(env["FACTS_BUSY_TIMEOUT_MS"] !== undefined && env["FACTS_BUSY_TIMEOUT_MS"] !== "" && Number.isFinite(wait) && wait >= 0 ? { busyTimeoutMs: wait } : {}),
+  ]);
+  return run(spec.name, args, {
+    clock,
+    ids: { newId: () => randomUUID() },
+    registry,
+    defaultStore: env["FACTS_STORE"] !== undefined && env["FACTS_STORE"] !== "" ? env["FACTS_STORE"] : "factledger.db",
+    defaultAnalyst: env["USER"] ?? "analyst",
+    out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
+    err: (s) => process.stderr.write(s),
+    style: style(process.stdout.isTTY === true, env),
+    stderrIsTTY: process.stderr.isTTY === true,
+  }, (stop) => {
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
 };
 
 main().then(
   (code) => exit(code),
-  (e: unknown) => {
+  async (e: unknown) => {
     if (e instanceof UsageError) return fail(2, e.message);
-    if (e instanceof UserError) return fail(1, e.message);
+    const { AppError } = await import("@factledger/app");
+    if (e instanceof AppError.Failure) {
+      // One match: the exit code and the one line.
+      const code = AppError.match({
+        Usage: () => 2,
+        UnreadableFile: () => 1,
+        InvalidManifest: () => 1,
+        UnknownClaim: () => 1,
+        RuleViolated: () => 1,
+        InvalidArgument: () => 1,
+        StoreFailed: () => 1,
+      })(e.error);
+      return fail(code, AppError.describe(e.error));
+    }
     if (argv.includes("--debug")) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
     return fail(1, `unexpected error: ${(e as Error)?.message ?? String(e)}${argv.includes("--debug") ? "" : " (run with --debug for details)"}`);
   },

@@ -47,4 +47,11 @@ describe("event codecs", () => {
     expect(E.isLeft(r) && Ev.describeProblem(r.left)).toMatch(/invalid ClaimRejected v1: .*claimId/);
     expect(E.isLeft(Ev.decode("Nope", {}))).toBe(true);
   });
+
+  it("an ArticleDated event round-trips through JSON and its codec; one without its day is refused", () => {
+    const e: Ev.ArticleDated = { type: "ArticleDated", version: 1, articleId: "a", publishedAt: "2025-06-20", previous: null, reason: "page", analyst: "ana", recordedAt: "2026-11-22T12:00:00.000Z" };
+    expect(Ev.decode(e.type, JSON.parse(JSON.stringify(e)))).toEqual(E.right(e));
+    const { publishedAt: _p, ...missing } = e;
+    expect(E.isLeft(Ev.decode("ArticleDated", missing))).toBe(true);
+  });
 });

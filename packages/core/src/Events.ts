@@ -155,15 +155,33 @@ export const ClaimRejected = t.type({
 });
 export type ClaimRejected = t.TypeOf<typeof ClaimRejected>;
 
+/**
+ * An analyst dated an article (an undated one, or one with a wrong day). The article is known from
+ * that day on and its publication day is that day in every view read after this event; a view read
+ * at an earlier store position still sees the old day. Appended to the article's own stream.
+ */
+export const ArticleDated = t.type({
+  type: t.literal("ArticleDated"),
+  version: t.literal(1),
+  articleId: t.string,
+  publishedAt: t.string,
+  /** The day the article had before (null: undated). */
+  previous: nullable(t.string),
+  reason: t.string,
+  analyst: t.string,
+  recordedAt: t.string,
+});
+export type ArticleDated = t.TypeOf<typeof ArticleDated>;
+
 /** Every event of the ledger, in its current version. */
-export const LedgerEvent = t.union([ArticleRecorded, ClaimReported, ArticleReextracted, ClaimCorrected, ClaimRejected]);
+export const LedgerEvent = t.union([ArticleRecorded, ClaimReported, ArticleReextracted, ClaimCorrected, ClaimRejected, ArticleDated]);
 export type LedgerEvent = t.TypeOf<typeof LedgerEvent>;
 
 /** The codec of each event type's current version. */
-const CURRENT: Readonly<Record<string, t.Mixed>> = { ArticleRecorded, ClaimReported, ArticleReextracted, ClaimCorrected, ClaimRejected };
+const CURRENT: Readonly<Record<string, t.Mixed>> = { ArticleRecorded, ClaimReported, ArticleReextracted, ClaimCorrected, ClaimRejected, ArticleDated };
 
 /** The event type names this engine writes (stores filter on them). */
-export const eventTypes = ["ArticleRecorded", "ClaimReported", "ArticleReextracted", "ClaimCorrected", "ClaimRejected"] as const;
+export const eventTypes = ["ArticleRecorded", "ClaimReported", "ArticleReextracted", "ClaimCorrected", "ClaimRejected", "ArticleDated"] as const;
 
 /** Why stored data is not a ledger event. */
 export type DecodeProblem =
@@ -246,6 +264,8 @@ export const decode = (type: string, data: unknown): E.Either<DecodeProblem, Led
       return check(ClaimCorrected, type, data);
     case "ClaimRejected":
       return check(ClaimRejected, type, data);
+    case "ArticleDated":
+      return check(ArticleDated, type, data);
     default:
       return E.left({ _tag: "UnknownEventType", type });
   }

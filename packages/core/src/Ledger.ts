@@ -6,7 +6,7 @@
  * and returns it, which keeps a replay of a million claims linear.
  */
 import type { ClaimFields } from "./Claim.ts";
-import type { ClaimChanges, CopyOf, Extractor, LedgerEvent } from "./Events.ts";
+import type { ArticleDated, ClaimChanges, CopyOf, Extractor, LedgerEvent } from "./Events.ts";
 import * as Q from "./Quantity.ts";
 import { ofTimestamp } from "./DateOnly.ts";
 
@@ -22,6 +22,17 @@ export interface ArticleInfo {
   readonly path: string | null;
   readonly copyOf: CopyOf | null;
   readonly recordedAt: string;
+  /** The analysts' datings of this article, oldest first (empty when none). */
+  readonly dated: readonly Dating[];
+}
+
+/** An analyst's dating of an article: from `previous` (null: undated) to `publishedAt`. */
+export interface Dating {
+  readonly publishedAt: string;
+  readonly previous: string | null;
+  readonly recordedAt: string;
+  readonly analyst: string;
+  readonly reason: string;
 }
 
 /** A reported claim as recorded, before analyst amendments. */
@@ -100,6 +111,7 @@ export const evolve = (ledger: Ledger, event: LedgerEvent): Ledger => {
           path: event.path,
           copyOf: event.copyOf,
           recordedAt: event.recordedAt,
+          dated: [],
         });
       }
       return ledger;
@@ -167,12 +179,28 @@ export const evolve = (ledger: Ledger, event: LedgerEvent): Ledger => {
         change: { _tag: "Rejected" },
       });
       return ledger;
+    case "ArticleDated":
+      return date(ledger, event);
     default: {
       const never: never = event;
       return never;
     }
   }
 };
+
+/** The article's publication day becomes the analyst's, and so does the knowledge day of the claims read from it. */
+const date = (ledger: Ledger, event: ArticleDated): Ledger => {
+  const a = ledger.articles.get(event.articleId);
+  if (a === undefined) return ledger;
+  const day = intern(ledger, event.publishedAt);
+  const dating: Dating = { publishedAt: day, previous: event.previous, recordedAt: event.recordedAt, analyst: event.analyst, reason: event.reason };
+  ledger.articles.set(a.articleId, { ...a, publishedAt: day, knownAt: day, dated: [...a.dated, dating] });
+  for (const c of claimsOf(ledger, a.articleId)) if (c.origin === "extracted") ledger.claims.set(c.claimId, { ...c, knownAt: day });
+  return ledger;
+};
+
+/** The claims recorded for an article (every reading, superseded ones included). */
+export const claimsOf = (ledger: Ledger, articleId: string): ClaimEntry[] => [...ledger.claims.values()].filter((c) => c.articleId === articleId);
 
 /** Folds a sequence of events into a fresh ledger. */
 export const fromEvents = (events: Iterable<LedgerEvent>): Ledger => {

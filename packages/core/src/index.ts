@@ -22,3 +22,8 @@ export type { ClaimFields } from "./Claim.ts";
 export * as Totals from "./Totals.ts";
 export * as TotalsIndex from "./TotalsIndex.ts";
 export * as Windows from "./Windows.ts";
+export * as Analyst from "./Analyst.ts";
+export * as ArticleStream from "./ArticleStream.ts";
+export * as Decider from "./Decider.ts";
+export type { RuleViolation } from "./Decider.ts";
+export type { ArticleDated } from "./Events.ts";

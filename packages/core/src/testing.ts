@@ -4,6 +4,8 @@
  * and by other packages' tests (the `testing` entry point).
  */
 import fc from "fast-check";
+import * as Ei from "fp-ts/lib/Either.js";
+import type { Decider, RuleViolation } from "./Decider.ts";
 import type { ClaimFields } from "./Claim.ts";
 import type { ArticleRecorded, ClaimCorrected, ClaimRejected, ClaimReported, LedgerEvent } from "./Events.ts";
 import type { ClaimView } from "./Ledger.ts";
@@ -135,3 +137,50 @@ export const claimViews = fc.array(fc.tuple(claimFields("x"), day, fc.constantFr
     amendedOn: [],
   })),
 );
+
+const equal = (a: unknown, b: unknown): boolean => {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => equal((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+};
+
+const show = (x: unknown): string => JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
+
+/** What a decider answered to one command, with the assertions of a given/when/then specification. */
+export interface Then<Event> {
+  readonly result: Ei.Either<RuleViolation, readonly Event[]>;
+  /** Throws unless the command was accepted with exactly these events. */
+  readonly then: (expected: readonly Event[]) => void;
+  /** Throws unless the command was refused with a violation of this tag (and these fields, if given). */
+  readonly thenFails: (tag: RuleViolation["_tag"], fields?: Partial<RuleViolation>) => void;
+}
+
+/**
+ * A given/when/then specification of a decider (after Emmett's DeciderSpecification): the events
+ * given are folded into the state, the command is decided on it, and `then`/`thenFails` throw an
+ * Error that shows both sides when the answer differs. Framework-free: any test runner reports it.
+ */
+export const specification = <Command, State, Event>(d: Decider<Command, State, Event>) => ({
+  given: (events: readonly Event[]) => ({
+    when: (command: Command): Then<Event> => {
+      let state = d.initial();
+      for (const e of events) state = d.evolve(state, e);
+      const result = d.decide(command, state);
+      return {
+        result,
+        then: (expected) => {
+          if (Ei.isLeft(result)) throw new Error(`expected events ${show(expected)}, but the command was refused: ${show(result.left)}`);
+          if (!equal(result.right, expected)) throw new Error(`expected events ${show(expected)}\n     but got ${show(result.right)}`);
+        },
+        thenFails: (tag, fields = {}) => {
+          if (Ei.isRight(result)) throw new Error(`expected a ${tag} violation, but the command was accepted with ${show(result.right)}`);
+          const v = result.left as unknown as Record<string, unknown>;
+          if (v["_tag"] !== tag || !Object.entries(fields).every(([k, x]) => equal(v[k], x))) throw new Error(`expected a ${tag} violation ${show(fields)}, but got ${show(result.left)}`);
+        },
+      };
+    },
+  }),
+});

@@ -31,7 +31,7 @@ export interface SqliteReadModel {
   readonly close: () => void;
 }
 
-const touched = (e: LedgerEvent): { articles: string[]; claims: string[]; amendments: string[] } => {
+const touched = (ledger: Ledger.Ledger, e: LedgerEvent): { articles: string[]; claims: string[]; amendments: string[] } => {
   switch (e.type) {
     case "ArticleRecorded":
       return { articles: [e.articleId], claims: [], amendments: [] };
@@ -42,6 +42,8 @@ const touched = (e: LedgerEvent): { articles: string[]; claims: string[]; amendm
     case "ClaimCorrected":
     case "ClaimRejected":
       return { articles: [], claims: [], amendments: [e.claimId] };
+    case "ArticleDated":
+      return { articles: [e.articleId], claims: Ledger.claimsOf(ledger, e.articleId).map((c) => c.claimId), amendments: [] };
   }
 };
 
@@ -61,7 +63,8 @@ export const openReadModel = (path: string, name = "ledger"): E.Either<StoreErro
   // (strings are interned as events are folded; rows loaded here keep their own copies)
   for (const r of db.prepare("SELECT json FROM rm_articles").all() as Array<{ json: string }>) {
     const a = JSON.parse(r.json) as Ledger.ArticleInfo;
-    ledger.articles.set(a.articleId, a);
+    // Read models written before ArticleDated existed have no `dated` list.
+    ledger.articles.set(a.articleId, { ...a, dated: a.dated ?? [] });
   }
   for (const r of db.prepare("SELECT json FROM rm_claims").all() as Array<{ json: string }>) {
     const c = JSON.parse(r.json) as Ledger.ClaimEntry;
@@ -83,7 +86,7 @@ export const openReadModel = (path: string, name = "ledger"): E.Either<StoreErro
   const write = db.transaction((batch: ReadonlyArray<{ event: LedgerEvent; position: Position }>, last: Position) => {
     const articles = new Set<string>(), claims = new Set<string>(), amendments = new Set<string>();
     for (const { event } of batch) {
-      const t = touched(event);
+      const t = touched(ledger, event);
       t.articles.forEach((x) => articles.add(x));
       t.claims.forEach((x) => claims.add(x));
       t.amendments.forEach((x) => amendments.add(x));

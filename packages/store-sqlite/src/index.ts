@@ -6,3 +6,6 @@ export { openSqliteStore, translateError } from "./SqliteEventStore.ts";
 export type { SqliteEventStore, SqliteOptions } from "./SqliteEventStore.ts";
 export { openReadModel } from "./SqliteReadModel.ts";
 export type { SqliteReadModel } from "./SqliteReadModel.ts";
+export { openSqliteCheckpoints } from "./SqliteCheckpoints.ts";
+export { sqliteFactory } from "./Factory.ts";
+export type { SqliteFactoryOptions } from "./Factory.ts";

@@ -12,3 +12,7 @@ export { makeMemoryStore } from "./MemoryStore.ts";
 export type { MemoryStoreOptions } from "./MemoryStore.ts";
 export { decodeStored, foldAll, readLedger } from "./EventReader.ts";
 export type { FoldOptions } from "./EventReader.ts";
+export { makeMemoryCheckpoints } from "./Checkpoints.ts";
+export type { CheckpointStore } from "./Checkpoints.ts";
+export { makeRegistry, memoryFactory } from "./Registry.ts";
+export type { OpenOptions, Registry, StoreFactory } from "./Registry.ts";

@@ -1,0 +1,64 @@
+/**
+ * The analyst's actions as use cases: fold what the decider needs, decide,
+ * then one append at the revision the decision was made on. Corrections,
+ * rejections and added claims are decided against the ledger; a dating
+ * against the article's own stream.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { Analyst, ArticleStream, Ids } from "@factledger/core";
+import type { LedgerEvent } from "@factledger/core";
+import { decodeStored, ExpectedRevision, readLedger } from "@factledger/store";
+import type { NewEvent } from "@factledger/store";
+import * as Err from "./AppError.ts";
+import type { Parts } from "./Parts.ts";
+
+/** A command without its signature: the use case adds the time. */
+export type Unsigned<C> = C extends unknown ? Omit<C, "recordedAt"> : never;
+
+const revisionOf = async (parts: Parts, stream: string): Promise<bigint | null> => {
+  const current = await parts.store.readStream(stream)();
+  if (E.isLeft(current)) return Err.fail(Err.storeFailed(parts.where)(current.left));
+  return current.right.at(-1)?.revision ?? null;
+};
+
+const append = async (parts: Parts, stream: string, revision: bigint | null, events: readonly LedgerEvent[], eventId: (e: LedgerEvent, i: number) => string): Promise<void> => {
+  const correlationId = parts.ids.newId();
+  const news: NewEvent[] = events.map((e, i) => ({ eventId: eventId(e, i), type: e.type, data: e, metadata: { correlationId, causationId: null } }));
+  const r = await parts.store.appendToStream(stream, news, revision === null ? ExpectedRevision.NoStream : ExpectedRevision.Exact(revision))();
+  if (E.isLeft(r)) return Err.fail(Err.storeFailed(parts.where)(r.left));
+};
+
+/** Decides an analyst's command on the ledger and appends its event; returns the event. */
+export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Promise<LedgerEvent> => {
+  const c = { ...command, recordedAt: parts.clock.now() } as Analyst.Command;
+  const stream = Analyst.streamOf(c);
+  // The stream's revision is read before the ledger: an append by someone else in between is a conflict, not lost.
+  const revision = await revisionOf(parts, stream);
+  const ledger = await readLedger(parts.store)();
+  if (E.isLeft(ledger)) return Err.fail(Err.storeFailed(parts.where)(ledger.left));
+  const decided = Analyst.decide(c, ledger.right);
+  if (E.isLeft(decided))
+    return Err.fail(decided.left._tag === "UnknownClaim" ? { _tag: "UnknownClaim", claimId: decided.left.claimId, store: parts.where } : { _tag: "RuleViolated", violation: decided.left, store: parts.where });
+  // An added claim's id is its content; a correction or rejection is a new fact each time.
+  await append(parts, stream, revision, decided.right, (e) => (c._tag === "AddClaim" && e.type === "ClaimReported" ? Ids.eventIdOf(`manual:${e.claimId}`) : parts.ids.newId()));
+  return decided.right[0]!;
+};
+
+/** Dates an article (`facts date`): an ArticleDated event on its stream, at the stream's revision. */
+export const date = async (parts: Parts, command: Unsigned<ArticleStream.DateArticle>): Promise<LedgerEvent> => {
+  const c: ArticleStream.DateArticle = { ...command, recordedAt: parts.clock.now() };
+  const stream = Ids.articleStream(c.articleId);
+  const read = await parts.store.readStream(stream)();
+  if (E.isLeft(read)) return Err.fail(Err.storeFailed(parts.where)(read.left));
+  const events: LedgerEvent[] = [];
+  for (const s of read.right) {
+    const d = decodeStored(s);
+    if (E.isLeft(d)) return Err.fail(Err.storeFailed(parts.where)(d.left));
+    events.push(d.right);
+  }
+  const state = ArticleStream.fold(events);
+  const decided = ArticleStream.decide(c, state);
+  if (E.isLeft(decided)) return Err.fail({ _tag: "RuleViolated", violation: decided.left, store: parts.where });
+  await append(parts, stream, state.revision, decided.right, () => parts.ids.newId());
+  return decided.right[0]!;
+};

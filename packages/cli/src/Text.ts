@@ -1,0 +1,54 @@
+/**
+ * The views as people read them: tables and blocks for the terminal,
+ * Markdown for a newsroom document, CSV for a spreadsheet. Pure functions of
+ * the app's views (the same views --json prints), so every format says the
+ * same things.
+ */
+import type { Views } from "@factledger/app";
+import * as R from "./Render.ts";
+import type { Style } from "./Render.ts";
+
+type TotalsView = Views.TotalsView;
+type DiscrepancyRow = Views.DiscrepancyRow;
+type VersionRow = Views.Version;
+
+export const totalHeads = ["metric", "direction", ">best", ">bounds", "basis", ">claims", "sources"];
+export const totalRows = (v: TotalsView, st: Style, disputed: (best: string) => string = st.red) =>
+  v.totals.map((t) => [t.metric, t.direction, t.disputed ? disputed(R.num(t.best)) : R.num(t.best), R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")]);
+
+export const agreementHeads = ["agreement", "direction", "agreed on", ">target", ">done", ">remaining", "sources"];
+export const agreementRows = (v: TotalsView) =>
+  v.agreements.map((a) => [a.metric, a.direction, a.agreedOn ?? "?", R.bounds(a.targetLo, a.targetHi), R.bounds(a.doneLo, a.doneHi), a.doneHi === null ? `≤ ${R.num(a.remaining)}` : R.num(a.remaining), a.sources.join(", ")]);
+
+export const offerHeads = ["offer", "direction", "offered on", ">figure", "by"];
+export const offerRows = (v: TotalsView) => v.offers.map((x) => [x.metric, x.direction, x.offeredOn ?? "?", R.bounds(x.lo, x.hi), x.sources.join(", ")]);
+
+/** A day or period as people read it: "2025-06-19", "as of 2025-06-19", "2025-05-24 → 2025-06-19". */
+export const period = (from: string | null, to: string | null): string =>
+  from === null && to === null ? "undated" : from === null ? `as of ${to}` : to === null || to === from ? from : `${from} → ${to}`;
+
+export const versionLine = (v: VersionRow, st: Style) =>
+  `${R.reported(v.value, v.qualifier).padStart(12)}  ${v.attributedTo}${v.reportedVia === null ? "" : ` via ${v.reportedVia}`}  ${st.dim(`${v.outlet ?? "unnamed outlet"}, ${v.publishedAt ?? "undated"}`)}`;
+
+export const discrepancyBlock = (st: Style) => (d: DiscrepancyRow, i: number) =>
+  [
+    `  ${i + 1}. ${st.red(d.reason)}  ${d.metric} ${d.direction} ${d.kind}  ${period(d.validFrom, d.validTo)}`,
+    `     ${d.detail}`,
+    ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}`, `${" ".repeat(19)}${st.dim(R.clip(`“${v.sentence.replace(/\s+/g, " ")}”`, 80))}`]),
+  ].join("\n");
+
+/** The totals command's text. */
+export const totals = (v: TotalsView, st: Style): string[] => {
+  const lines = [st.bold(`Totals known on ${v.knownAt}, counting what happened ${v.since === null ? "" : `from ${v.since} `}through ${v.through}`)];
+  lines.push(v.totals.length === 0 ? "  (none)" : R.table(totalHeads, totalRows(v, st)));
+  lines.push(st.bold(`\nAgreements`));
+  lines.push(v.agreements.length === 0 ? "  (none)" : R.table(agreementHeads, agreementRows(v)));
+  if (v.offers.length > 0) {
+    lines.push(st.bold(`\nOffers and pledges by one side`) + st.dim(" (not agreements; counted toward nothing)"));
+    lines.push(R.table(offerHeads, offerRows(v)));
+  }
+  return lines;
+};
+
+/** The CSV columns of `claims --format csv`. */
+export const claimColumns = ["id", "metric", "direction", "kind", "value", "qualifier", "lo", "hi", "validFrom", "validTo", "attributedTo", "reportedVia", "articleId", "outlet", "publishedAt", "knownAt", "evidence"] as const;

@@ -1,0 +1,98 @@
+/**
+ * Operating a store: re-extraction, the projection runner (`follow`) and
+ * migration between any two registered stores.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import { AppError } from "@factledger/app";
+import { makeMemoryCheckpoints, showPosition } from "@factledger/store";
+import type { CheckpointStore } from "@factledger/store";
+import type { Parsed } from "../Args.ts";
+import { flag, str } from "../Args.ts";
+import type { Context } from "../Context.ts";
+import { fail, locationOf, openStore, printJson, unwrap, usage, withApp } from "../Context.ts";
+
+export const reextract = async (ctx: Context, p: Parsed): Promise<number> =>
+  withApp(ctx, p, false, async (app) => {
+    const r = unwrap(await app.reextract());
+    if (flag(p, "json")) printJson(ctx, { reextracted: r });
+    else {
+      for (const x of r) ctx.out(`reextracted  ${x.articleId}  ${x.superseded} claims superseded (${x.from}), ${x.claims} new`);
+      ctx.out(`${r.length} article${r.length === 1 ? "" : "s"} read again; the others were already read by this extractor version.`);
+    }
+    return 0;
+  });
+
+/** The embedded file behind a location, if it is one. */
+const sqlitePath = (ctx: Context, location: string): string | null => {
+  const f = ctx.registry.factoryOf(location);
+  return E.isRight(f) && f.right.name === "sqlite" ? f.right.describe(location) : null;
+};
+
+/** The read model's default file: beside an embedded store (x.db → x-read.db), else ./factledger-read.db. */
+const readModelOf = (ctx: Context, location: string): string => {
+  const path = sqlitePath(ctx, location);
+  return path === null ? "factledger-read.db" : `${path.replace(/\.db$/i, "")}-read.db`;
+};
+
+export const follow = async (ctx: Context, p: Parsed, onSignal: (stop: () => void) => void): Promise<number> => {
+  const rmPath = str(p, "read-model") ?? readModelOf(ctx, locationOf(ctx, p));
+  const { openReadModel } = await import("@factledger/store-sqlite");
+  const rm = openReadModel(rmPath);
+  if (E.isLeft(rm)) return fail(AppError.storeFailed(rmPath)(rm.left));
+  const model = rm.right;
+  try {
+    return await withApp(ctx, p, false, async (app) => {
+      const running = app.follow(model, {
+        once: flag(p, "once"),
+        onCaughtUp: (applied) => {
+          const cp = model.checkpoint();
+          if (!flag(p, "json")) ctx.err(`caught up: ${applied} events applied, checkpoint ${cp === null ? "none" : showPosition(cp)}\n`);
+        },
+      });
+      if (!flag(p, "once")) onSignal(running.stop);
+      const r = await running.done;
+      if (r.error !== null) return fail(AppError.storeFailed(app.parts.where)(r.error));
+      const cp = model.checkpoint();
+      if (flag(p, "json")) printJson(ctx, { readModel: rmPath, applied: r.applied, checkpoint: cp === null ? null : showPosition(cp), events: model.ledger.events });
+      return 0;
+    });
+  } finally {
+    model.close();
+  }
+};
+
+export const migrate = async (ctx: Context, p: Parsed): Promise<number> => {
+  const fromArg = str(p, "from");
+  const storeArg = str(p, "store");
+  if (fromArg !== undefined && storeArg !== undefined && fromArg !== storeArg) usage("migrate: --from and --store name the same thing (the source); give one");
+  const from = fromArg ?? storeArg;
+  const to = str(p, "to");
+  if (from === undefined || to === undefined) usage("migrate needs --store (or --from) LOCATION and --to LOCATION");
+  const fromPath = sqlitePath(ctx, from!);
+  if (fromPath !== null && sqlitePath(ctx, to!) === fromPath) fail(AppError.invalidArgument("--to", `the target is the source file ${fromPath}`));
+  const source = await openStore(ctx, from!, false);
+  let checkpoints: CheckpointStore = makeMemoryCheckpoints();
+  try {
+    const target = await openStore(ctx, to!, true);
+    try {
+      // The checkpoint of a migration is kept beside the source when it is a file (on a connection of its own).
+      if (fromPath !== null) {
+        const { openSqliteCheckpoints } = await import("@factledger/store-sqlite");
+        const c = openSqliteCheckpoints(fromPath);
+        if (E.isLeft(c)) return fail(AppError.storeFailed(fromPath)(c.left));
+        checkpoints = c.right;
+      }
+      const { App } = await import("@factledger/app");
+      const app = App.make({ store: source.store, where: source.where, checkpoints, clock: ctx.clock, ids: ctx.ids });
+      const r = unwrap(await app.migrateTo(target));
+      if (flag(p, "json")) printJson(ctx, { from: source.where, to: target.where, copied: r.copied, skipped: r.skipped });
+      else ctx.out(`migrated ${r.copied} events from ${source.where} to ${target.where}${r.skipped > 0 ? ` (${r.skipped} were already there)` : ""}`);
+      return 0;
+    } finally {
+      await target.store.close();
+    }
+  } finally {
+    await checkpoints.close();
+    await source.store.close();
+  }
+};

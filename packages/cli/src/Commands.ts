@@ -379,10 +379,15 @@ const reextractCmd = async (p: Parsed): Promise<number> =>
   });
 
 const analystEvent = async (p: Parsed, o: Opened, claimId: string, event: ClaimCorrected | ClaimRejected): Promise<void> => {
+  // Append at the revision read before the claim was looked at: of two analysts changing one claim at once, one is refused.
+  const seen = await o.store.readStream(Ids.analystStream(claimId))();
+  if (E.isLeft(seen)) throw fromStore(o.where, seen.left);
   const ledger = await loadLedger(p, o);
   if (!ledger.claims.has(claimId)) throw new UserError(`claim ${claimId}: no such claim in ${o.where} (see 'facts claims')`);
   const e: NewEvent = { eventId: randomUUID(), type: event.type, data: event, metadata: { correlationId: randomUUID(), causationId: null } };
-  const r = await o.store.appendToStream(`analyst-${claimId}`, [e], ExpectedRevision.Any)();
+  const last = seen.right.at(-1);
+  const r = await o.store.appendToStream(Ids.analystStream(claimId), [e], last === undefined ? ExpectedRevision.NoStream : ExpectedRevision.Exact(last.revision))();
+  if (E.isLeft(r) && r.left._tag === "VersionConflict") throw new UserError(`${o.where}: claim ${claimId}: conflict, another analyst's change to this claim was recorded meanwhile; nothing was written (look at the claim again, then retry)`);
   if (E.isLeft(r)) throw fromStore(o.where, r.left);
 };
 

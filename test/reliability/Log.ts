@@ -110,8 +110,11 @@ export interface Exit {
   readonly ms: number;
 }
 
-/** Starts `facts` with a fixed day; `killAfterMs` sends SIGKILL that many ms after the start. */
-export const start = (args: readonly string[], options: { env?: Record<string, string>; killAfterMs?: number; cwd?: string } = {}): Promise<Exit> =>
+/**
+ * Starts `facts` with a fixed day. `killAfterMs` sends SIGKILL that many ms after the start;
+ * `killWhen` is polled every millisecond and sends it as soon as it returns true.
+ */
+export const start = (args: readonly string[], options: { env?: Record<string, string>; killAfterMs?: number; killWhen?: () => boolean; cwd?: string } = {}): Promise<Exit> =>
   new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [bin, ...args], {
@@ -123,8 +126,10 @@ export const start = (args: readonly string[], options: { env?: Record<string, s
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), options.killAfterMs);
+    const poll = options.killWhen === undefined ? undefined : setInterval(() => options.killWhen!() && child.kill("SIGKILL"), 1);
     child.on("close", (code, signal) => {
       if (timer !== undefined) clearTimeout(timer);
+      if (poll !== undefined) clearInterval(poll);
       resolve({ code, signal, stdout, stderr, ms: performance.now() - t0 });
     });
   });

@@ -386,6 +386,10 @@ const analystEvent = async (p: Parsed, o: Opened, claimId: string, event: ClaimC
   if (!ledger.claims.has(claimId)) throw new UserError(`claim ${claimId}: no such claim in ${o.where} (see 'facts claims')`);
   const e: NewEvent = { eventId: randomUUID(), type: event.type, data: event, metadata: { correlationId: randomUUID(), causationId: null } };
   const last = seen.right.at(-1);
+  // The very change already latest on this claim (a re-run after a crash or a lost reply) is not recorded twice.
+  const { recordedAt: _was, ...then } = (last?.data ?? {}) as { recordedAt?: string };
+  const { recordedAt: _now, ...change } = event;
+  if (last?.type === event.type && JSON.stringify(then) === JSON.stringify(change)) return;
   const r = await o.store.appendToStream(Ids.analystStream(claimId), [e], last === undefined ? ExpectedRevision.NoStream : ExpectedRevision.Exact(last.revision))();
   if (E.isLeft(r) && r.left._tag === "VersionConflict") throw new UserError(`${o.where}: claim ${claimId}: conflict, another analyst's change to this claim was recorded meanwhile; nothing was written (look at the claim again, then retry)`);
   if (E.isLeft(r)) throw fromStore(o.where, r.left);

@@ -55,6 +55,19 @@ export const storySpans = (text: string): Span[] => {
   const seen = new Set<string>();
   const kept: Span[] = [];
   const bodies = all.map((l) => wordsOf(text.slice(l.start, l.end)));
+  // Sorted, the lines that begin with a stem are side by side: finding one is a binary search, not a
+  // scan of every line (thousands of teaser lines were quadratic).
+  const sorted = [...bodies].sort();
+  const othersStartWith = (stem: string): boolean => {
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < stem) lo = mid + 1;
+      else hi = mid;
+    }
+    // The teaser itself begins with its own stem, so another line does when a second one does.
+    return sorted[lo + 1]?.startsWith(stem) === true;
+  };
   all.forEach((l, i) => {
     const raw = text.slice(l.start, l.end);
     if (isBoilerplate(raw)) return;
@@ -63,7 +76,7 @@ export const storySpans = (text: string): Span[] => {
     if (seen.has(words)) return;
     if (/(?:\.\.\.|…)\s*$/.test(raw.trim())) {
       const stem = words.split(" ").slice(0, -1).join(" ");
-      if (stem.length > 20 && bodies.some((b, j) => j !== i && b.startsWith(stem))) return;
+      if (stem.length > 20 && othersStartWith(stem)) return;
     }
     seen.add(words);
     kept.push(l);

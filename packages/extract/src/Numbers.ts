@@ -107,22 +107,30 @@ const wordValue = (phrase: string): number | null => {
 /** All number mentions of a sentence, left to right. */
 export const find = (text: string): Mention[] => {
   const raw: Array<Omit<Mention, "qualifier" | "formula">> = [];
-  const taken: Array<[number, number]> = [];
-  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  // Which characters a mention already covers: checking a span costs its length, not the number of
+  // mentions so far (a sentence of thousands of numbers was quadratic).
+  const taken = new Uint8Array(text.length);
+  const free = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (taken[k] === 1) return false;
+    return true;
+  };
   const add = (start: number, end: number, value: number, form: Mention["form"]) => {
+    // A figure beyond what a double holds exactly (400 digits, "a hundred hundred ... hundred") counts nothing real.
+    if (!Number.isSafeInteger(value)) return;
     raw.push({ start, end, value, form });
-    taken.push([start, end]);
+    taken.fill(1, start, end);
   };
 
   // Digit formulas first: "1,000-for-1,000", "1000 for 1000", "75 people for 75 people", "50-50".
-  const formulas: Array<[number, number]> = [];
+  const formulas = new Set<number>();
   for (const m of text.matchAll(FORMULA_RE)) {
     const a = toInt(m[1]!), b = toInt(m[3]!);
     if (a !== b || a < 2) continue;
     if (m[2] === "-" && !/^\s*(?:formula|format|principle|basis|scheme|deal|exchange|swap|prisoner|pow|agreement)/i.test(text.slice(m.index! + m[0].length)) && !/\b(?:the|a|an)\s*$/i.test(text.slice(0, m.index!))) continue;
     const start = m.index!, end = start + m[0].length;
+    if (!Number.isSafeInteger(a)) continue;
     add(start, end, a, "digits");
-    formulas.push([start, end]);
+    formulas.add(start);
   }
 
   // "2.5 thousand", "1,5 million": a decimal with its scale.
@@ -191,7 +199,7 @@ export const find = (text: string): Mention[] => {
   for (let i = 0; i < raw.length; i++) {
     const a = raw[i]!;
     const b = raw[i + 1];
-    if (formulas.some(([x]) => x === a.start)) {
+    if (formulas.has(a.start)) {
       out.push({ ...a, qualifier: qualifierAround(text, a.start, a.end), formula: true });
       continue;
     }

@@ -68,7 +68,9 @@ interface Row {
 export const translateError = (e: unknown): StoreErrorT => {
   const code = (e as { code?: string } | null)?.code ?? "";
   const message = e instanceof Error ? e.message : String(e);
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return { _tag: "Locked", message };
+  // SQLite has already retried for the whole busy timeout when this reaches us.
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
+    return { _tag: "Locked", message: `${message} (another process held the write lock for longer than the busy timeout)` };
   if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return { _tag: "Corrupt", message };
   if (code === "SQLITE_CANTOPEN") return { _tag: "Unavailable", message };
   return { _tag: "Unexpected", message };

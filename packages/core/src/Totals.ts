@@ -248,9 +248,10 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     const i = system.bounds({ from, to });
     const b = bestSystem.bounds({ from, to });
     let f: F.Figure = { best: Math.min(Math.max(b.lo, i.lo), i.hi ?? Infinity), lo: i.lo, hi: i.hi };
-    // Undated events happened by their article's day; over a window that does not start at the beginning, they may lie outside it.
+    // Undated events happened by their article's day; over a window that does not start at the beginning, they may lie outside it
+    // (and do, when their article's day is before the window starts).
     for (const s of undated)
-      if (s.happenedBy <= to) f = F.add(f, from === null ? s.reconciled : { best: 0, lo: 0, hi: s.reconciled.hi });
+      if (s.happenedBy <= to && (from === null || from <= s.happenedBy)) f = F.add(f, from === null ? s.reconciled : { best: 0, lo: 0, hi: s.reconciled.hi });
     return f;
   };
   return { metric, direction, over, readings, findings, lastDay };

@@ -65,7 +65,9 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
   const changes: Change[] = [];
   let before = none;
   for (const { k, s } of ordered) {
-    const visible = L.view(ledger, { knownAt: s.day })
+    // A day's articles come before that day's amendments: an article's step does not show an analyst's change of the same day.
+    const asOfStep: L.Ledger = { ...ledger, amendments: new Map([...ledger.amendments].map(([id, list]) => [id, list.filter((a) => `${a.effectiveOn}|1|analyst` <= k)])) };
+    const visible = L.view(asOfStep, { knownAt: s.day })
       .filter(relevant)
       .filter((c) => c.knownAt < s.day || `${c.knownAt}|0|${c.articleId ?? c.claimId}` <= k);
     const t = R.findTotal(R.report(visible, { through: options.through, parties: options.parties }), metric, direction);

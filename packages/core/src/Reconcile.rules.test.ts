@@ -370,6 +370,18 @@ describe("the audit", () => {
     ]);
   });
 
+  it("an analyst's correction recorded on an article's own day is a step of its own, after the article's", () => {
+    const ledger = L.fromEvents([
+      article("a1", "2025-06-01"),
+      { ...reported("c1", "a1", 100, "2025-06-01", "Zelensky"), claim: { ...reported("c1", "a1", 100, "2025-06-01", "Zelensky").claim, qualifier: "at_least", hi: null } },
+      { type: "ClaimCorrected", version: 1, claimId: "c1", changes: { qualifier: "exact" }, reason: "r", analyst: "x", recordedAt: "2025-06-01T07:00:00.000Z" },
+    ]);
+    expect(Audit.audit(ledger, "prisoners_returned", "to_ukraine", { parties: R.defaultParties, through: null })).toEqual([
+      { knownAt: "2025-06-01", articleId: "a1", claimIds: ["c1"], before: { best: null, lo: null, hi: null }, after: { best: 100, lo: 100, hi: null } },
+      { knownAt: "2025-06-01", articleId: null, claimIds: ["c1"], before: { best: 100, lo: 100, hi: null }, after: { best: 100, lo: 100, hi: 100 } },
+    ]);
+  });
+
   it("a claim rejected later is still the step that raised the total, and the rejection a step of its own, with no article", () => {
     const ledger = L.fromEvents([article("a1", "2025-06-01"), reported("c1", "a1", 100, "2025-06-01", "Zelensky"), { type: "ClaimRejected", version: 1, claimId: "c1", reason: "r", analyst: "x", recordedAt: "2025-06-04T10:00:00.000Z" }]);
     const changes = Audit.audit(ledger, "prisoners_returned", "to_ukraine", { parties: R.defaultParties, through: null });

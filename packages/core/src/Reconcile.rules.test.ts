@@ -145,6 +145,19 @@ describe("independent versions", () => {
     expect(FS.build([{ ...a, knownAt: "2025-06-11", publishedAt: "2025-06-11" }, { ...b, publishedAt: "2025-06-10" }], R.defaultParties)[0]?.reconciled.best).toBe(100);
   });
 
+  it("an event dated by only one end of its day is in the same slot as one dated that day: their versions conflict there", () => {
+    const base = { ...returned, kind: "event" as const };
+    const claims = [
+      claim({ ...base, value: 10, ...on("2025-06-01"), attributedTo: "A" }, "2025-06-02"),
+      claim({ ...base, value: 20, validTo: "2025-06-01", attributedTo: "B" }, "2025-06-02"),
+      claim({ ...base, value: 30, validFrom: "2025-06-01", attributedTo: "C" }, "2025-06-02"),
+    ];
+    const slots = FS.build(claims, R.defaultParties);
+    expect(slots).toHaveLength(1);
+    expect(slots[0]?.versions).toHaveLength(3);
+    expect(R.report(claims, opts()).discrepancies.map((d) => d.reason)).toEqual(["conflict"]);
+  });
+
   it("the best-supported version beats a more recent one: two sources saying 215 against a later 150", () => {
     const base = { ...returned, kind: "event" as const, ...on("2025-06-09") };
     const claims = [claim({ ...base, value: 215, attributedTo: "A" }, "2025-06-09"), claim({ ...base, value: 215, qualifier: "about", attributedTo: "B" }, "2025-06-09"), claim({ ...base, value: 150, attributedTo: "C" }, "2025-06-10")];

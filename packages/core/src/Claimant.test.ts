@@ -31,6 +31,16 @@ describe("claimant keys against a reference table of who is who", () => {
     expect(Claimant.key("Ukraine\u2019s Defence Ministry")).toBe(Claimant.key("Ukrainian Defence Ministry"));
   });
 
+  it("quotation marks and punctuation around a name are not part of it", () => {
+    expect(Claimant.key("\u201cZelensky\u201d")).toBe("zelensky");
+    expect(Claimant.key("(Russian Defence Ministry)")).toBe(Claimant.key("Russian Defence Ministry"));
+  });
+
+  it("an institution keeps every word, and a person named after a nationality keeps the surname only", () => {
+    expect(Claimant.key("Russian Defence Ministry")).toBe("russia defence ministry");
+    expect(Claimant.key("Ukrainian President Volodymyr Zelensky")).toBe("zelensky");
+  });
+
   // The reference: each claimant with the ways outlets write it (titles, first names, nationality, transliterations, word orders, apostrophes).
   const person = (first: string, surnames: readonly string[], titles: readonly string[]) =>
     fc.tuple(fc.constantFrom("", ...titles), fc.boolean(), fc.constantFrom(...surnames)).map(([t, f, s]) => [t, f ? first : "", s].filter((w) => w !== "").join(" "));

@@ -71,6 +71,17 @@ describe("the seeds, reconciled", () => {
     expect(r.changes[0].claimIds.length).toBeGreaterThanOrEqual(3);
     const days = r.changes.map((c: any) => c.knownAt);
     expect([...days].sort()).toEqual(days);
+    // Every change, not only the first: each starts where the one before ended, really changes the figure, names
+    // the article (or amendment) and claims that caused it, and the last ends at the total known today.
+    expect(r.changes.length).toBeGreaterThan(1);
+    r.changes.forEach((c: any, i: number) => {
+      if (i > 0) expect(c.before).toEqual(r.changes[i - 1].after);
+      expect(c.after).not.toEqual(c.before);
+      expect(c.claimIds.length).toBeGreaterThan(0);
+      expect(typeof c.articleId === "string" || c.articleId === null).toBe(true);
+    });
+    const now = facts(["totals", "--store", store, "--json"]).json().totals.find((x: any) => x.metric === "prisoners_returned" && x.direction === "to_ukraine");
+    expect(r.changes.at(-1).after).toEqual({ best: now.best, lo: now.lo, hi: now.hi });
     const t = facts(["timeline", "--metric", "prisoners_returned", "--direction", "to_ukraine", "--store", store, "--json"]).json();
     expect(t.points[0]).toEqual({ day: "2025-05-24", best: 697, lo: 697, hi: 697 });
   });

@@ -40,7 +40,10 @@ export interface Options {
 export const audit = (ledger: L.Ledger, metric: string, direction: string, options: Options): Change[] => {
   const concerns = (f: { metric: string; direction: string }): boolean => f.metric === metric && directionsOf(f.direction, options.parties).includes(direction);
   const relevant = (c: L.ClaimView): boolean => concerns(c.fields);
-  const all = L.view(ledger, { knownAt: null }).filter(relevant);
+  // Every claim that was ever known about this total, including those rejected or moved away since: their day is a step too.
+  const all = [...ledger.claims.values()].filter(
+    (c) => c.supersededBy === null && (concerns(c.fields) || (ledger.amendments.get(c.claimId) ?? []).some((a) => a.change._tag === "Corrected" && concerns({ ...c.fields, ...a.change.changes }))),
+  );
   const ids = new Set(all.map((c) => c.claimId));
   type Step = { day: string; articleId: string | null; claimIds: string[] };
   const steps = new Map<string, Step>();
@@ -62,7 +65,9 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
   const changes: Change[] = [];
   let before = none;
   for (const { k, s } of ordered) {
-    const visible = L.view(ledger, { knownAt: s.day })
+    // A day's articles come before that day's amendments: an article's step does not show an analyst's change of the same day.
+    const asOfStep: L.Ledger = { ...ledger, amendments: new Map([...ledger.amendments].map(([id, list]) => [id, list.filter((a) => `${a.effectiveOn}|1|analyst` <= k)])) };
+    const visible = L.view(asOfStep, { knownAt: s.day })
       .filter(relevant)
       .filter((c) => c.knownAt < s.day || `${c.knownAt}|0|${c.articleId ?? c.claimId}` <= k);
     const t = R.findTotal(R.report(visible, { through: options.through, parties: options.parties }), metric, direction);

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import * as Ev from "./Events.ts";
 import { history } from "./testing.ts";
+import { richHistory } from "./arbitraries.ts";
 
 describe("event codecs", () => {
   it("every generated event round-trips through JSON and its codec", () => {
@@ -53,5 +54,57 @@ describe("event codecs", () => {
     expect(Ev.decode(e.type, JSON.parse(JSON.stringify(e)))).toEqual(E.right(e));
     const { publishedAt: _p, ...missing } = e;
     expect(E.isLeft(Ev.decode("ArticleDated", missing))).toBe(true);
+  });
+});
+
+describe("event codecs on histories that reach every case", () => {
+  it("every event of every type round-trips through JSON and its codec, and older versions upcast to the current one", () => {
+    fc.assert(
+      fc.property(richHistory, (events) => {
+        for (const e of events) {
+          expect(Ev.decode(e.type, JSON.parse(JSON.stringify(e)))).toEqual(E.right(e));
+          if (e.type === "ClaimReported") {
+            // The same claim as version 2 wrote it (no reading context): decoded with its context unknown.
+            const { agreement: _a, commitment: _c, group: _g, dateSource: _d, ...v1fields } = e.claim;
+            const v2 = { ...e, version: 2, claim: v1fields };
+            expect(Ev.decode("ClaimReported", JSON.parse(JSON.stringify(v2)))).toEqual(
+              E.right({ ...e, claim: { ...v1fields, agreement: null, commitment: e.claim.kind === "target" ? "agreed" : null, group: null, dateSource: null } }),
+            );
+          }
+        }
+      }),
+    );
+  });
+
+  it("the rich histories reach every event type, kind, qualifier, wire copies, manual claims, zero and huge figures", () => {
+    const seen = new Set<string>();
+    for (const events of fc.sample(richHistory, { numRuns: 300, seed: 20251122 }))
+      for (const e of events) {
+        seen.add(e.type);
+        if (e.type === "ArticleRecorded" && e.copyOf !== null) seen.add("copy");
+        if (e.type === "ClaimReported") {
+          const c = e.claim;
+          seen.add(`kind:${c.kind}`).add(`qualifier:${c.qualifier}`).add(e.origin);
+          if (c.validFrom === null && c.validTo === null) seen.add("undated");
+          if (c.kind === "cumulative" && c.validFrom !== null) seen.add("scoped cumulative");
+          if (c.value === 0) seen.add("zero");
+          if (c.value !== null && c.value >= 1_000_000) seen.add("huge");
+        }
+        if (e.type === "ClaimCorrected") for (const k of Object.keys(e.changes)) seen.add(`corrects:${k}`);
+      }
+    const expected = [
+      ...Ev.eventTypes,
+      "copy",
+      "manual",
+      "extracted",
+      "undated",
+      "scoped cumulative",
+      "zero",
+      "huge",
+      ...["event", "cumulative", "target", "stock"].map((k) => `kind:${k}`),
+      ...["exact", "at_least", "more_than", "about", "nearly", "at_most", "undisclosed"].map((q) => `qualifier:${q}`),
+      ...["metric", "direction", "kind", "value", "qualifier", "validFrom", "validTo", "attributedTo", "agreement", "commitment", "group"].map((k) => `corrects:${k}`),
+    ];
+    expect(expected.filter((x) => !seen.has(x))).toEqual([]);
   });
 });

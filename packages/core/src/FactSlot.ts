@@ -137,7 +137,7 @@ export const slotKey = (c: ClaimView, direction: string): string => {
         ? `${scopeOf(c) ?? "?"}..${day}`
         : day !== null
           ? `..${day}`
-          : `${f.validFrom ?? ""}..${f.validTo ?? ""}`;
+          : `${f.validFrom ?? f.validTo ?? ""}..${f.validTo ?? f.validFrom ?? ""}`; // an event told with one end of its day is that day
   const extra = f.kind === "stock" ? `|${f.group ?? "all"}` : f.kind === "target" ? `|${f.commitment ?? "agreed"}` : "";
   return `${f.metric}|${direction}|${f.kind}|${when}${extra}`;
 };

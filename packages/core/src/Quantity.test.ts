@@ -29,3 +29,22 @@ describe("reported figures as intervals", () => {
     expect(Q.intersect(Q.fromReported(6000, "more_than"), Q.exactly(6012))).toEqual(O.some({ lo: 6012, hi: 6012 }));
   });
 });
+
+describe("interval predicates", () => {
+  it("contains is inclusive at both ends, and unbounded above when hi is null", () => {
+    expect([4, 5, 7, 8].map((n) => Q.contains({ lo: 5, hi: 7 }, n))).toEqual([false, true, true, false]);
+    expect([4, 5, 1e12].map((n) => Q.contains({ lo: 5, hi: null }, n))).toEqual([false, true, true]);
+  });
+
+  it("a point allows exactly one value; an unbounded interval is never a point", () => {
+    expect(Q.isPoint({ lo: 3, hi: 3 })).toBe(true);
+    expect(Q.isPoint({ lo: 3, hi: 4 })).toBe(false);
+    expect(Q.isPoint({ lo: 3, hi: null })).toBe(false);
+  });
+
+  it("equality compares both bounds", () => {
+    expect(Q.equals({ lo: 1, hi: 2 }, { lo: 1, hi: 2 })).toBe(true);
+    expect(Q.equals({ lo: 1, hi: 2 }, { lo: 0, hi: 2 })).toBe(false);
+    expect(Q.equals({ lo: 1, hi: 2 }, { lo: 1, hi: null })).toBe(false);
+  });
+});

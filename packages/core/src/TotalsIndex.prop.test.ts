@@ -4,6 +4,7 @@ import * as L from "./Ledger.ts";
 import * as R from "./Reconcile.ts";
 import * as TI from "./TotalsIndex.ts";
 import { amendment, history } from "./testing.ts";
+import { richHistory } from "./arbitraries.ts";
 import type { LedgerEvent } from "./Events.ts";
 
 const withAmendments = history.chain((h) => {
@@ -23,5 +24,43 @@ describe("the warm totals index", () => {
         expect(index.totalsAt(day)).toEqual(expected);
       }),
     );
+  });
+});
+
+describe("the warm totals index on histories that reach every case", () => {
+  it("index agrees with reconciliation with wire copies, re-extractions, manual claims and corrections of any field", () => {
+    fc.assert(
+      fc.property(richHistory, fc.integer({ min: 0, max: 13 }), (events, d) => {
+        const ledger = L.fromEvents(events);
+        const index = TI.build(ledger, R.defaultParties);
+        const day = `2025-06-${String(d).padStart(2, "0")}`;
+        const expected = R.report(L.view(ledger, { knownAt: day }), { through: day, parties: R.defaultParties }).totals.map((t) => ({ metric: t.metric, direction: t.direction, group: t.group, best: t.best, lo: t.lo, hi: t.hi }));
+        expect(index.totalsAt(day)).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe("the warm totals index, examples", () => {
+  it("a target that an analyst corrects into an event counts in the index as it does in the report", () => {
+    const events: LedgerEvent[] = [
+      { type: "ArticleRecorded", version: 2, articleId: "a", textHash: "a", text: "a", path: null, publishedAt: "2025-06-02", outlet: "Reuters", wire: null, url: null, learned: { publishedAt: "text", outlet: "text", url: "none" }, copyOf: null, extractor: { name: "t", version: "1" }, recordedAt: "2025-06-02T06:00:00.000Z" },
+      {
+        type: "ClaimReported",
+        version: 3,
+        claimId: "c",
+        articleId: "a",
+        claim: { id: "c", metric: "prisoners_returned", direction: "to_ukraine", kind: "target", value: 80, qualifier: "exact", lo: 80, hi: 80, validFrom: "2025-06-02", validTo: "2025-06-02", attributedTo: "Zelensky", evidence: { start: 0, end: 1, text: "" }, agreement: null, commitment: "agreed", group: null, dateSource: "text" },
+        reportedVia: null,
+        origin: "extracted",
+        analyst: null,
+        extractor: { name: "t", version: "1" },
+        recordedAt: "2025-06-02T06:00:00.000Z",
+      },
+      { type: "ClaimCorrected", version: 1, claimId: "c", changes: { kind: "event" }, reason: "an exchange, not a deal", analyst: "x", recordedAt: "2025-06-04T09:00:00.000Z" },
+    ];
+    const index = TI.build(L.fromEvents(events), R.defaultParties);
+    expect(index.totalsAt("2025-06-03")).toEqual([]);
+    expect(index.totalsAt("2025-06-04")).toEqual([{ metric: "prisoners_returned", direction: "to_ukraine", group: null, best: 80, lo: 80, hi: 80 }]);
   });
 });

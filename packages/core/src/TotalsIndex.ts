@@ -36,7 +36,10 @@ const sameFigure = (a: Fig, b: Fig): boolean => (a === null || b === null ? a ==
 /** Builds the index from a ledger. */
 export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex => {
   // Every claim that can count toward a total, in knowledge order; amendments in the order they take effect.
-  const entries = [...ledger.claims.values()].filter((c) => c.supersededBy === null && c.fields.kind !== "target");
+  // A target counts toward no total, unless an analyst's correction of its kind makes it a count.
+  const entries = [...ledger.claims.values()].filter(
+    (c) => c.supersededBy === null && (c.fields.kind !== "target" || (ledger.amendments.get(c.claimId) ?? []).some((a) => a.change._tag === "Corrected" && a.change.changes.kind !== undefined)),
+  );
   entries.sort((a, b) => (a.knownAt < b.knownAt ? -1 : a.knownAt > b.knownAt ? 1 : 0));
   const amended: Array<{ day: string; claimId: string }> = [];
   const hasAmendments = new Set<string>();

@@ -22,6 +22,12 @@ describe("dates in past-tense reports", () => {
     expect(resolveFirst("on Thursday", null)).toBeNull();
   });
 
+  it("'the day before', 'a day earlier' and 'the previous day' are the day before the reference; 'the next day' the day after", () => {
+    for (const s of ["the day before", "a day earlier", "the previous day"]) expect(resolveFirst(s, "2025-06-20")).toEqual({ from: "2025-06-19", to: "2025-06-19" });
+    expect(resolveFirst("the next day", "2025-06-20")).toEqual({ from: "2025-06-21", to: "2025-06-21" });
+    expect(resolveFirst("two days earlier", "2025-06-20")).toEqual({ from: "2025-06-18", to: "2025-06-18" });
+  });
+
   it("'may' the verb is not May the month", () => {
     expect(D.find("talks may 25 resume").length).toBe(0);
   });

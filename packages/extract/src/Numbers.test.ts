@@ -23,6 +23,14 @@ describe("number mentions", () => {
     expect(values("over 140 Ukrainian service personnel")).toEqual([[140, "more_than", false]]);
   });
 
+  it("reads thousands separators past a thousand and the word 'million'", () => {
+    expect(values("1,000,000 prisoners")).toEqual([[1_000_000, "exact", false]]);
+    expect(values("1,200,345 captives")).toEqual([[1_200_345, "exact", false]]);
+    expect(values("3 million people")).toEqual([[3_000_000, "exact", false]]);
+    expect(values("2.5 million people")).toEqual([[2_500_000, "exact", false]]);
+    expect(values("two million people")).toEqual([[2_000_000, "exact", false]]);
+  });
+
   it("reads N-for-N formulas as one figure", () => {
     expect(values("a 1,000-for-1,000 prisoner exchange")).toEqual([[1000, "exact", true]]);
     expect(values("based on a 6,000-for-6,000 formula")).toEqual([[6000, "exact", true]]);

@@ -1,0 +1,23 @@
+// The vitest configuration of `pnpm mutate` (Stryker): one package's own tests, by MUTATE_PACKAGE,
+// with the workspace packages resolved to their sources so that every test sees the mutated code.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const pkg = process.env["MUTATE_PACKAGE"] ?? "core";
+const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@factledger\/core\/testing$/, replacement: `${src("core")}testing.ts` },
+      { find: /^@factledger\/core$/, replacement: `${src("core")}index.ts` },
+      { find: /^@factledger\/extract$/, replacement: `${src("extract")}index.ts` },
+    ],
+  },
+  test: {
+    include: [`packages/${pkg}/src/**/*.test.ts`],
+    testTimeout: 60_000,
+    pool: "forks",
+    setupFiles: ["test/fast-check.mutate.setup.ts"],
+  },
+});

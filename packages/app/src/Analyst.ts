@@ -28,6 +28,15 @@ const append = async (parts: Parts, stream: string, revision: bigint | null, eve
   if (E.isLeft(r)) return Err.fail(Err.storeFailed(parts.where)(r.left));
 };
 
+const lastEventOf = async (parts: Parts, stream: string): Promise<LedgerEvent | null> => {
+  const read = await parts.store.readStream(stream)();
+  if (E.isLeft(read)) return Err.fail(Err.storeFailed(parts.where)(read.left));
+  const tail = read.right.at(-1);
+  if (tail === undefined) return null;
+  const d = decodeStored(tail);
+  return E.isLeft(d) ? Err.fail(Err.storeFailed(parts.where)(d.left)) : d.right;
+};
+
 /** Decides an analyst's command on the ledger and appends its event; returns the event. */
 export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Promise<LedgerEvent> => {
   const c = { ...command, recordedAt: parts.clock.now() } as Analyst.Command;
@@ -39,6 +48,9 @@ export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Pro
   const decided = Analyst.decide(c, ledger.right);
   if (E.isLeft(decided))
     return Err.fail(decided.left._tag === "UnknownClaim" ? { _tag: "UnknownClaim", claimId: decided.left.claimId, store: parts.where } : { _tag: "RuleViolated", violation: decided.left, store: parts.where });
+  // A re-run of an action whose write already landed (the same event, at the same time) records nothing more.
+  const last = revision === null ? null : await lastEventOf(parts, stream);
+  if (last !== null && decided.right.length === 1 && JSON.stringify(last) === JSON.stringify(decided.right[0])) return decided.right[0]!;
   // An added claim's id is its content; a correction or rejection is a new fact each time.
   await append(parts, stream, revision, decided.right, (e) => (c._tag === "AddClaim" && e.type === "ClaimReported" ? Ids.eventIdOf(`manual:${e.claimId}`) : parts.ids.newId()));
   return decided.right[0]!;

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import type { ClaimFields } from "./Claim.ts";
 import { Commitment, DateSource, Group, Kind } from "./Claim.ts";
-import type { ArticleReextracted, ArticleRecorded, ClaimChanges, ClaimCorrected, ClaimRejected, ClaimReported, LedgerEvent } from "./Events.ts";
+import type { ArticleDated, ArticleReextracted, ArticleRecorded, ClaimChanges, ClaimCorrected, ClaimRejected, ClaimReported, LedgerEvent } from "./Events.ts";
 import type { ClaimView } from "./Ledger.ts";
 import * as Q from "./Quantity.ts";
 
@@ -250,6 +250,11 @@ export const richHistory: fc.Arbitrary<LedgerEvent[]> = fc
           if (a.reextract && claims.length > 0) {
             const re: ArticleReextracted = { type: "ArticleReextracted", version: 1, articleId, extractor: { name: "test", version: "2" }, supersedes: [claims[0]!.id], recordedAt: stamp(a.published ?? "2025-06-12", 7) };
             events.push(re);
+          }
+          if (a.reextract && a.manual) {
+            // An analyst dates (or re-dates) the article: every event type is generated.
+            const dated: ArticleDated = { type: "ArticleDated", version: 1, articleId, publishedAt: "2025-06-14", previous: a.published ?? null, reason: "test", analyst: "a", recordedAt: stamp(a.published ?? "2025-06-12", 8) };
+            events.push(dated);
           }
         });
         if (ids.length > 0)

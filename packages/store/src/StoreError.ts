@@ -27,7 +27,7 @@ export const match =
 
 /** A one-line description. */
 export const describe: (e: StoreError) => string = match({
-  VersionConflict: (e) => `stream ${e.stream}: expected ${show(e.expected)}, found ${e.actual === null ? "no stream" : `revision ${e.actual}`}`,
+  VersionConflict: (e) => `conflict on stream ${e.stream}: another writer changed it (expected ${show(e.expected)}, found ${e.actual === null ? "no stream" : `revision ${e.actual}`}); nothing was written, run the command again`,
   DuplicateEventId: (e) => `stream ${e.stream}: event id ${e.eventId} is already stored elsewhere`,
   StreamDeleted: (e) => `stream ${e.stream} was deleted`,
   NotLeader: (e) => `not the leader node: ${e.message}`,

@@ -32,7 +32,7 @@ describe("concurrent ingest into one embedded store", () => {
       const runs = await Promise.all(Array.from({ length: writers }, (_, k) => start(["ingest", ...shareOf(files, k, writers), "--store", store, "--json"])));
       for (const r of runs) {
         expect(r.stderr).not.toMatch(lockedMessage);
-        expect(r.code).toBe(0);
+        expect(r.code, `a writer failed: ${r.stderr.split("\n").filter((l) => !l.startsWith("note")).join(" / ")}`).toBe(0);
       }
       // Between them the writers recorded each article exactly once; every other sighting was a duplicate.
       const recorded = runs.flatMap((r) => JSON.parse(r.stdout).ingested.filter((i: { duplicate: boolean }) => !i.duplicate).map((i: { articleId: string }) => i.articleId));

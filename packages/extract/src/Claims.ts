@@ -229,7 +229,12 @@ interface Antecedent {
 /** Reads every claim of an article's sentences. */
 export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] => {
   // With no publication day, the latest full date the article gives stands in for it (archive stamps, datelines).
-  const sentenceDates = sentences.map((s) => Dates.find(s.text));
+  // An archive stamp (" date 2023-02-17 ") is the page's, not a day the story names: it dates no claim.
+  const sentenceDates = sentences.map((s, i) => {
+    const found = Dates.find(s.text);
+    const stampAt = i === 0 ? /^\s*date\s+\S+/.exec(s.text) : null;
+    return stampAt === null ? found : found.filter((d) => d.start >= stampAt[0].length);
+  });
   const stated = sentenceDates.flat().filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
   // An archive stamp with only a month (" date 2022-04 ") bounds the story to that month.
   const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "");
@@ -253,7 +258,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const dates = sentenceDates[i]!;
     const speakers = Attribution.find(s.text, outside).map((sp) => {
       const resolved = memory.resolve(sp, s.text);
-      const near = dates.find((d) => d.start >= sp.verbEnd && d.start - sp.verbEnd <= 45 && outside[d.start]);
+      // "told journalists in Istanbul after the talks on Wednesday evening": the day of the telling, in its clause.
+      const near = dates.find((d) => d.start >= sp.verbEnd && d.start - sp.verbEnd <= 60 && outside[d.start] && !/[,;:“"]/.test(s.text.slice(sp.verbEnd, d.start)));
       const date = near === undefined ? null : Dates.resolve(near, published);
       const undated = near !== undefined && (near.expr._tag === "Period" || near.expr._tag === "Month" || near.expr._tag === "Year" || near.expr._tag === "LastPeriod");
       if (resolved !== null) {
@@ -306,6 +312,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const drafts: Draft[] = [];
   const antecedents: Antecedent[] = [];
   let discourse: { day: string; paragraph: number } | null = null;
+  const quoteDays = new Map<number, string>();
   let talksDate: string | null = null;
   let lastTarget: { value: number | null; agreedOn: string | null; sentence: number; quote: number | null } | null = null;
 
@@ -334,7 +341,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     };
 
     // A date inside a "since ..." phrase starts a count; it is no one's day ("since the invasion on February 24, 2022").
-    const sinceSpans = [...text.matchAll(/\b(?:since|from the (?:beginning|start) of|after the start of)\b[^,;.]{0,60}/gi)].map((x) => [x.index!, x.index! + x[0].length] as const);
+    const sinceSpans = [...text.matchAll(/\b(?:since|from the (?:beginning|start) of|after the start of)\b(?:(?!\b(?:as of|until|till|by|through)\b)[^,;.]){0,100}/gi)].map((x) => [x.index!, x.index! + x[0].length] as const);
     const inSince = (at: number): boolean => sinceSpans.some(([a, b]) => at >= a && at < b);
 
     /** The day or period a figure refers to, and whether the text said it. */
@@ -346,7 +353,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         !PREP_EXCLUDED.has(d.preposition) && (outside[d.start] ?? true) !== quoted && !inSince(d.start) &&
         // One event is dated by a day; a month or a year dates it only when said right beside the figure.
         !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50) &&
-        !(kind === "target" && coarse(d) && Math.abs(d.start - at) > 50));
+        !(kind === "target" && coarse(d) && Math.abs(d.start - at) > 50) &&
+        // "in February 2022" after "the invasion": the war's start, no figure's day.
+        !(/\b(?:invasion|invaded|war (?:began|started)|full[- ]scale war)\b[^.;]{0,35}$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !/\b(?:as of|as at|by|until|through)\s+(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.start - 20), d.start))) &&
+        // "under a deal reached during last month's talks": the talks' time, not the handover's.
+        !(kind === "event" && coarse(d) && TALKS.test(text.slice(d.end, d.end + 25))));
       // A date in the figure's own clause wins; else the nearest in the sentence not bound to the speaking verb.
       const inClause = usable.filter((d) => d.start >= clause[0] && d.start < clause[1]);
       const pool = inClause.length > 0 ? inClause : usable.filter((d) => !speakers.some((sp) => d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45) || kind === "event");
@@ -354,6 +365,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (nearest !== undefined) {
         const r = Dates.resolve(nearest, reference);
         const rank = nearest.expr._tag === "Full" || nearest.expr._tag === "MonthDay" ? 3 : 2;
+        // "the ministry said on Thursday that 55 had been returned": the day of the telling bounds the handover;
+        // the exchange the story is telling, a few days before, is the one it means.
+        const ofTelling = speakers.some((sp) => nearest.start >= sp.s.verbEnd && nearest.start - sp.s.verbEnd <= 45 && !/[,;:]/.test(text.slice(sp.s.verbEnd, nearest.start)));
+        const told = discourse !== null && discourse.paragraph >= s.paragraph - 1 ? discourse.day : storyDay;
+        if (r !== null && kind === "event" && ofTelling && told !== null && told < r.to && told >= Dates.shift(r.to, -3)) return { r: { from: told, to: told }, source: "text", rank: 1 };
         if (r !== null) return { r, source: "text", rank };
       }
       // An agreement is dated by the talks that made it; an offer by the day it was made (the statement).
@@ -362,8 +378,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         if (t !== null) return { r: { from: t, to: t }, source: "text", rank: 2 };
       }
       if (who.date !== null) return { r: { from: who.date, to: who.date }, source: "text", rank: 2 };
-      if (kind === "target") return { r: published === null ? null : { from: published, to: published }, source: "publication", rank: 0 };
+      // An agreement nobody dated stays undated: the day it was reported is not the day it was made.
+      if (kind === "target") return { r: null, source: null, rank: -1 };
       if (kind === "event" && discourse !== null && discourse.paragraph >= s.paragraph - 1 && !quoted) return { r: { from: discourse.day, to: discourse.day }, source: "text", rank: 1 };
+      // "“On September 14, 103 were returned. In exchange, 103 were transferred,”": a quotation keeps the day it set.
+      const quoteDay = quoted && s.quote !== null ? quoteDays.get(s.quote) : undefined;
+      if (kind === "event" && quoteDay !== undefined) return { r: { from: quoteDay, to: quoteDay }, source: "text", rank: 1 };
       if (kind === "event" && storyDay !== null) return { r: { from: storyDay, to: storyDay }, source: "text", rank: 1 };
       if (published === null) return { r: null, source: null, rank: -1 };
       return { r: { from: published, to: published }, source: ctx.publishedAt === null ? "text" : "publication", rank: 0 };
@@ -641,6 +661,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         }
       }
       if (kind === "event" && r !== null && outside[m.start] !== false) discourse = { day: r.to, paragraph: s.paragraph };
+      if (kind === "event" && r !== null && outside[m.start] === false && s.quote !== null && source === "text" && rank >= 2) quoteDays.set(s.quote, r.to);
       let group: Draft["group"] = null;
       if (kind === "stock") group = category === "civilians" ? "civilians" : category === "soldiers" ? "soldiers" : null;
 
@@ -676,8 +697,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const clauseText = window.split(/[,;.]/)[0] ?? window;
         const exchangeBoth = /\b(?:swap|exchange)\b/i.test(all) && /\b(?:Russia|Russian)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Ukraine|Ukrainian|Kyiv)\b|\b(?:Ukraine|Kyiv)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Russia|Moscow)\b/.test(all);
         const whose = /\b(Ukrainian|Russian|Ukrainians|Russians)\b(?!-)/i.exec(clauseText) ?? (exchangeBoth ? null : /\b(Ukrainian|Russian|Ukrainians|Russians)\s+(?:\w+\s+){0,2}(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|military personnel|personnel|troops|citizens|civilians)\b/i.exec(all));
+        // "how many remain in Russian captivity": the holder's adjective names the other side's people.
+        const holder = held ? /\b(?:in|by)\s+(Russian|Ukrainian)\s+(?:captivity|custody|prisons?|hands)\b/i.exec(window) : null;
         const direction = /\b(?:neither side|both sides|each side|nor)\b/i.test(und[0] + window.slice(0, 30))
           ? "each_side"
+          : holder !== null
+            ? `to_${otherParty(partyWord(holder[1]!) ?? "") ?? "ukraine"}`
           : whose === null
             ? held || exchangeBoth || /\b(?:each|both)\b/i.test(all) ? "each_side" : "to_ukraine"
             : `to_${partyWord(whose[1]!) ?? "ukraine"}`;
@@ -708,7 +733,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const on = dates.filter((d) => (d.preposition === "on" || d.expr._tag === "Full") && (outside[d.start] ?? true) && d.expr._tag !== "Period" && d.expr._tag !== "Month" && d.expr._tag !== "Year" && !background(d));
       const last = on.at(-1);
       const day = last === undefined ? null : (Dates.resolve(last, published)?.to ?? null);
-      if (day !== null && RETURN_VERB.test(text)) discourse = { day, paragraph: s.paragraph };
+      // "The previous one took place on December 31. Then, 82 ... returned": an exchange placed in time.
+      if (day !== null && (RETURN_VERB.test(text) || /\b(?:took place|was held|were held|happened|occurred|was carried out|were carried out)\b/i.test(text))) discourse = { day, paragraph: s.paragraph };
       if (day !== null && TALKS.test(text)) talksDate = day;
     }
   });

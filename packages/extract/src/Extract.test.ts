@@ -124,3 +124,50 @@ describe("wire copies", () => {
     expect(Similarity.estimate(Similarity.signature(story), Similarity.signature(other))).toBeLessThan(0.2);
   });
 });
+
+describe("the day a figure refers to", () => {
+  it("an archive stamp dates no claim: the headline's handover is the day the lead tells", () => {
+    const text = " date 2024-03-08 Kyiv and Moscow swap 60 prisoners each\n\nUkraine and Russia exchanged 60 prisoners each on Thursday, officials said.";
+    expect(claimsOf(text, "2024-03-08")).toEqual(["prisoners_returned each_side event 60 exact 2024-03-07 | unnamed outlet"]);
+  });
+
+  it("a day bound to the telling ('said on Friday that') is not the handover's when the story's exchange was days before", () => {
+    const text = "Ukraine and Russia swapped prisoners on Wednesday in a deal brokered by the UAE. In addition, Russia's defence ministry said on Friday that 40 of its servicemen had been returned to Russia.";
+    expect(claimsOf(text, "2024-03-08").filter((c) => c.includes(" 40 "))).toEqual(["prisoners_returned to_russia event 40 exact 2024-03-06 | Russia's defence ministry"]);
+  });
+
+  it("an exchange placed in time ('took place on December 3') dates the figures that follow it", () => {
+    const text = "The previous swap, according to Russia's defence ministry, took place on December 3. Then, 64 servicemen returned from captivity.";
+    expect(claimsOf(text, "2024-12-20")).toEqual(["prisoners_returned to_ukraine event 64 exact 2024-12-03 | unnamed outlet"]);
+  });
+
+  it("a quotation keeps the day it set for its next sentences", () => {
+    const text = "“On May 9, 41 servicemen were returned from the territory controlled by Kyiv. In exchange, 41 prisoners of war were transferred,” the ministry said in a statement.";
+    expect(claimsOf(text, "2024-05-11").map((c) => c.split(" ").slice(3, 6).join(" "))).toEqual(["41 exact 2024-05-09", "41 exact 2024-05-09"]);
+  });
+
+  it("the war's start ('since the invasion in February 2022') is the count's start, not its as-of day", () => {
+    expect(claimsOf("Officials said 2,100 Ukrainians have been freed since the start of Russia's full-scale invasion of the country in February 2022.", "2023-09-01"))
+      .toEqual(["prisoners_returned to_ukraine cumulative 2100 exact 2023-09-01 | Officials"]);
+  });
+
+  it("'as of June 2024' after the count's start is its as-of period", () => {
+    expect(claimsOf("He said 3,300 Ukrainians had been returned since the beginning of the full-scale war as of June 2024.", "2024-07-03"))
+      .toEqual(["prisoners_returned to_ukraine cumulative 3300 exact 2024-06-30 | unnamed outlet"]);
+  });
+
+  it("an agreement nobody dated stays undated, not dated by its report", () => {
+    expect(claimsOf("Kyiv said Moscow had proposed a new exchange involving at least 500 prisoners from each side.", "2024-08-01").filter((c) => c.includes("target")))
+      .toEqual(["prisoners_agreed each_side target 500 at_least - | Kyiv"]);
+  });
+
+  it("'according to him' is the speaker named before", () => {
+    const text = "Vladimir Medinsky told journalists in Istanbul after the talks on Wednesday evening. According to him, Moscow has already handed over some 7,000 bodies.";
+    expect(claimsOf(text, "2025-07-24")).toEqual(["bodies_returned to_ukraine cumulative 7000 about 2025-07-23 | Vladimir Medinsky"]);
+  });
+
+  it("'how many remain in Russian captivity' counts Ukrainians held", () => {
+    expect(claimsOf("Kyiv does not give the figure of how many prisoners of war remain in Russian captivity.", "2024-11-21").map((c) => c.split(" ").slice(0, 3).join(" ")))
+      .toEqual(["held_captive to_ukraine stock"]);
+  });
+});

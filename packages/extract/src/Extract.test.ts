@@ -171,3 +171,18 @@ describe("the day a figure refers to", () => {
       .toEqual(["held_captive to_ukraine stock"]);
   });
 });
+
+describe("what a figure counts, read from general structure", () => {
+  it.each([
+    ["On June 19, Russian President Vladimir Putin said that Russia has handed over to Ukraine the bodies of 6,000 soldiers and is ready to hand over nearly 3,000 more.", ["bodies_returned to_ukraine cumulative 6000 exact 2025-06-19 | Vladimir Putin", "bodies_agreed to_ukraine target 3000 nearly 2025-06-19 | Vladimir Putin"]],
+    ["Since the full-scale Russian invasion on February 24, 2022, more than 2,500 Ukrainians have returned from Russian captivity.", ["prisoners_returned to_ukraine cumulative 2500 more_than 2025-06-20 | unnamed outlet"]],
+    ["Russia's Defence Ministry said 94 Russians in Ukrainian captivity had been released.", ["prisoners_returned to_russia event 94 exact 2025-06-20 | Russia's Defence Ministry"]],
+    ["Subsequent exchanges occurred on 10, 12, 14 and 26 June.", []],
+    ["Ukraine and Russia Exchange Nearly 1K Bodies of Fallen Soldiers", ["bodies_returned each_side event 1000 nearly 2025-06-20 | unnamed outlet"]],
+    ["Amid the latest prisoner exchange, air strikes killed at least one person and wounded two others.", []],
+    ["Russia committed to returning over 6,000 Ukrainian soldiers’ bodies.", ["bodies_agreed to_ukraine target 6000 more_than - | unnamed outlet"]],
+    ["Kyiv said the two had agreed to “exchange” the bodies of 6,000 Ukrainian soldiers.", ["bodies_agreed to_ukraine target 6000 exact - | Kyiv"]],
+  ])("%s", (text, expected) => {
+    expect(claimsOf(text)).toEqual(expected);
+  });
+});

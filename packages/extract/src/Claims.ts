@@ -581,7 +581,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // Both parties as the subject of an exchange: each side, or both together when the text says "a total".
         const subject = text.slice(0, m.start);
         const both = /\b(?:Russia|Moscow|Russian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b|\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Russia|Moscow|Russian)\b|\b(?:the two|both) (?:sides|countries|parties|nations)\b|\bthe (?:sides|parties)\b/.test(subject);
-        if (both && /\b(?:exchang\w*|swap\w*|trad\w*|releas\w*|freed)\b/i.test(lead + " " + rest.slice(0, 30))) direction = TOTAL_CUE.test(lead.slice(-40) + rest.slice(0, 20)) ? "total" : "each_side";
+        if (both && /\b(?:exchang\w*|swap\w*|trad\w*|releas\w*|freed|frees?)\b/i.test(lead + " " + rest.slice(0, 30))) direction = TOTAL_CUE.test(lead.slice(-40) + rest.slice(0, 20)) ? "total" : "each_side";
       }
       if (direction === null && kind === "target" && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
       if (direction === null && kind !== "stock") {
@@ -746,7 +746,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const last = on.at(-1);
       const day = last === undefined ? null : (Dates.resolve(last, published)?.to ?? null);
       // "The previous one took place on December 31. Then, 82 ... returned": an exchange placed in time.
-      if (day !== null && (RETURN_VERB.test(text) || /\b(?:took place|was held|were held|happened|occurred|was carried out|were carried out)\b/i.test(text))) discourse = { day, paragraph: s.paragraph };
+      const placed = /\b(?:took place|was held|were held|happened|occurred|was carried out|were carried out)\b/i.test(text);
+      if (day !== null && (RETURN_VERB.test(text) || placed)) discourse = { day, paragraph: s.paragraph };
+      // "The previous exchange took place in mid-April": the next figures belong to that month, not to today's swap.
+      const month = day === null && placed ? dates.find((d) => (d.expr._tag === "Month" || d.expr._tag === "LastPeriod") && (outside[d.start] ?? true)) : undefined;
+      const monthDay = month === undefined ? null : (Dates.resolve(month, published)?.to ?? null);
+      if (monthDay !== null) discourse = { day: monthDay, paragraph: s.paragraph };
       if (day !== null && TALKS.test(text)) talksDate = day;
     }
   });
@@ -789,9 +794,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const one = same[0];
     return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: 3 } : d;
   });
+  // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
+  // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.
+  const family = (m: string) => (m === "bodies_returned" || m === "bodies_agreed" ? "bodies" : "persons");
+  const titleLike = (d: Draft) => !/[.!?…]["”’»)]*\s*$/.test(d.evidence.text) && d.evidence.text.length <= 160;
+  const told = named.filter((d) => !titleLike(d));
+  const kept = named.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind)));
   const best = new Map<string, Draft>();
   const order: string[] = [];
-  for (const d of named) {
+  for (const d of kept) {
     const loose = [d.metric, d.direction, d.kind, d.value, d.qualifier, Claimant.key(d.attributedTo)].join("|");
     const exact = `${loose}|${d.validFrom}|${d.validTo}`;
     const prior = best.get(loose);

@@ -70,7 +70,7 @@ const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|r
 const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|readiness to|committed to|commits? to|commitment to|operation to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
 const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|readiness to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
-const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine))\b/i;
+const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine)|(?:are|were|is|was)\s+(?:\w+\s+)?(?:pows|prisoners of war|captives|hostages)\b|(?:has|have|had)\s+taken(?!\s+(?:back|home|part))|taken\s+(?:\w+\s+){0,3}?(?:prisoner|captive))\b/i;
 const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
 const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
@@ -420,7 +420,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const before = text.slice(Math.max(0, m.start - 80), m.start);
       const after = text.slice(m.end);
       if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
-      if (/\b(?:oldest|youngest)\b/i.test(text) && /\b(?:turned|is|was|aged|—|-)\s*$/i.test(before)) continue;
+      if (/\b(?:oldest|youngest)\b/i.test(text) && /(?:\b(?:turned|is|was|aged)|[—–-])\s*$/i.test(before)) continue;
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
       // "air strikes killed at least one person and wounded two others": casualties, not captives.
       if (/\b(?:killed|killing|wounded|wounding|injured|injuring|hurt)\s+(?:at least\s+|about\s+|more than\s+|some\s+|another\s+)?$/i.test(before)) continue;
@@ -509,7 +509,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const sentenceHasReturn = RETURN_VERB.test(text) || NOMINAL_RETURN.test(before);
       const lead70 = lead.slice(-70);
       const returnBefore = lastMatch(RETURN_VERB, lead70);
-      const returnAfter = firstMatch(RETURN_VERB, rest.slice(0, 70));
+      const returnAfter = firstMatch(RETURN_VERB, rest.slice(0, 100));
       const targetBefore = lastMatch(TARGET_CUE, lead70);
       // A return verb that is finite ("released 500") says it happened; an infinitive or a noun ("to hand over", "the exchange of") does not.
       const beforeVerb = returnBefore === null ? "" : lead70.slice(0, returnBefore.index);
@@ -517,7 +517,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const achieved = /\b(?:managed|able|succeeded|helped)\s+to\s+(?:\w+\s+)?$/i.test(beforeVerb);
       const modal = /\b(?:will|would|shall|could|can|must|may|might|should|going to|plans? to|intends? to|wants? to|ready to|prepared to|willing to|readiness to|offered to|agreed to|promised to|pledged to|committed to|operation to)\s+(?:[“"‘]?\w+[”"’]?\s+){0,2}[“"‘]?$/i.test(beforeVerb);
       const finiteReturn = returnBefore !== null && !modal && (achieved || !/\b(?:to|the|of|an?|for|on|new|mutual|further|possible|next|another)\s+(?:\w+\s+)?$/i.test(beforeVerb)) && !/^(?:exchange|swap|release|return|transfer|repatriation|handover)\s+of\b/i.test(lead70.slice(returnBefore.index));
-      const pastReturnAfter = /^[^.;]{0,50}?\b(?:were|was|have been|has been|had been|got|are being|are|had)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought|rescu|liberat|retriev|receiv)/i.test(rest) || /^[^.;]{0,25}?\b(?:returned|came|went|arrived|come)\s+(?:home|back|to)/i.test(rest);
+      const pastReturnAfter = /^[^.;]{0,80}?\b(?:were|was|have been|has been|had been|got|are being|are|had)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought|rescu|liberat|retriev|receiv)/i.test(rest) || /^[^.;]{0,25}?\b(?:returned|came|went|arrived|come)\s+(?:home|back|to)/i.test(rest);
       let kind: Kind | null = null;
       let commitment: Draft["commitment"] = null;
       // "is refusing to accept the return of 1,000": what one side refuses has not happened; it is the other's offer.
@@ -539,7 +539,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       }
       if (kind === "event") {
         const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
-        const own = dates.some((d) => d.start >= clause[0] && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
+        // "most recently on May 31, when 71 ... were released": the when-clause belongs to the day before it.
+        const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
         const wide = text.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
         const clauseText = text.slice(clause[0], clause[1]);
         const cumulativeCue = (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before)) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide);
@@ -564,6 +565,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (party === "ours") party = speakerParty ?? (/\b(?:we|our)\b/i.test(text) && s.quote !== null ? speakerParty : null) ?? "ukraine";
       if (direction === null && party === null && /^(?:defenders?|heroes)$/i.test(wordsIn(after.slice(0, phrase.end)).at(-1)?.w ?? "")) party = "ukraine";
       if (direction === null && party === null && /^(?:occupiers|invaders)$/i.test(wordsIn(after.slice(0, phrase.end)).at(-1)?.w ?? "")) party = "russia";
+      // "115 prisoners captured by Ukraine", "troops held by Kyiv": the captor's opposite side.
+      const captor = party === null && direction === null ? /^[^.;,]{0,50}?\b(?:captured|held|detained|taken prisoner|imprisoned)\s+by\s+(?:the\s+)?(Ukrain\w*|Russia\w*|Kyiv|Kiev|Moscow)\b/i.exec(after) : null;
+      if (captor !== null) party = otherParty(partyWord(captor[1]!) ?? "");
       if (direction === null && party !== null) direction = party;
       if (direction === null && kind !== "stock") {
         const dest = destination(text.slice(m.end + phrase.end, clause[1]), near);
@@ -580,7 +584,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (direction === null && kind !== "stock") {
         // Both parties as the subject of an exchange: each side, or both together when the text says "a total".
         const subject = text.slice(0, m.start);
-        const both = /\b(?:Russia|Moscow|Russian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b|\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Russia|Moscow|Russian)\b|\b(?:the two|both) (?:sides|countries|parties|nations)\b|\bthe (?:sides|parties)\b/.test(subject);
+        // "In the exchange with Russia, Ukraine has returned 144": a singular verb makes the second party the subject alone.
+        const both = /\b(?:Russia|Moscow|Russian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b(?!\s+(?:has|is|was)\b)|\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Russia|Moscow|Russian)\b(?!\s+(?:has|is|was)\b)|\b(?:the two|both) (?:sides|countries|parties|nations)\b|\bthe (?:sides|parties)\b/.test(subject);
         if (both && /\b(?:exchang\w*|swap\w*|trad\w*|releas\w*|freed|frees?)\b/i.test(lead + " " + rest.slice(0, 30))) direction = TOTAL_CUE.test(lead.slice(-40) + rest.slice(0, 20)) ? "total" : "each_side";
       }
       if (direction === null && kind === "target" && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
@@ -796,10 +801,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   });
   // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
   // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.
+  const qualifierClass = (q: string) => (q === "more_than" || q === "at_least" ? "lower" : q === "about" || q === "nearly" ? "approx" : q);
   const family = (m: string) => (m === "bodies_returned" || m === "bodies_agreed" ? "bodies" : "persons");
   const titleLike = (d: Draft) => !/[.!?…]["”’»)]*\s*$/.test(d.evidence.text) && d.evidence.text.length <= 160;
   const told = named.filter((d) => !titleLike(d));
-  const kept = named.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind)));
+  const kept = named.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind &&
+    // A title drops qualifiers ("free 200" for "more than 200"); one that keeps its own ("over 100") is a claim of its own.
+    (d.qualifier === "exact" || qualifierClass(x.qualifier) === qualifierClass(d.qualifier)))));
   const best = new Map<string, Draft>();
   const order: string[] = [];
   for (const d of kept) {

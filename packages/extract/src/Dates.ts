@@ -58,6 +58,8 @@ export const dayOf = (y: number, m: number, d: number): string | null => {
 export const find = (text: string): DateMention[] => {
   const out: DateMention[] = [];
   if (!ANY_DATE.test(text)) return out;
+  // "September 14 of this year": the day, in the reference's year (which is how a month-day resolves anyway).
+  const thisYear = (at: number): number => /^\s+of\s+this\s+year\b/i.exec(text.slice(at, at + 20))?.[0].length ?? 0;
   const add = (start: number, end: number, expr: DateMention["expr"]) => {
     const before = /(\w+)\s*$/.exec(text.slice(Math.max(0, start - 24), start));
     if (out.some((o) => start < o.end && end > o.start)) return;
@@ -73,7 +75,7 @@ export const find = (text: string): DateMention[] => {
     if (m[3] !== undefined) {
       const full = dayOf(+m[3], month, day);
       if (full !== null) add(m.index!, m.index! + m[0].length, { _tag: "Full", day: full });
-    } else add(m.index!, m.index! + m[0].length, { _tag: "MonthDay", month, day });
+    } else add(m.index!, m.index! + m[0].length + thisYear(m.index! + m[0].length), { _tag: "MonthDay", month, day });
   }
   for (const m of text.matchAll(MONTH_DAY)) {
     const month = MONTHS[m[1]!.toLowerCase()]!;
@@ -82,7 +84,7 @@ export const find = (text: string): DateMention[] => {
     if (m[3] !== undefined) {
       const full = dayOf(+m[3], month, day);
       if (full !== null) add(m.index!, m.index! + m[0].length, { _tag: "Full", day: full });
-    } else add(m.index!, m.index! + m[0].length, { _tag: "MonthDay", month, day });
+    } else add(m.index!, m.index! + m[0].length + thisYear(m.index! + m[0].length), { _tag: "MonthDay", month, day });
   }
   // "in June 2023", "at the end of April", "mid-November 2023", "June 2023": a month as a period.
   for (const m of text.matchAll(MONTH_PERIOD)) {

@@ -198,3 +198,21 @@ describe("titles and earlier exchanges", () => {
     expect(claimsOf(text, "2023-05-07")).toEqual(["prisoners_returned to_ukraine event 45 exact 2023-05-05 | unnamed outlet", "prisoners_returned to_ukraine event 130 exact 2023-04-30 | Andriy Yermak"]);
   });
 });
+
+describe("stocks, captors and clauses", () => {
+  it.each([
+    ["There are 1,348 Russian servicemen in Ukrainian captivity, whereas 6,465 Ukrainian servicemen are POWs in Russia.", ["held_captive to_russia stock 1348 exact 2025-06-20 | unnamed outlet", "held_captive to_ukraine stock 6465 exact 2025-06-20 | unnamed outlet"]],
+    ["Putin said Kiev has 1,348 Russians in captivity, while Russia has taken 6,365 Ukrainian prisoners.", ["held_captive to_russia stock 1348 exact 2025-06-20 | Putin", "held_captive to_ukraine stock 6365 exact 2025-06-20 | Putin"]],
+    ["More than a hundred troops captured by Ukraine during its incursion have been freed in a swap.", ["prisoners_returned to_russia event 100 more_than 2025-06-20 | unnamed outlet"]],
+    ["30 bodies of the deceased servicemen of the Russian Armed Forces had been returned to Russia, the ministry said.", ["bodies_returned to_russia event 30 exact 2025-06-20 | unnamed outlet"]],
+    ["In the largest prisoner exchange with Russia, Ukraine has returned 144 soldiers.", ["prisoners_returned to_ukraine event 144 exact 2025-06-20 | unnamed outlet"]],
+    ["Several exchanges have taken place since then, most recently on May 31, when 71 Ukrainian service members were released.", ["prisoners_returned to_ukraine event 71 exact 2025-05-31 | unnamed outlet"]],
+    ["The oldest of the released turned 65, the youngest — 19.", []],
+  ])("%s", (text, expected) => {
+    expect(claimsOf(text)).toEqual(expected);
+  });
+
+  it("'September 14 of this year' is that day", () => {
+    expect(claimsOf("On September 14 of this year, 103 servicemen were returned from captivity.", "2024-09-20")).toEqual(["prisoners_returned to_ukraine event 103 exact 2024-09-14 | unnamed outlet"]);
+  });
+});

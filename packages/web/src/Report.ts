@@ -1,0 +1,103 @@
+/**
+ * `facts report --format html`: the page as one self-contained file. The
+ * page's own script and style are inlined, and every view it asks for, for
+ * every pair of days its sliders can reach, is answered now through the API
+ * (Api.ts) and embedded as JSON, identical views stored once. No server and
+ * no network: the file's Content-Security-Policy forbids both.
+ */
+import type { AppT } from "@factledger/app";
+import * as Api from "./Api.ts";
+import * as Assets from "./Assets.ts";
+
+/** Options of a report. */
+export interface Options {
+  /** Today: the report's date, and the default of known-at as in the CLI. */
+  readonly today: string;
+  /** How many days the sliders may stop at (the days on which something was published or happened). Default 24. */
+  readonly maxDays?: number;
+  /** The first view (the page snaps to the latest slider stop on or before each day). Default: the last day. */
+  readonly knownAt?: string;
+  readonly through?: string;
+}
+
+/** The key the page looks a view up by: the route, then its parameters in this order. */
+const ORDER = ["known-at", "through", "metric", "direction", "id"] as const;
+const keyOf = (route: string, p: Partial<Record<(typeof ORDER)[number], string>>): string => {
+  const s = new URLSearchParams();
+  for (const k of ORDER) if (p[k] !== undefined) s.set(k, p[k]!);
+  const qs = s.toString();
+  return qs === "" ? route : `${route}?${qs}`;
+};
+
+/** JSON that can sit inside a <script> element: no "</script", no "<!--", no line separators. */
+const scriptSafe = (json: string): string => json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+/** The days a slider stops at: every publication day, and every day a claim refers to within them. */
+const stops = (knownDays: string[], claimDays: string[], max: number): string[] => {
+  const first = knownDays[0]!;
+  const last = knownDays[knownDays.length - 1]!;
+  const all = [...new Set([...knownDays, ...claimDays.filter((d) => d >= first && d <= last)])].sort();
+  if (all.length <= max) return all;
+  const known = [...new Set(knownDays)].sort();
+  return known.length <= max ? known : known.filter((_d, i) => i % Math.ceil(known.length / max) === 0 || i === known.length - 1);
+};
+
+/** Builds the report's HTML. */
+export const html = async (app: AppT, o: Options): Promise<string> => {
+  const blobs: string[] = [];
+  const index = new Map<string, number>();
+  const keys: Record<string, number> = {};
+  const ask = async (route: string, p: Partial<Record<(typeof ORDER)[number], string>> = {}): Promise<any> => {
+    const key = keyOf(route, p);
+    const search = new URLSearchParams(key.includes("?") ? key.slice(key.indexOf("?") + 1) : "");
+    const a = await Api.handle(app, o.today, `/api/${route}`, search);
+    if (a.status !== 200) throw new Error(`report: ${key}: ${(a.body as Api.ErrorBody).error}`);
+    const text = JSON.stringify(a.body);
+    let i = index.get(text);
+    if (i === undefined) {
+      i = blobs.length;
+      blobs.push(text);
+      index.set(text, i);
+    }
+    keys[key] = i;
+    return a.body;
+  };
+  const articles = await ask("articles");
+  const claims = await ask("claims");
+  const knownDays: string[] = articles.articles.map((a: { knownAt: string }) => a.knownAt).sort();
+  const claimDays: string[] = claims.claims.flatMap((c: { validFrom: string | null; validTo: string | null }) => [c.validFrom, c.validTo]).filter((d: string | null): d is string => d !== null);
+  const days = knownDays.length === 0 ? [] : stops(knownDays, claimDays, o.maxDays ?? 24);
+  for (const a of articles.articles) await ask("articles", { id: a.articleId });
+  if (days.length > 0) {
+    const last = days[days.length - 1]!;
+    const latest = await ask("totals", { "known-at": last, through: last });
+    const returned = latest.totals.filter((t: { metric: string }) => t.metric.endsWith("_returned"));
+    const seen = new Set<string>();
+    const figures: { metric: string; direction: string }[] = (returned.length > 0 ? returned : latest.totals).filter((t: { metric: string; direction: string }) => !seen.has(`${t.metric}:${t.direction}`) && seen.add(`${t.metric}:${t.direction}`));
+    for (const k of days)
+      for (const t of days.filter((d) => d <= k)) {
+        const axes = { "known-at": k, through: t };
+        await ask("totals", axes);
+        await ask("discrepancies", axes);
+        for (const f of figures) {
+          const q = { ...axes, metric: f.metric, direction: f.direction };
+          await ask("timeline", q);
+          await ask("claims", q);
+          await ask("audit", q);
+        }
+      }
+  }
+  const snap = (d: string | undefined): string | null => (d === undefined ? null : (days.filter((x) => x <= d).at(-1) ?? days[0] ?? null));
+  const initial = { knownAt: snap(o.knownAt), through: snap(o.through) };
+  const data = `{"generated":${JSON.stringify(o.today)},"initial":${JSON.stringify(initial)},"days":${JSON.stringify(days)},"keys":${JSON.stringify(keys)},"blobs":[${blobs.join(",")}]}`;
+  const page = Assets.text("index.html");
+  const css = Assets.text("app.css");
+  const js = Assets.text("app.js").replace(/<\/script/gi, "<\\/script");
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'">`;
+  return page
+    .replace(`<meta charset="utf-8">`, `<meta charset="utf-8">\n${csp}`)
+    .replace(/<link rel="icon"[^>]*>\n/, "")
+    .replace(`<link rel="stylesheet" href="app.css">`, () => `<style>\n${css}</style>`)
+    .replace(`<script src="app.js"></script>`, () => `<script type="application/json" id="factledger-data">${scriptSafe(data)}</script>\n<script>\n${js}</script>`)
+    .replace("<title>factledger</title>", `<title>factledger report, ${o.today}</title>`);
+};

@@ -94,6 +94,7 @@
   let days = [];
   let figures = [];
   let articles = [];
+  let firstKnown = null;
   const readHash = () => {
     const h = new URLSearchParams(location.hash.slice(1));
     for (const [k, name] of [["knownAt", "known-at"], ["through", "through"], ["figure", "figure"], ["article", "article"], ["claim", "claim"]]) state[k] = h.get(name) ?? state[k];
@@ -179,8 +180,9 @@
 
   /** The chart: step line of the best figure with its band, a dot per claim, the known-at cursor. */
   const chart = (f, timeline, claims, disputed) => {
-    const x0 = ms(days[0]);
-    const x1 = ms(days[days.length - 1]);
+    // The x axis is the day things became known: from just before the first article to the last day.
+    const x0 = Math.max(ms(days[0]), ms(firstKnown) - 4 * 86_400_000);
+    const x1 = ms(days[days.length - 1]) + 86_400_000;
     const span = Math.max(1, x1 - x0);
     const X = (d) => M.l + ((ms(d) - x0) / span) * (W - M.l - M.r);
     const pts = timeline.points.filter((p) => p.best !== null);
@@ -199,10 +201,12 @@
       g.push(svg("text", { x: M.l - 6, y: Y(v) + 4, "text-anchor": "end", "font-family": font, "font-size": 10, fill: "#5f6670" }, num(Math.round(v))));
     }
     // x axis: about six ticks
-    const step = Math.max(1, Math.ceil(days.length / 6));
-    for (let i = 0; i < days.length; i += step) {
-      g.push(svg("line", { x1: X(days[i]), x2: X(days[i]), y1: H - M.b, y2: H - M.b + 4, stroke: "#9aa1aa" }));
-      g.push(svg("text", { x: X(days[i]), y: H - M.b + 15, "text-anchor": "middle", "font-family": font, "font-size": 10, fill: "#5f6670" }, shortDay(days[i])));
+    const n = Math.round((x1 - x0) / 86_400_000);
+    const step = Math.max(1, Math.ceil(n / 6));
+    for (let i = 0; i <= n; i += step) {
+      const d = isoDay(x0 + i * 86_400_000);
+      g.push(svg("line", { x1: X(d), x2: X(d), y1: H - M.b, y2: H - M.b + 4, stroke: "#9aa1aa" }));
+      g.push(svg("text", { x: X(d), y: H - M.b + 15, "text-anchor": "middle", "font-family": font, "font-size": 10, fill: "#5f6670" }, shortDay(d)));
     }
     // what was not yet known
     if (k < days[days.length - 1]) g.push(svg("rect", { x: X(k), y: M.t, width: W - M.r - X(k), height: H - M.t - M.b, fill: "#f3f4f6" }));
@@ -218,10 +222,10 @@
     });
     if (line !== "") g.push(svg("path", { d: line, fill: "none", stroke: "#1f5fbf", "stroke-width": 2.2 }));
     const last = pts[pts.length - 1];
-    if (last) g.push(svg("text", { x: Math.min(W - M.r, X(k)) - 4, y: Y(last.best) - 6, "text-anchor": "end", "font-family": font, "font-size": 11, "font-weight": 700, fill: "#1f5fbf" }, num(last.best)));
+    if (last) g.push(svg("text", { x: Math.min(W - M.r, X(k)) - 5, y: Math.max(M.t + 10, Y(last.best) - 6), "text-anchor": "end", "font-family": font, "font-size": 11, "font-weight": 700, fill: "#1f5fbf" }, num(last.best)));
     // the known-at cursor
     g.push(svg("line", { x1: X(k), x2: X(k), y1: M.t - 4, y2: H - M.b, stroke: "#1b1e23", "stroke-dasharray": "3 3", "stroke-width": 1 }));
-    g.push(svg("text", { x: X(k) + (X(k) > W - 80 ? -4 : 4), y: M.t + 6, "text-anchor": X(k) > W - 80 ? "end" : "start", "font-family": font, "font-size": 10, fill: "#1b1e23" }, "known at"));
+    g.push(svg("text", { x: X(k) + (X(k) > W - 120 ? -4 : 4), y: H - M.b - 5, "text-anchor": X(k) > W - 120 ? "end" : "start", "font-family": font, "font-size": 10, fill: "#5f6670" }, `known at ${shortDay(k)}`));
     // the claims: same day and value are spread apart so that none hides another
     const seen = new Map();
     for (const c of claims) {
@@ -518,6 +522,7 @@
       days = [];
       return false;
     }
+    firstKnown = known[0];
     const first = [known[0], ...all.claims.flatMap((c) => [c.validFrom, c.validTo]).filter((d) => d !== null && d < known[0])].sort()[0];
     const lastDay = known[known.length - 1];
     days = report !== null ? report.days : everyDay(first < isoDay(ms(lastDay) - 120 * 86_400_000) ? isoDay(ms(lastDay) - 120 * 86_400_000) : first, lastDay);
@@ -529,7 +534,7 @@
     if (state.knownAt === null || !days.includes(state.knownAt)) state.knownAt = days[days.length - 1];
     if (state.through === null || !days.includes(state.through) || state.through > state.knownAt) state.through = state.knownAt;
     if (state.figure === null || !figures.some((f) => figureKey(f) === state.figure)) {
-      const preferred = figures.find((f) => f.metric === "prisoners_returned") ?? figures[0];
+      const preferred = figures.find((f) => f.metric === "prisoners_returned" && f.direction === "to_ukraine") ?? figures.find((f) => f.metric === "prisoners_returned") ?? figures[0];
       state.figure = preferred === undefined ? null : figureKey(preferred);
     }
     const claims = all.claims.length;

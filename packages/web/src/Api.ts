@@ -39,7 +39,7 @@ export const fromAppError = (e: AppErrorT): Answer =>
     InvalidArgument: (x) => ({ status: 400, body: { error: AppError.describe(x).replace(/^--/, ""), param: x.argument.replace(/^--/, "") } }),
     Usage: (x) => ({ status: 400, body: { error: AppError.describe(x) } }),
     UnknownClaim: (x) => ({ status: 404, body: { error: AppError.describe(x) } }),
-    RuleViolated: (x) => ({ status: x.violation._tag === "UnknownArticle" ? 404 : 400, body: { error: AppError.describe(x), ...(x.violation._tag === "UnknownArticle" ? { param: "id" } : {}) } }),
+    RuleViolated: (x) => (x.violation._tag === "UnknownArticle" ? { status: 404, body: { error: `id: ${AppError.describe(x)}`, param: "id" } } : { status: 400, body: { error: AppError.describe(x) } }),
     UnreadableFile: (x) => ({ status: 500, body: { error: AppError.describe(x) } }),
     InvalidManifest: (x) => ({ status: 500, body: { error: AppError.describe(x) } }),
     StoreFailed: (x) => ({ status: 503, body: { error: AppError.describe(x) } }),

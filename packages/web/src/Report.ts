@@ -5,9 +5,11 @@
  * (Api.ts) and embedded as JSON, identical views stored once. No server and
  * no network: the file's Content-Security-Policy forbids both.
  */
+import { App } from "@factledger/app";
 import type { AppT } from "@factledger/app";
 import * as Api from "./Api.ts";
 import * as Assets from "./Assets.ts";
+import { readCache } from "./ReadCache.ts";
 
 /** Options of a report. */
 export interface Options {
@@ -43,7 +45,9 @@ const stops = (knownDays: string[], claimDays: string[], max: number): string[] 
 };
 
 /** Builds the report's HTML. */
-export const html = async (app: AppT, o: Options): Promise<string> => {
+export const html = async (given: AppT, o: Options): Promise<string> => {
+  // One snapshot of the log, read once: the report asks hundreds of views of it.
+  const app = App.make({ ...given.parts, store: readCache(given.parts.store).store });
   const blobs: string[] = [];
   const index = new Map<string, number>();
   const keys: Record<string, number> = {};

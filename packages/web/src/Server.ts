@@ -8,11 +8,13 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { App } from "@factledger/app";
 import type { AppT } from "@factledger/app";
 import { showPosition } from "@factledger/store";
 import type { Position, Subscription } from "@factledger/store";
 import * as Api from "./Api.ts";
 import * as Assets from "./Assets.ts";
+import { readCache } from "./ReadCache.ts";
 
 /** Options of `serve`. */
 export interface ServeOptions {
@@ -49,6 +51,9 @@ const security = {
 /** Starts the server; resolves once it listens. */
 export const serve = async (o: ServeOptions): Promise<Running> => {
   const log = o.log ?? (() => {});
+  // Queries read the log through a cache that every new event clears (the subscription below sees them all).
+  const reads = readCache(o.app.parts.store);
+  const app = App.make({ ...o.app.parts, store: reads.store });
   const assets = Assets.load();
   const streams = new Set<ServerResponse>();
   const cache = new Map<string, { status: number; body: string }>();
@@ -65,12 +70,14 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     onEvent: (e) => {
       position = e.position;
       events++;
+      reads.clear();
       if (!caughtUp) return;
       cache.clear();
       // An article is one append of several events: tell the pages once, when the burst is over.
       if (pending === undefined)
         pending = setTimeout(() => {
           pending = undefined;
+          reads.clear();
           cache.clear();
           broadcast();
         }, 100);
@@ -104,7 +111,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     const started = performance.now();
     let hit = cache.get(key);
     if (hit === undefined) {
-      const a = await Api.handle(o.app, o.today(), url.pathname, url.searchParams);
+      const a = await Api.handle(app, o.today(), url.pathname, url.searchParams);
       hit = { status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) };
       if (a.status === 200 && caughtUp) cache.set(key, hit);
       if (cache.size > 2000) cache.clear();
@@ -128,6 +135,8 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     send(res, 200, asset.type, asset.body);
   });
 
+  // Pages and scripts come back after a pause to think; a socket the server dropped meanwhile would fail their next request.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port ?? 4000, o.host ?? "127.0.0.1", () => {

@@ -15,6 +15,10 @@ export const serve = async (ctx: Context, p: Parsed, onSignal: (stop: () => void
   if (!/^\d+$/.test(portArg) || port > 65535) fail(AppError.invalidArgument("--port", `"${portArg}" is not a port number (0 to 65535; 0 picks a free one)`));
   const host = str(p, "host") ?? "127.0.0.1";
   const web = await import("@factledger/web");
+  // Ctrl-C is listened for before the address is printed: whoever reads the address may stop us at once.
+  let stop: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  onSignal(() => stop());
   return withApp(ctx, p, false, async (app) => {
     let running: Awaited<ReturnType<typeof web.serve>>;
     try {
@@ -25,7 +29,7 @@ export const serve = async (ctx: Context, p: Parsed, onSignal: (stop: () => void
     }
     if (flag(p, "json")) printJson(ctx, { url: running.url, store: app.parts.where });
     else ctx.out(`factledger dashboard at ${running.url} (store: ${app.parts.where}); Ctrl-C stops it`);
-    await new Promise<void>((resolve) => onSignal(resolve));
+    await stopped;
     await running.close();
     if (!flag(p, "json")) ctx.err("stopped\n");
     return 0;

@@ -122,6 +122,7 @@
     const c = node.cloneNode(true);
     c.setAttribute("xmlns", SVG);
     c.querySelectorAll("[tabindex]").forEach((x) => x.removeAttribute("tabindex"));
+    c.querySelectorAll(".export-title").forEach((x) => x.removeAttribute("visibility"));
     return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(c)}`;
   };
   const exportSvg = (node, name) => download(`${name}.svg`, new Blob([svgText(node)], { type: "image/svg+xml" }));
@@ -170,7 +171,7 @@
   // ------------------------------------------------------------------ the timeline of one figure
   const W = 560;
   const H = 250;
-  const M = { l: 52, r: 14, t: 30, b: 26 };
+  const M = { l: 52, r: 14, t: 28, b: 26 };
   const niceMax = (v) => {
     if (v <= 0) return 10;
     const p = 10 ** Math.floor(Math.log10(v));
@@ -193,7 +194,8 @@
     const g = [];
     const font = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
     g.push(svg("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }));
-    g.push(svg("text", { x: M.l, y: 14, "font-family": font, "font-size": 12, "font-weight": 700, fill: "#1b1e23" }, `${figureName(f.metric, f.direction)}, as known on ${day(k)}`));
+    // Shown only in an exported file, where the card's heading is not there to say what the chart is.
+    g.push(svg("text", { class: "export-title", x: M.l, y: 12, "font-family": font, "font-size": 12, "font-weight": 700, fill: "#1b1e23", visibility: "hidden" }, `${figureName(f.metric, f.direction)}, as known on ${day(k)}`));
     // grid and y axis
     for (let i = 0; i <= 4; i++) {
       const v = (ymax / 4) * i;
@@ -225,7 +227,7 @@
     if (last) g.push(svg("text", { x: Math.min(W - M.r, X(k)) - 5, y: Math.max(M.t + 10, Y(last.best) - 6), "text-anchor": "end", "font-family": font, "font-size": 11, "font-weight": 700, fill: "#1f5fbf" }, num(last.best)));
     // the known-at cursor
     g.push(svg("line", { x1: X(k), x2: X(k), y1: M.t - 4, y2: H - M.b, stroke: "#1b1e23", "stroke-dasharray": "3 3", "stroke-width": 1 }));
-    g.push(svg("text", { x: X(k) + (X(k) > W - 120 ? -4 : 4), y: H - M.b - 5, "text-anchor": X(k) > W - 120 ? "end" : "start", "font-family": font, "font-size": 10, fill: "#5f6670" }, `known at ${shortDay(k)}`));
+    g.push(svg("text", { x: X(k) + (X(k) > W - 120 ? -4 : 4), y: M.t - 8, "text-anchor": X(k) > W - 120 ? "end" : "start", "font-family": font, "font-size": 10, fill: "#5f6670" }, `known at ${shortDay(k)}`));
     // the claims: same day and value are spread apart so that none hides another
     const seen = new Map();
     for (const c of claims) {
@@ -307,10 +309,11 @@
         const whole = Math.max(1, a.targetHi ?? a.target, a.doneHi ?? a.done);
         const pct = (v) => `${Math.max(0, Math.min(100, (v / whole) * 100)).toFixed(2)}%`;
         const upper = a.doneHi ?? a.done;
+        const exact = a.doneHi === a.doneLo;
         return el(
           "div",
           { class: "agreement", "data-agreement": a.agreementId },
-          el("div", { class: "agreement-head" }, el("strong", { text: `${figureName(a.metric.replace(/_agreed$/, "_returned"), a.direction)}: ${a.targetHi === a.targetLo ? num(a.target) : bounds(a.targetLo, a.targetHi)} agreed ${a.agreedOn ? day(a.agreedOn) : "(undated)"}` }), el("span", {}, "done ", el("b", { class: "done-figure", text: bounds(a.doneLo, a.doneHi) }), ` · remaining ${a.doneHi === a.doneLo ? num(a.remaining) : a.doneHi === null ? `≤ ${num(a.remaining)}` : num(a.remaining)}`)),
+          el("div", { class: "agreement-head" }, el("strong", { text: `${figureName(a.metric.replace(/_agreed$/, "_returned"), a.direction)}: ${a.targetHi === a.targetLo ? num(a.target) : bounds(a.targetLo, a.targetHi)} agreed ${a.agreedOn ? day(a.agreedOn) : "(undated)"}` }), el("span", {}, "done ", el("b", { class: "done-figure", text: num(a.done) }), exact ? "" : ` (${bounds(a.doneLo, a.doneHi)})`, " · remaining ", el("b", { text: num(a.remaining) }), exact ? "" : ` (≤ ${num(Math.max(0, (a.targetHi ?? a.target) - a.doneLo))})`)),
           el("div", { class: "bar", role: "img", "aria-label": `${num(a.done)} of ${num(a.target)} done` }, el("div", { class: "done", style: `width:${pct(a.doneLo)}` }), upper > a.doneLo ? el("div", { class: "maybe", style: `left:${pct(a.doneLo)};width:${pct(upper - a.doneLo)}` }) : null, el("span", { class: "label", text: `${Math.round((a.done / Math.max(1, a.target)) * 100)}%` })),
           el("div", { class: "phases" }, a.phases.length === 0 ? "No phase counted yet." : `Phases counted: ${a.phases.map((p) => `${period(p.validFrom, p.validTo)} ${bounds(p.lo, p.hi)}`).join(" · ")}`, ` — sources: ${a.sources.join(", ")}`),
         );
@@ -398,17 +401,27 @@
   /** An article's text with each claim's sentence marked; the chosen claim is highlighted and scrolled to. */
   const renderArticle = (v, claimId) => {
     const body = el("div", { class: "body" });
-    let at = 0;
-    for (const c of v.claims) {
+    // Several claims often come from one sentence: overlapping sentences are one mark that holds them all.
+    const spans = [];
+    for (const c of [...v.claims].sort((a, b) => a.evidence.start - b.evidence.start)) {
       const { start, end } = c.evidence;
-      if (start < at || end > v.text.length) continue;
-      body.append(v.text.slice(at, start));
-      const m = el("mark", { "data-claim": c.id, class: c.id === claimId ? "focus" : null, tabindex: 0 }, v.text.slice(start, end));
-      const lines = () => [el("b", { text: reported(c.value, c.qualifier) }), el("div", { text: `${words(c.metric)} ${party(c.direction)}, ${KIND[c.kind] ?? c.kind} ${period(c.validFrom, c.validTo)}` }), el("div", { text: `said by ${c.attributedTo}` })];
+      if (start < 0 || end > v.text.length || end <= start) continue;
+      const last = spans[spans.length - 1];
+      if (last && start < last.end) {
+        last.end = Math.max(last.end, end);
+        last.claims.push(c);
+      } else spans.push({ start, end, claims: [c] });
+    }
+    let at = 0;
+    for (const sp of spans) {
+      body.append(v.text.slice(at, sp.start));
+      const ids = sp.claims.map((c) => c.id);
+      const m = el("mark", { "data-claim": ids[0], "data-claims": ids.join(" "), class: ids.includes(claimId) ? "focus" : null, tabindex: 0 }, v.text.slice(sp.start, sp.end));
+      const lines = () => sp.claims.flatMap((c, i) => [i > 0 ? el("hr") : null, el("b", { text: reported(c.value, c.qualifier) }), el("div", { text: `${words(c.metric)} ${party(c.direction)}, ${KIND[c.kind] ?? c.kind} ${period(c.validFrom, c.validTo)}` }), el("div", { text: `said by ${c.attributedTo}` })]).filter(Boolean);
       m.addEventListener("mouseenter", (ev) => showTip(ev, lines()));
       m.addEventListener("mouseleave", hideTip);
       body.append(m);
-      at = end;
+      at = sp.end;
     }
     body.append(v.text.slice(at));
     const a = v.article;
@@ -465,6 +478,8 @@
       await refreshAudit();
       document.body.dataset.ready = `${state.knownAt}|${state.through}`;
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+      // Since navigation started: what a person waits for the first full view.
+      if (document.body.dataset.firstReadyMs === undefined) document.body.dataset.firstReadyMs = String(Math.round(performance.now()));
     } catch (e) {
       $("figure-grid").replaceChildren(el("p", { class: "error", text: `Could not load the figures: ${e.message ?? e}` }));
     }

@@ -172,11 +172,18 @@
   const W = 560;
   const H = 250;
   const M = { l: 52, r: 14, t: 28, b: 26 };
-  const niceMax = (v) => {
-    if (v <= 0) return 10;
-    const p = 10 ** Math.floor(Math.log10(v));
-    for (const f of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (f * p >= v) return f * p;
-    return 10 * p;
+  /** A whole-number tick step of 1, 2 or 5 × 10^k giving at most five steps up to `v`, and the axis top it makes. */
+  const niceAxis = (v) => {
+    const top = Math.max(4, v);
+    let step = 1;
+    for (let p = 1; ; p *= 10) {
+      const s = [1, 2, 5].map((f) => f * p).find((x) => top / x <= 5);
+      if (s !== undefined) {
+        step = s;
+        break;
+      }
+    }
+    return { step, max: Math.ceil(top / step) * step };
   };
 
   /** The chart: step line of the best figure with its band, a dot per claim, the known-at cursor. */
@@ -188,7 +195,8 @@
     const X = (d) => M.l + ((ms(d) - x0) / span) * (W - M.l - M.r);
     const pts = timeline.points.filter((p) => p.best !== null);
     const top = Math.max(1, ...pts.map((p) => Math.max(p.best, p.lo ?? 0, p.hi ?? 0)), ...claims.map((c) => c.value ?? 0));
-    const ymax = niceMax(top * 1.08);
+    const axis = niceAxis(top * 1.05);
+    const ymax = axis.max;
     const Y = (v) => H - M.b - (v / ymax) * (H - M.t - M.b);
     const k = state.knownAt;
     const g = [];
@@ -197,8 +205,8 @@
     // Shown only in an exported file, where the card's heading is not there to say what the chart is.
     g.push(svg("text", { class: "export-title", x: M.l, y: 12, "font-family": font, "font-size": 12, "font-weight": 700, fill: "#1b1e23", visibility: "hidden" }, `${figureName(f.metric, f.direction)}, as known on ${day(k)}`));
     // grid and y axis
-    for (let i = 0; i <= 4; i++) {
-      const v = (ymax / 4) * i;
+    for (let v = 0; v <= ymax; v += axis.step) {
+      const i = v;
       g.push(svg("line", { x1: M.l, x2: W - M.r, y1: Y(v), y2: Y(v), stroke: i === 0 ? "#9aa1aa" : "#eceff3", "stroke-width": 1 }));
       g.push(svg("text", { x: M.l - 6, y: Y(v) + 4, "text-anchor": "end", "font-family": font, "font-size": 10, fill: "#5f6670" }, num(Math.round(v))));
     }

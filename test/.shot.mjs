@@ -1,0 +1,15 @@
+import puppeteer from "puppeteer-core";
+const [url, out, w = "1280", h = "2400"] = process.argv.slice(2);
+const b = await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const p = await b.newPage();
+await p.setViewport({ width: Number(w), height: Number(h) });
+const errs = [];
+p.on("pageerror", (e) => errs.push(String(e)));
+p.on("console", (m) => m.type() === "error" && errs.push(m.text()));
+const t0 = Date.now();
+await p.goto(url, { waitUntil: "load" });
+await p.waitForFunction(() => document.body.dataset.ready, { timeout: 10000 }).catch(() => {});
+console.log("ready ms", Date.now() - t0, await p.evaluate(() => document.body.dataset.ready));
+await p.screenshot({ path: out, fullPage: true });
+console.log(errs.join("\n"));
+await b.close();

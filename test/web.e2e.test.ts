@@ -1,7 +1,7 @@
 // `facts serve` end to end on the seeds: every /api/ route answers exactly what the CLI's --json prints
 // (decoded with the app's codecs), bad parameters are one-line 400s naming the parameter, an article
 // ingested by another process reaches open event streams, Ctrl-C stops the server, and
-// `facts report --format html` is one self-contained file.
+// `facts report --format html` is one self-contained file embedding the CLI's views.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -75,6 +75,12 @@ describe("the API answers the CLI's --json shapes", () => {
     const c = await get(server.url, "api/claims?metric=bodies_returned&direction=to_ukraine&through=2025-06-14");
     expect(c.json).toEqual(cli(["claims", "--metric", "bodies_returned", "--direction", "to_ukraine", "--through", "2025-06-14"]));
     expect(decoded(Views.ClaimsView, c.json).claims.length).toBeGreaterThan(0);
+  });
+
+  it("/api/report is facts report --json (what the page reads: totals, agreements and discrepancies in one reconciliation)", async () => {
+    const r = await get(server.url, "api/report?known-at=2025-06-27");
+    expect(r.json).toEqual(cli(["report", "--known-at", "2025-06-27"]));
+    decoded(Views.ReportView, r.json);
   });
 
   it("/api/agreements is the agreements and offers of facts totals --json", async () => {
@@ -212,7 +218,7 @@ describe("facts report --format html", () => {
     const data = JSON.parse(json![1]!);
     expect(data.days).toContain("2025-05-24");
     expect(data.days).toContain("2025-06-27");
-    const totals = data.blobs[data.keys["totals?known-at=2025-05-24&through=2025-05-24"]];
-    expect(totals).toEqual(cli(["totals", "--known-at", "2025-05-24", "--through", "2025-05-24"]));
-  });
+    const view = data.blobs[data.keys["report?known-at=2025-05-24&through=2025-05-24"]];
+    expect(view).toEqual(cli(["report", "--known-at", "2025-05-24", "--through", "2025-05-24"]));
+  }, 180_000);
 });

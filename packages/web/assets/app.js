@@ -19,8 +19,19 @@
     const qs = s.toString();
     return qs === "" ? route : `${route}?${qs}`;
   };
+  /**
+   * A total's timeline or audit as known on day k, from the one known at any day: the app keeps the
+   * changes up to k (Queries.changesOf), so the points and changes of days after k are dropped. The
+   * report embeds these once per through-day instead of once per pair of days.
+   */
+  const asKnownOn = (route, whole, k) => {
+    if (route === "timeline") return { ...whole, points: whole.points.filter((x) => x.day <= k) };
+    const changes = whole.changes.filter((c) => c.knownAt <= k);
+    return { ...whole, knownAt: k, changes, datings: [...new Map(changes.filter((c) => c.dated !== null).map((c) => [c.dated.articleId, c.dated])).values()] };
+  };
   const get = async (route, p = {}) => {
     const key = keyOf(route, p);
+    if (report !== null && (route === "timeline" || route === "audit") && p["known-at"] !== undefined) return asKnownOn(route, await get(route, { ...p, "known-at": undefined }), p["known-at"]);
     if (report !== null) {
       const i = report.keys[key];
       if (i === undefined) throw new Error(`this report has no view ${key}`);
@@ -469,9 +480,9 @@
     const axes = { "known-at": state.knownAt, through: state.through };
     const started = performance.now();
     try {
-      const [totals, discrepancies, ...perFigure] = await Promise.all([
-        get("totals", axes),
-        get("discrepancies", axes),
+      // One reconciliation for totals, agreements and discrepancies: the report view holds all three.
+      const [totals, ...perFigure] = await Promise.all([
+        get("report", axes),
         ...figures.map(async (f) => {
           const q = { ...axes, metric: f.metric, direction: f.direction };
           const [timeline, claims] = await Promise.all([get("timeline", q), get("claims", q)]);
@@ -479,6 +490,7 @@
         }),
       ]);
       if (mine !== seq) return; // a later move of a slider has overtaken this one
+      const discrepancies = { knownAt: totals.knownAt, through: totals.through, discrepancies: totals.discrepancies };
       renderFigures(totals, discrepancies, perFigure);
       renderAgreements(totals);
       renderDiscrepancies(discrepancies);
@@ -549,7 +561,7 @@
     const first = [known[0], ...all.claims.flatMap((c) => [c.validFrom, c.validTo]).filter((d) => d !== null && d < known[0])].sort()[0];
     const lastDay = known[known.length - 1];
     days = report !== null ? report.days : everyDay(first < isoDay(ms(lastDay) - 120 * 86_400_000) ? isoDay(ms(lastDay) - 120 * 86_400_000) : first, lastDay);
-    const latest = await get("totals", { "known-at": days[days.length - 1], through: days[days.length - 1] });
+    const latest = await get("report", { "known-at": days[days.length - 1], through: days[days.length - 1] });
     const seen = new Set();
     const returned = latest.totals.filter((t) => t.metric.endsWith("_returned"));
     figures = (returned.length > 0 ? returned : latest.totals).filter((t) => !seen.has(figureKey(t)) && seen.add(figureKey(t))).map((t) => ({ metric: t.metric, direction: t.direction }));

@@ -2,7 +2,8 @@
  * `facts report --format html`: the page as one self-contained file. The
  * page's own script and style are inlined, and every view it asks for, for
  * every pair of days its sliders can reach, is answered now through the API
- * (Api.ts) and embedded as JSON, identical views stored once. No server and
+ * (Api.ts) and embedded as JSON, identical views stored once (timelines and
+ * audits once per through-day: the page cuts them at the known-at day). No server and
  * no network: the file's Content-Security-Policy forbids both.
  */
 import { App } from "@factledger/app";
@@ -74,21 +75,21 @@ export const html = async (given: AppT, o: Options): Promise<string> => {
   for (const a of articles.articles) await ask("articles", { id: a.articleId });
   if (days.length > 0) {
     const last = days[days.length - 1]!;
-    const latest = await ask("totals", { "known-at": last, through: last });
+    const latest = await ask("report", { "known-at": last, through: last });
     const returned = latest.totals.filter((t: { metric: string }) => t.metric.endsWith("_returned"));
     const seen = new Set<string>();
     const figures: { metric: string; direction: string }[] = (returned.length > 0 ? returned : latest.totals).filter((t: { metric: string; direction: string }) => !seen.has(`${t.metric}:${t.direction}`) && seen.add(`${t.metric}:${t.direction}`));
     for (const k of days)
       for (const t of days.filter((d) => d <= k)) {
         const axes = { "known-at": k, through: t };
-        await ask("totals", axes);
-        await ask("discrepancies", axes);
-        for (const f of figures) {
-          const q = { ...axes, metric: f.metric, direction: f.direction };
-          await ask("timeline", q);
-          await ask("claims", q);
-          await ask("audit", q);
-        }
+        await ask("report", axes);
+        for (const f of figures) await ask("claims", { ...axes, metric: f.metric, direction: f.direction });
+      }
+    // A timeline or an audit as known on a day is the one known at any day cut at that day: the page cuts it.
+    for (const t of days)
+      for (const f of figures) {
+        await ask("timeline", { through: t, metric: f.metric, direction: f.direction });
+        await ask("audit", { through: t, metric: f.metric, direction: f.direction });
       }
   }
   const snap = (d: string | undefined): string | null => (d === undefined ? null : (days.filter((x) => x <= d).at(-1) ?? days[0] ?? null));

@@ -110,6 +110,25 @@ export const routes: Readonly<Record<string, Route>> = {
   },
 };
 
+/** The parameters in the order the page writes them: a request's canonical key (the page, the report and the server's warm-up agree on it). */
+export const order = ["known-at", "through", "metric", "direction", "id"] as const;
+export type Query = Partial<Record<(typeof order)[number], string>>;
+
+/** `route?known-at=…&through=…&metric=…&direction=…&id=…`, the parameters given, in that order. */
+export const keyOf = (route: string, p: Query): string => {
+  const s = new URLSearchParams();
+  for (const k of order) if (p[k] !== undefined) s.set(k, p[k]!);
+  const qs = s.toString();
+  return qs === "" ? route : `${route}?${qs}`;
+};
+
+/** The figures the page draws a timeline for: the totals of people and bodies returned (else every total), once each. */
+export const figuresOf = (totals: readonly { readonly metric: string; readonly direction: string }[]): { metric: string; direction: string }[] => {
+  const returned = totals.filter((t) => t.metric.endsWith("_returned"));
+  const seen = new Set<string>();
+  return (returned.length > 0 ? returned : totals).filter((t) => !seen.has(`${t.metric}:${t.direction}`) && seen.add(`${t.metric}:${t.direction}`)).map((t) => ({ metric: t.metric, direction: t.direction }));
+};
+
 /** Answers `/api/<name>?<query>`; `/api/articles/<id>` is `/api/articles?id=<id>`. */
 export const handle = async (app: AppT, today: string, path: string, search: URLSearchParams): Promise<Answer> => {
   const m = /^\/api\/([a-z]+)(?:\/([A-Za-z0-9]+))?\/?$/.exec(path);

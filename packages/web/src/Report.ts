@@ -23,14 +23,6 @@ export interface Options {
   readonly through?: string;
 }
 
-/** The key the page looks a view up by: the route, then its parameters in this order. */
-const ORDER = ["known-at", "through", "metric", "direction", "id"] as const;
-const keyOf = (route: string, p: Partial<Record<(typeof ORDER)[number], string>>): string => {
-  const s = new URLSearchParams();
-  for (const k of ORDER) if (p[k] !== undefined) s.set(k, p[k]!);
-  const qs = s.toString();
-  return qs === "" ? route : `${route}?${qs}`;
-};
 
 /** JSON that can sit inside a <script> element: no "</script", no "<!--", no line separators. */
 const scriptSafe = (json: string): string => json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
@@ -52,8 +44,8 @@ export const html = async (given: AppT, o: Options): Promise<string> => {
   const blobs: string[] = [];
   const index = new Map<string, number>();
   const keys: Record<string, number> = {};
-  const ask = async (route: string, p: Partial<Record<(typeof ORDER)[number], string>> = {}): Promise<any> => {
-    const key = keyOf(route, p);
+  const ask = async (route: string, p: Api.Query = {}): Promise<any> => {
+    const key = Api.keyOf(route, p);
     const search = new URLSearchParams(key.includes("?") ? key.slice(key.indexOf("?") + 1) : "");
     const a = await Api.handle(app, o.today, `/api/${route}`, search);
     if (a.status !== 200) throw new Error(`report: ${key}: ${(a.body as Api.ErrorBody).error}`);
@@ -76,9 +68,7 @@ export const html = async (given: AppT, o: Options): Promise<string> => {
   if (days.length > 0) {
     const last = days[days.length - 1]!;
     const latest = await ask("report", { "known-at": last, through: last });
-    const returned = latest.totals.filter((t: { metric: string }) => t.metric.endsWith("_returned"));
-    const seen = new Set<string>();
-    const figures: { metric: string; direction: string }[] = (returned.length > 0 ? returned : latest.totals).filter((t: { metric: string; direction: string }) => !seen.has(`${t.metric}:${t.direction}`) && seen.add(`${t.metric}:${t.direction}`));
+    const figures = Api.figuresOf(latest.totals);
     for (const k of days)
       for (const t of days.filter((d) => d <= k)) {
         const axes = { "known-at": k, through: t };

@@ -56,7 +56,8 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   const app = App.make({ ...o.app.parts, store: reads.store });
   const assets = Assets.load();
   const streams = new Set<ServerResponse>();
-  const cache = new Map<string, { status: number; body: string }>();
+  // Answers by request, in flight or done, for the current log position: two pages asking the same wait for one fold.
+  const cache = new Map<string, Promise<{ status: number; body: string }>>();
   let position: Position | null = null;
   let events = 0;
   let caughtUp = false;
@@ -80,12 +81,14 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
           reads.clear();
           cache.clear();
           broadcast();
+          warming = warm();
         }, 100);
     },
     onCaughtUp: () => {
       caughtUp = true;
       cache.clear();
       broadcast();
+      warming = warm();
     },
     onError: (e) => log(`following the store failed: ${e._tag}`),
   });
@@ -93,6 +96,54 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     for (const s of streams) s.write(`: keep-alive\n\n`);
   }, 15_000);
   heartbeat.unref();
+
+  /** The answer to `/api/…?…`, from the cache when this log position has been asked it already. */
+  const answer = (pathname: string, search: string): Promise<{ status: number; body: string }> => {
+    const key = pathname + search;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search)).then((a) => ({ status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) }));
+    if (!caughtUp) return p;
+    if (cache.size > 2000) cache.clear();
+    cache.set(key, p);
+    // Only answers are kept: an error or a failure is asked again next time.
+    p.then((a) => a.status !== 200 && cache.get(key) === p && cache.delete(key), () => cache.get(key) === p && cache.delete(key));
+    return p;
+  };
+
+  /**
+   * Computes, in the background, what the page asks first (the store as last known, its figures' timelines
+   * and claims, the audit of prisoners returned): the first load and the refresh after a new article are
+   * then answered from the cache. A newer log position stops it.
+   */
+  let generation = 0;
+  let warming: Promise<void> = Promise.resolve();
+  const warm = async (): Promise<void> => {
+    const mine = ++generation;
+    const ask = async (route: string, p: Api.Query = {}) => {
+      if (mine !== generation) throw new Error("superseded");
+      const key = Api.keyOf(route, p);
+      const i = key.indexOf("?");
+      const a = await answer(`/api/${i < 0 ? key : key.slice(0, i)}`, i < 0 ? "" : key.slice(i));
+      return JSON.parse(a.body);
+    };
+    try {
+      const [list] = await Promise.all([ask("articles"), ask("claims")]);
+      const days = (list.articles as { knownAt: string }[]).map((a) => a.knownAt).sort();
+      const last = days[days.length - 1];
+      if (last === undefined) return;
+      const axes = { "known-at": last, through: last };
+      const figures = Api.figuresOf((await ask("report", axes)).totals);
+      for (const f of figures) {
+        await ask("timeline", { ...axes, ...f });
+        await ask("claims", { ...axes, ...f });
+      }
+      const audited = figures.find((f) => f.metric === "prisoners_returned" && f.direction === "to_ukraine") ?? figures.find((f) => f.metric === "prisoners_returned") ?? figures[0];
+      if (audited !== undefined) await ask("audit", { ...axes, ...audited });
+    } catch (e) {
+      if ((e as Error).message !== "superseded") log(`warming the first view failed: ${(e as Error).message}`);
+    }
+  };
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void => {
     res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...security, ...extra });
@@ -107,15 +158,8 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       req.on("close", () => streams.delete(res));
       return;
     }
-    const key = url.pathname + url.search;
     const started = performance.now();
-    let hit = cache.get(key);
-    if (hit === undefined) {
-      const a = await Api.handle(app, o.today(), url.pathname, url.searchParams);
-      hit = { status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) };
-      if (a.status === 200 && caughtUp) cache.set(key, hit);
-      if (cache.size > 2000) cache.clear();
-    }
+    const hit = await answer(url.pathname, url.search);
     send(res, hit.status, "application/json; charset=utf-8", hit.body, { "server-timing": `app;dur=${(performance.now() - started).toFixed(1)}` });
   };
 
@@ -153,6 +197,8 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     close: async () => {
       clearInterval(heartbeat);
       if (pending !== undefined) clearTimeout(pending);
+      generation++;
+      await warming; // the store is closed after us: nothing of ours may still be reading it
       await subscription.stop();
       for (const s of streams) s.end();
       streams.clear();

@@ -9,7 +9,7 @@ p.on("console", (m) => m.type() === "error" && errs.push(m.text()));
 const t0 = Date.now();
 await p.goto(url, { waitUntil: "load" });
 await p.waitForFunction(() => document.body.dataset.ready, { timeout: 10000 }).catch(() => {});
-console.log("ready ms", Date.now() - t0, await p.evaluate(() => document.body.dataset.ready));
+console.log("ready ms", Date.now() - t0, await p.evaluate(() => [document.body.dataset.ready, document.body.dataset.firstReadyMs, document.body.dataset.renderMs, JSON.stringify(performance.getEntriesByType("resource").map(e=>[e.name.split("/").pop().slice(0,30), Math.round(e.startTime), Math.round(e.duration)]))]));
 await p.screenshot({ path: out, fullPage: true });
 console.log(errs.join("\n"));
 await b.close();

@@ -468,11 +468,13 @@
 
   // ------------------------------------------------------------------ the whole page for one pair of days
   let seq = 0;
-  const refreshAudit = async () => {
-    const f = figures.find((x) => figureKey(x) === state.figure) ?? figures[0];
+  const auditedFigure = () => figures.find((x) => figureKey(x) === state.figure) ?? figures[0];
+  const auditOf = (f) => get("audit", { "known-at": state.knownAt, through: state.through, metric: f.metric, direction: f.direction });
+  const refreshAudit = async (view) => {
+    const f = auditedFigure();
     if (!f) return $("audit-body").replaceChildren(el("p", { class: "empty", text: "No total yet." }));
     $("audit-figure").value = figureKey(f);
-    renderAudit(await get("audit", { "known-at": state.knownAt, through: state.through, metric: f.metric, direction: f.direction }));
+    renderAudit(view ?? (await auditOf(f)));
   };
 
   const refresh = async () => {
@@ -481,8 +483,10 @@
     const started = performance.now();
     try {
       // One reconciliation for totals, agreements and discrepancies: the report view holds all three.
-      const [totals, ...perFigure] = await Promise.all([
+      const audited = auditedFigure();
+      const [totals, audit, ...perFigure] = await Promise.all([
         get("report", axes),
+        audited === undefined ? null : auditOf(audited),
         ...figures.map(async (f) => {
           const q = { ...axes, metric: f.metric, direction: f.direction };
           const [timeline, claims] = await Promise.all([get("timeline", q), get("claims", q)]);
@@ -495,7 +499,7 @@
       renderAgreements(totals);
       renderDiscrepancies(discrepancies);
       renderArticleList();
-      await refreshAudit();
+      await refreshAudit(audit ?? undefined);
       document.body.dataset.ready = `${state.knownAt}|${state.through}`;
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
       // Since navigation started: what a person waits for the first full view.

@@ -519,12 +519,13 @@
     $("known-at-day").textContent = day(state.knownAt);
     $("through-day").textContent = day(state.through);
   };
-  let frame = 0;
+  // While a slider is dragged its day shows at once; the views are asked for when it rests (60 ms), not for every day it passes.
+  let timer = 0;
   const moved = () => {
     syncSliders();
     writeHash();
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => void refresh());
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), report === null ? 60 : 0);
   };
   kSlider.addEventListener("input", () => {
     const k = days[Number(kSlider.value)];

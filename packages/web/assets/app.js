@@ -625,9 +625,15 @@
       const followThrough = state.through === state.knownAt;
       if (wasLatest) state.knownAt = null;
       if (followThrough) state.through = null;
-      if (await boot()) {
-        writeHash();
-        await refresh();
+      try {
+        if (await boot()) {
+          writeHash();
+          await refresh();
+        }
+      } catch (e) {
+        live.className = "live off";
+        live.textContent = `update failed: ${e.message ?? e}`;
+        return;
       }
       live.className = "live on flash";
       live.textContent = `updated ${new Date().toLocaleTimeString("en-GB")}`;

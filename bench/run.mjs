@@ -4,6 +4,7 @@
 //   pnpm bench --quick    10k claims only, fewer runs (a CI-like check, under a minute); writes nothing
 //   pnpm -s bench --json  the same figures as JSON on stdout (progress goes to stderr)
 //   pnpm bench --only=extraction   extraction speed alone (seeds and test articles; the dev corpus when present)
+//   pnpm bench --only=web          the dashboard's slider latency alone (GET /api/totals for a new pair of days), printed
 // Each figure is the median of several runs; ratios are measured in the same run on the same events.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +16,9 @@ import { Ledger, Reconcile, TotalsIndex } from "@factledger/core";
 import { ExpectedRevision, readLedger } from "@factledger/store";
 import { openSqliteStore } from "@factledger/store-sqlite";
 import { extract } from "@factledger/extract";
+import { App, countingIds, fixedClock } from "@factledger/app";
+import { serve } from "@factledger/web";
+import { makeMemoryCheckpoints } from "@factledger/store";
 import { articles, prng } from "./corpus.mjs";
 
 const args = process.argv.slice(2);
@@ -174,6 +178,30 @@ const asOfWarm = (ledger, days) => {
   return { lat, buildMs, index };
 };
 
+// ------------------------------------------------------------------------------------------ web
+// What moving the dashboard's known-at slider costs: GET /api/totals for a day not asked before (the
+// server's answer cache misses; its read cache keeps the log in memory), over HTTP on this machine.
+const sliderApi = async (file, days) => {
+  const store = openSqliteStore(file, { create: false }).right;
+  const app = App.make({ store, where: file, checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-01-01T12:00:00.000Z"), ids: countingIds() });
+  const running = await serve({ app, port: 0, today: () => "2026-01-01" });
+  const lat = [];
+  try {
+    await fetch(`${running.url}api/totals?known-at=2022-12-31`).then((r) => r.text()); // the first read fills the read cache
+    for (const d of days) {
+      const t = performance.now();
+      const r = await fetch(`${running.url}api/totals?known-at=${d}&through=${d}`);
+      await r.text();
+      if (r.status !== 200) throw new Error(`/api/totals answered ${r.status}`);
+      lat.push(performance.now() - t);
+    }
+  } finally {
+    await running.close();
+    await store.close();
+  }
+  return lat;
+};
+
 // ------------------------------------------------------------------------------------------ extraction
 // The real articles of ../shared/corpus are read in place when present (never copied into the project).
 const corpusDir = join(root, "..", "shared", "corpus", "dev", "articles");
@@ -230,6 +258,16 @@ if (only === "extraction") {
   if (exCorpus !== null) log(`extraction: dev corpus ${round(exCorpus.mbps, 2)} MB/s (${exCorpus.articles} texts, ${exCorpus.bytes} bytes)`);
   process.exit(0);
 }
+if (only === "web") {
+  for (const size of sizes) {
+    const corpus = [...articles(size, 42)];
+    const { file } = await appendOurs(corpus);
+    const lat = await sliderApi(file, randomDays(size >= 1_000_000 ? 3 : 10, 13));
+    log(`slider (GET /api/totals, a new day): ${size.toLocaleString("en-US")} claims  p50 ${round(pct(lat, 50))} ms  p99 ${round(pct(lat, 99))} ms (${lat.length} samples)`);
+    cleanup(file);
+  }
+  process.exit(0);
+}
 log(`factledger bench (${quick ? "quick" : "full"}): sizes ${sizes.join(", ")}; ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}`);
 for (const size of sizes) {
   log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus`);
@@ -280,6 +318,9 @@ for (const size of sizes) {
   const cold = await asOfCold(file, randomDays(quick ? 3 : size >= 1_000_000 ? 3 : 10, 7));
   row({ name: "asOfCold", claims: size, unit: "ms", stat: "p50", ours: round(pct(cold, 50)), peer: null, floor: null, samples: cold.length });
   row({ name: "asOfCold", claims: size, unit: "ms", stat: "p99", ours: round(pct(cold, 99)), peer: null, floor: null, samples: cold.length });
+  const slider = await sliderApi(file, randomDays(quick ? 3 : size >= 1_000_000 ? 3 : 10, 13));
+  row({ name: "sliderApi", claims: size, unit: "ms", stat: "p50", ours: round(pct(slider, 50)), peer: null, floor: null, samples: slider.length });
+  row({ name: "sliderApi", claims: size, unit: "ms", stat: "p99", ours: round(pct(slider, 99)), peer: null, floor: null, samples: slider.length });
   const warm = asOfWarm(ledger, randomDays(1000, 11));
   row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p50", ours: round(pct(warm.lat, 50), 4), peer: null, floor: null, samples: warm.lat.length });
   row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p99", ours: round(pct(warm.lat, 99), 4), peer: null, floor: null, samples: warm.lat.length });

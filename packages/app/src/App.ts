@@ -9,6 +9,7 @@ import type { Analyst as A, ArticleStream } from "@factledger/core";
 import type { LedgerEvent } from "@factledger/core";
 import type { Sink } from "./Projection.ts";
 import * as Analyst from "./Analyst.ts";
+import * as Articles from "./Articles.ts";
 import type { AppError } from "./AppError.ts";
 import { Failure } from "./AppError.ts";
 import * as Ingest from "./Ingest.ts";
@@ -41,6 +42,8 @@ export interface App {
   readonly report: (a: Q.Axes) => Promise<E.Either<AppError, V.ReportView>>;
   readonly audit: (q: Q.TotalQuery) => Promise<E.Either<AppError, V.AuditView>>;
   readonly timeline: (q: Q.TotalQuery) => Promise<E.Either<AppError, V.TimelineView>>;
+  readonly articles: (q: Articles.ArticlesQuery) => Promise<E.Either<AppError, Articles.ArticlesView>>;
+  readonly article: (articleId: string) => Promise<E.Either<AppError, Articles.ArticleView>>;
   /** Keeps a sink current from this store's log (the projection runner of `facts follow`). */
   readonly follow: (sink: Sink, options: Projection.RunOptions) => Projection.Running;
   /** Copies this store's log into another store. */
@@ -60,6 +63,8 @@ export const make = (parts: Parts): App => ({
   report: (a) => attempt(() => Q.reportView(parts, a)),
   audit: (q) => attempt(() => Q.audit(parts, q)),
   timeline: (q) => attempt(() => Q.timeline(parts, q)),
+  articles: (q) => attempt(() => Articles.articles(parts, q)),
+  article: (id) => attempt(() => Articles.article(parts, id)),
   follow: (sink, options) => Projection.run(parts.store, sink, options),
   migrateTo: (to) => attempt(() => Migrate.migrate({ store: parts.store, where: parts.where }, to, parts.checkpoints)),
 });

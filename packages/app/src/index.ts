@@ -7,6 +7,7 @@
  */
 export * as App from "./App.ts";
 export type { App as AppT } from "./App.ts";
+export * as Articles from "./Articles.ts";
 export * as AppError from "./AppError.ts";
 export type { AppError as AppErrorT } from "./AppError.ts";
 export * as Files from "./Files.ts";

@@ -8,6 +8,7 @@ import * as Analyst from "./commands/Analyst.ts";
 import * as Ingest from "./commands/Ingest.ts";
 import * as Ops from "./commands/Ops.ts";
 import * as Read from "./commands/Read.ts";
+import * as Serve from "./commands/Serve.ts";
 
 type Handler = (ctx: Context, p: Parsed, onSignal: (stop: () => void) => void) => Promise<number>;
 
@@ -28,6 +29,7 @@ const handlers: Record<string, Handler> = {
   unlink: Analyst.link(false),
   date: Analyst.date,
   follow: Ops.follow,
+  serve: Serve.serve,
   migrate: Ops.migrate,
 };
 

@@ -149,18 +149,32 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "report",
-    synopsis: "facts report [--known-at D] [--through D] [--format text|md] [--full] [--width N] [--json]",
+    synopsis: "facts report [--known-at D] [--through D] [--format text|md|html] [--full] [--width N] [--json]",
     summary: "One screen for a reporter: agreements, totals, sources, discrepancies.",
     description:
       "Leads with one screen: agreement progress, the running totals with their bounds, the five widest discrepancies (who said what, where, when) and what is undated, including how many undated articles were recorded after --known-at and so sit outside a past view. --full prints everything: sources, offers, every discrepancy with its versions and sentences, every undated article. Text and Markdown say the same things.",
     options: [
-      { name: "format", arg: "text|md", description: "Human output format; md is Markdown for pasting into a newsroom document. Default: text." },
+      { name: "format", arg: "text|md|html", description: "Human output format; md is Markdown for pasting into a newsroom document; html is the dashboard of 'facts serve' as one self-contained page (no server, no network; --known-at and --through set its first view). Default: text." },
       { name: "full", description: "Everything, not one screen." },
       { name: "width", arg: "N", description: "Columns of the one-screen report (lines are cut to it). Default: 100." },
       ...readers,
     ],
     positionals: [0, 0],
     examples: ["facts report", "facts report --known-at 2025-05-24 --format md"],
+  },
+  {
+    name: "serve",
+    synopsis: "facts serve [--store ...] [--port 4000] [--host 127.0.0.1]",
+    summary: "A local dashboard and JSON API over the store, following it live.",
+    description:
+      "Starts a web server over the store: the page (timelines per figure, known-at and through sliders kept in the URL, agreements, discrepancies, audits, articles with their claims marked) and /api/totals, /api/agreements, /api/discrepancies, /api/audit, /api/timeline, /api/claims, /api/articles, taking the read commands' options as query parameters and answering their --json shapes (docs/web.md). New events in the store reach open pages without a reload. Binds to 127.0.0.1 unless --host says otherwise; Ctrl-C stops it.",
+    options: [
+      { name: "port", arg: "N", description: "Port to listen on (0: a free one). Default: 4000." },
+      { name: "host", arg: "HOST", description: "Address to bind. Default: 127.0.0.1 (this machine only)." },
+      ...common,
+    ],
+    positionals: [0, 0],
+    examples: ["facts serve", "facts serve --store newsroom.db --port 8080"],
   },
   {
     name: "reextract",

@@ -84,11 +84,16 @@ export const discrepancies = async (ctx: Context, p: Parsed): Promise<number> =>
 export const report = async (ctx: Context, p: Parsed): Promise<number> => {
   const a = await axes(ctx, p);
   const format = str(p, "format") ?? "text";
-  if (format !== "text" && format !== "md") usage(`report: --format must be text or md, not "${format}"`);
+  if (format !== "text" && format !== "md" && format !== "html") usage(`report: --format must be text, md or html, not "${format}"`);
   const widthArg = str(p, "width");
   const width = widthArg === undefined ? 100 : Number(widthArg);
   if (!Number.isInteger(width) || width < 40) fail(AppError.invalidArgument("--width", `"${widthArg}" is not a number of columns (40 or more)`));
   return withApp(ctx, p, false, async (app) => {
+    if (format === "html" && !flag(p, "json")) {
+      const { Report: Html } = await import("@factledger/web");
+      ctx.out(await Html.html(app, { today: ctx.clock.today(), ...(str(p, "known-at") !== undefined ? { knownAt: a.knownAt, through: a.through } : {}) }));
+      return 0;
+    }
     const v = unwrap(await app.report(a));
     if (flag(p, "json")) printJson(ctx, v);
     else {

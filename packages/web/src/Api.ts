@@ -1,0 +1,145 @@
+/**
+ * The JSON API: one route per query command, answering with the app's views
+ * (the codecs of the CLI's `--json`). A route parses its parameters, calls
+ * the app and returns a status with a body; a bad parameter is a 400 whose
+ * one-line error names it, and nothing here throws for bad input.
+ */
+import * as t from "io-ts";
+import * as E from "fp-ts/lib/Either.js";
+import { AppError, Views } from "@factledger/app";
+import type { AppErrorT, AppT } from "@factledger/app";
+import * as P from "./Params.ts";
+
+/** `/api/agreements`: the agreements and offers of the totals view (`facts totals --json`), with its axes. */
+export const AgreementsView = t.type({
+  knownAt: t.string,
+  through: t.string,
+  since: t.union([t.string, t.null]),
+  agreements: t.array(Views.AgreementRow),
+  offers: t.array(Views.OfferRow),
+});
+export type AgreementsView = t.TypeOf<typeof AgreementsView>;
+
+/** An answer: an HTTP status and a JSON body. */
+export interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** The one-line error body of every non-200 answer. */
+export const ErrorBody = t.intersection([t.type({ error: t.string }), t.partial({ param: t.string })]);
+export type ErrorBody = t.TypeOf<typeof ErrorBody>;
+
+const ok = (body: unknown): Answer => ({ status: 200, body });
+const bad = (e: P.BadParam): Answer => ({ status: 400, body: { error: `${e.param}: ${e.message}`, param: e.param } });
+
+/** The status and line of an app error: bad arguments are the caller's (400), a failing store is ours (503). */
+export const fromAppError = (e: AppErrorT): Answer =>
+  AppError.match<Answer>({
+    InvalidArgument: (x) => ({ status: 400, body: { error: AppError.describe(x).replace(/^--/, ""), param: x.argument.replace(/^--/, "") } }),
+    Usage: (x) => ({ status: 400, body: { error: AppError.describe(x) } }),
+    UnknownClaim: (x) => ({ status: 404, body: { error: AppError.describe(x) } }),
+    RuleViolated: (x) => (x.violation._tag === "UnknownArticle" ? { status: 404, body: { error: `id: ${AppError.describe(x)}`, param: "id" } } : { status: 400, body: { error: AppError.describe(x) } }),
+    UnreadableFile: (x) => ({ status: 500, body: { error: AppError.describe(x) } }),
+    InvalidManifest: (x) => ({ status: 500, body: { error: AppError.describe(x) } }),
+    StoreFailed: (x) => ({ status: 503, body: { error: AppError.describe(x) } }),
+  })(e);
+
+const answer = <A>(r: E.Either<AppErrorT, A>, f: (a: A) => unknown = (a) => a): Answer => (E.isLeft(r) ? fromAppError(r.left) : ok(f(r.right)));
+
+/** What a route is given: the app, the parsed parameters, and today (the default of known-at, as in the CLI). */
+interface Request {
+  readonly app: AppT;
+  readonly params: P.Params;
+  readonly today: string;
+}
+
+interface Route {
+  readonly accepts: readonly (keyof P.Params)[];
+  readonly run: (r: Request) => Promise<Answer>;
+}
+
+/** Known on known-at (default today), counting through `through` (default known-at): the CLI's defaults. */
+const axes = (r: Request) => {
+  const knownAt = r.params.knownAt ?? r.today;
+  return { knownAt, through: r.params.through ?? knownAt, position: r.params.position ?? null };
+};
+
+const withSince = (r: Request, f: (a: ReturnType<typeof axes> & { since: string | null }) => Promise<Answer>): Promise<Answer> => {
+  const a = axes(r);
+  const since = r.params.since ?? null;
+  if (since !== null && since > a.through) return Promise.resolve(bad(P.badParam("since", `${since} is after through ${a.through}`)));
+  return f({ ...a, since });
+};
+
+const filters = (p: P.Params) => ({ ...(p.metric !== undefined ? { metric: p.metric } : {}), ...(p.direction !== undefined ? { direction: p.direction } : {}) });
+
+/** audit and timeline: one total, named by metric and direction (both required, as in the CLI). */
+const totalQuery = (r: Request) => {
+  if (r.params.metric === undefined) return E.left(P.badParam("metric", "required (with direction)"));
+  if (r.params.direction === undefined) return E.left(P.badParam("direction", "required (with metric)"));
+  return E.right({ metric: r.params.metric, direction: r.params.direction, knownAt: r.params.knownAt ?? null, through: r.params.through ?? null, position: r.params.position ?? null });
+};
+
+const oneTotal = (f: (app: AppT, q: E.Right<any>["right"]) => Promise<E.Either<AppErrorT, unknown>>): Route => ({
+  accepts: ["metric", "direction", "knownAt", "through", "position"],
+  run: async (r) => {
+    const q = totalQuery(r);
+    return E.isLeft(q) ? bad(q.left) : answer(await f(r.app, q.right));
+  },
+});
+
+/** Every route under /api/, by name. */
+export const routes: Readonly<Record<string, Route>> = {
+  totals: { accepts: ["knownAt", "through", "since", "position"], run: (r) => withSince(r, async (a) => answer(await r.app.totals(a))) },
+  agreements: {
+    accepts: ["knownAt", "through", "since", "position"],
+    run: (r) => withSince(r, async (a) => answer(await r.app.totals(a), (v): AgreementsView => ({ knownAt: v.knownAt, through: v.through, since: v.since, agreements: v.agreements, offers: v.offers }))),
+  },
+  discrepancies: { accepts: ["knownAt", "through", "position"], run: async (r) => answer(await r.app.discrepancies(axes(r))) },
+  report: { accepts: ["knownAt", "through", "position"], run: async (r) => answer(await r.app.report(axes(r))) },
+  audit: oneTotal((app, q) => app.audit(q)),
+  timeline: oneTotal((app, q) => app.timeline(q)),
+  claims: {
+    accepts: ["metric", "direction", "knownAt", "through", "position"],
+    run: async (r) => answer(await r.app.claims({ ...filters(r.params), knownAt: r.params.knownAt ?? null, through: r.params.through ?? null, position: r.params.position ?? null })),
+  },
+  articles: {
+    accepts: ["knownAt", "position", "id"],
+    run: async (r) => (r.params.id !== undefined ? answer(await r.app.article(r.params.id)) : answer(await r.app.articles({ knownAt: r.params.knownAt ?? null, position: r.params.position ?? null }))),
+  },
+};
+
+/** The parameters in the order the page writes them: a request's canonical key (the page, the report and the server's warm-up agree on it). */
+export const order = ["known-at", "through", "metric", "direction", "id"] as const;
+export type Query = Partial<Record<(typeof order)[number], string>>;
+
+/** `route?known-at=…&through=…&metric=…&direction=…&id=…`, the parameters given, in that order. */
+export const keyOf = (route: string, p: Query): string => {
+  const s = new URLSearchParams();
+  for (const k of order) if (p[k] !== undefined) s.set(k, p[k]!);
+  const qs = s.toString();
+  return qs === "" ? route : `${route}?${qs}`;
+};
+
+/** The figures the page draws a timeline for: the totals of people and bodies returned (else every total), once each. */
+export const figuresOf = (totals: readonly { readonly metric: string; readonly direction: string }[]): { metric: string; direction: string }[] => {
+  const returned = totals.filter((t) => t.metric.endsWith("_returned"));
+  const seen = new Set<string>();
+  return (returned.length > 0 ? returned : totals).filter((t) => !seen.has(`${t.metric}:${t.direction}`) && seen.add(`${t.metric}:${t.direction}`)).map((t) => ({ metric: t.metric, direction: t.direction }));
+};
+
+/** Answers `/api/<name>?<query>`; `/api/articles/<id>` is `/api/articles?id=<id>`. */
+export const handle = async (app: AppT, today: string, path: string, search: URLSearchParams): Promise<Answer> => {
+  const m = /^\/api\/([a-z]+)(?:\/([A-Za-z0-9]+))?\/?$/.exec(path);
+  const route = m === null ? undefined : routes[m[1]!];
+  if (m === null || route === undefined) return { status: 404, body: { error: `no such route ${path} (routes: ${Object.keys(routes).map((k) => `/api/${k}`).join(", ")})` } };
+  const q = new URLSearchParams(search);
+  if (m[2] !== undefined) {
+    if (m[1] !== "articles") return { status: 404, body: { error: `no such route ${path}` } };
+    if (q.has("id")) return bad(P.badParam("id", "given in the path and the query"));
+    q.set("id", m[2]);
+  }
+  const params = P.parse(q, route.accepts);
+  return E.isLeft(params) ? bad(params.left) : route.run({ app, params: params.right, today });
+};

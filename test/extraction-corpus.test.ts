@@ -1,6 +1,6 @@
 // The extractor against real reporting: the labelled dev corpus in ../shared/corpus (outside this repository),
 // scored by its own score.mjs exactly as the hidden set is scored. A gate so that no change silently loses recall:
-// the thresholds are the figures reached by extractor 2.0 (docs/extraction.md) minus a margin of 0.03.
+// the thresholds are the figures reached by extractor 2.1.0 (docs/extraction.md) minus a margin of 0.03.
 // The corpus is not part of the repository; without it the gate is skipped and says so.
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
@@ -20,8 +20,8 @@ const score = async (articles: string) =>
   };
 
 const splits = [
-  { name: "the training split", articles: "^(1[01]\\d|140|2[01]\\d|240|3[01]\\d|340)", precision: 0.80, recall: 0.78, dates: 0.59 },
-  { name: "the validation split, never tuned on,", articles: "^(1[23]|2[23]|3[23])", precision: 0.68, recall: 0.67, dates: 0.59 },
+  { name: "the training split", articles: "^(1[01]\\d|140|2[01]\\d|240|3[01]\\d|340)", precision: 0.91, recall: 0.87, dates: 0.62 },
+  { name: "the validation split (read once in the 2.1.0 session, see docs/extraction.md),", articles: "^(1[23]|2[23]|3[23])", precision: 0.84, recall: 0.78, dates: 0.66 },
 ];
 
 describe.skipIf(!present)("extraction on the real-reporting dev corpus", () => {

@@ -14,6 +14,7 @@ import { Failure } from "./AppError.ts";
 import * as Ingest from "./Ingest.ts";
 import * as Migrate from "./Migrate.ts";
 import type { Parts } from "./Parts.ts";
+import * as PersistedLedger from "./PersistedLedger.ts";
 import * as Projection from "./Projection.ts";
 import * as Q from "./Queries.ts";
 import type * as V from "./Views.ts";
@@ -43,6 +44,8 @@ export interface App {
   readonly timeline: (q: Q.TotalQuery) => Promise<E.Either<AppError, V.TimelineView>>;
   /** Keeps a sink current from this store's log (the projection runner of `facts follow`). */
   readonly follow: (sink: Sink, options: Projection.RunOptions) => Projection.Running;
+  /** The persisted ledger projection of the parts as a sink for `follow` (checked to belong to this log first). */
+  readonly projectionSink: () => Promise<E.Either<AppError, Sink & { readonly events: () => number }>>;
   /** Copies this store's log into another store. */
   readonly migrateTo: (to: Migrate.Side) => Promise<E.Either<AppError, Migrate.Migrated>>;
 }
@@ -61,5 +64,6 @@ export const make = (parts: Parts): App => ({
   audit: (q) => attempt(() => Q.audit(parts, q)),
   timeline: (q) => attempt(() => Q.timeline(parts, q)),
   follow: (sink, options) => Projection.run(parts.store, sink, options),
+  projectionSink: () => attempt(() => PersistedLedger.sink(parts)),
   migrateTo: (to) => attempt(() => Migrate.migrate({ store: parts.store, where: parts.where }, to, parts.checkpoints)),
 });

@@ -174,6 +174,105 @@ const asOfWarm = (ledger, days) => {
   return { lat, buildMs, index };
 };
 
+// ------------------------------------------------------------------------------------------ cold processes
+// A fresh `facts` process per question, end to end (node start, open, load the persisted projection beside
+// the store, catch up, reconcile, print JSON), as a script of a data desk runs it.
+const facts = join(root, "packages/cli/bin/facts.js");
+const COLD_TIMEOUT_MS = Number(process.env.FACTS_BENCH_COLD_TIMEOUT_MS ?? 180_000);
+const factsRun = (argv) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [facts, ...argv], { cwd: tmp, encoding: "utf8", env: { ...process.env, FACTS_TODAY: "2026-01-01" }, timeout: COLD_TIMEOUT_MS, maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  if (r.error?.code === "ETIMEDOUT" || r.signal === "SIGTERM") return { ms: null, timedOut: true };
+  if (r.status !== 0) throw new Error(`facts ${argv.join(" ")}: exit ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout };
+};
+const projectionOf = (file) => file.replace(/\.db$/, "-read.db");
+const dropProjection = (file) => {
+  for (const x of ["", "-wal", "-shm"]) rmSync(projectionOf(file) + x, { force: true });
+};
+const dayPairs = (n, seed) => {
+  const a = randomDays(n, seed), b = randomDays(n, seed + 1);
+  return a.map((d, i) => (d <= b[i] ? [b[i], d] : [d, b[i]])); // known at the later day, counting through the earlier
+};
+/** Latencies of fresh processes; a run past the timeout is recorded as null (and stops that figure). */
+const coldRuns = (argvs) => {
+  const lat = [];
+  for (const argv of argvs) {
+    const r = factsRun(argv);
+    lat.push(r.ms);
+    if (r.ms === null) break;
+  }
+  return lat;
+};
+const p50 = (lat) => (lat.some((x) => x === null) ? null : pct(lat, 50));
+
+// The floor of "just put it in a database": the claims as a plain SQLite table (one row per claim, no
+// amendments, no reconciliation: sum of exact event figures known by D about days through D'), queried
+// by a fresh process.
+const sqlFloor = (ledger, pairs) => {
+  const file = freshFile();
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.exec("CREATE TABLE claims (metric TEXT, direction TEXT, kind TEXT, value INTEGER, known_at TEXT, valid_to TEXT)");
+  db.exec("CREATE INDEX claims_known ON claims (known_at)");
+  const ins = db.prepare("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)");
+  db.transaction(() => {
+    for (const c of ledger.claims.values()) ins.run(c.fields.metric, c.fields.direction, c.fields.kind, c.fields.value, c.knownAt, c.fields.validTo);
+  })();
+  db.close();
+  const lat = [];
+  for (const [k, d] of pairs) {
+    const script = `import Database from "better-sqlite3"; const db = new Database(${JSON.stringify(file)}, { readonly: true });
+      const rows = db.prepare("SELECT metric, direction, sum(value) AS best, count(*) AS claims FROM claims WHERE known_at <= ? AND (valid_to IS NULL OR valid_to <= ?) AND kind = 'event' GROUP BY metric, direction").all(${JSON.stringify(k)}, ${JSON.stringify(d)});
+      process.stdout.write(JSON.stringify(rows));`;
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(root, "bench"), encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+    lat.push(performance.now() - t);
+  }
+  cleanup(file);
+  return lat;
+};
+
+/** A process that does nothing: what node itself costs before any work. */
+const nodeStart = () => {
+  const lat = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ["-e", "0"]);
+    lat.push(performance.now() - t);
+  }
+  return median(lat);
+};
+
+const coldFigures = (file, size, ledger) => {
+  const store = ["--store", file, "--json"];
+  const n = quick ? 2 : size >= 1_000_000 ? 3 : 5;
+  const pairs = dayPairs(n, 23);
+  // The first read after the log was written without a projection builds it from the log (a rebuild).
+  dropProjection(file);
+  const build = factsRun(["totals", "--known-at", pairs[0][0], "--through", pairs[0][1], ...store]);
+  row({ name: "projectionBuild", claims: size, unit: "ms", ours: build.ms === null ? null : Math.round(build.ms), peer: null, floor: null });
+  const totals = coldRuns(pairs.map(([k, d]) => ["totals", "--known-at", k, "--through", d, ...store]));
+  row({ name: "coldTotals", claims: size, unit: "ms", stat: "p50", ours: round(p50(totals)), peer: null, floor: round(median(sqlFloor(ledger, pairs))), samples: totals.length });
+  // The same question answered the old way, folding the whole log (--position at the head forces it).
+  const replayed = coldRuns(pairs.slice(0, quick ? 1 : 2).map(([k, d]) => ["totals", "--known-at", k, "--through", d, "--position", "999999999999", ...store]));
+  row({ name: "coldTotalsReplay", claims: size, unit: "ms", stat: "p50", ours: round(p50(replayed)), peer: null, floor: null, samples: replayed.length });
+  const disc = coldRuns(pairs.slice(0, 2).map(([k, d]) => ["discrepancies", "--known-at", k, "--through", d, ...store]));
+  row({ name: "coldDiscrepancies", claims: size, unit: "ms", stat: "p50", ours: round(p50(disc)), peer: null, floor: null, samples: disc.length });
+  const totalArgs = ["--metric", "prisoners_returned", "--direction", "to_ukraine", ...store];
+  const audit = coldRuns([["audit", ...totalArgs]]);
+  row({ name: "coldAudit", claims: size, unit: "ms", ours: audit[0] === null ? null : Math.round(audit[0]), peer: null, floor: null, timedOut: audit[0] === null });
+  const timeline = coldRuns([["timeline", ...totalArgs]]);
+  row({ name: "coldTimeline", claims: size, unit: "ms", ours: timeline[0] === null ? null : Math.round(timeline[0]), peer: null, floor: null, timedOut: timeline[0] === null });
+  // One more article (a seed text the corpus does not have), then the question again: two processes.
+  const ing = factsRun(["ingest", join(root, "seeds", "004_aed729b3b5d47801.txt"), ...store]);
+  const after = factsRun(["totals", "--known-at", pairs[0][0], "--through", pairs[0][1], ...store]);
+  row({ name: "ingestThenQuery", claims: size, unit: "ms", ours: Math.round(ing.ms + after.ms), peer: null, floor: null, ingestMs: Math.round(ing.ms), queryMs: Math.round(after.ms) });
+  return { build: build.ms, totals: p50(totals), replayed: p50(replayed), disc: p50(disc), audit: audit[0], timeline: timeline[0], ingestThenQuery: ing.ms + after.ms };
+};
+
 // ------------------------------------------------------------------------------------------ extraction
 // The real articles of ../shared/corpus are read in place when present (never copied into the project).
 const corpusDir = join(root, "..", "shared", "corpus", "dev", "articles");
@@ -230,6 +329,31 @@ if (only === "extraction") {
   if (exCorpus !== null) log(`extraction: dev corpus ${round(exCorpus.mbps, 2)} MB/s (${exCorpus.articles} texts, ${exCorpus.bytes} bytes)`);
   process.exit(0);
 }
+if (only === "cold") {
+  // The cold-process figures alone (issue #15): each size's store is written with pipelined appends, then
+  // questioned by fresh `facts` processes; the figures replace the cold section of docs/benchmarks.md.
+  const load = os.loadavg()[0];
+  log(`factledger bench (cold only): sizes ${sizes.join(", ")}; load average ${load.toFixed(1)} on ${machine.cores} cores`);
+  const cold = [];
+  for (const size of sizes) {
+    log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus and store`);
+    const corpus = [...articles(size, 42)];
+    const x = await appendOurs(corpus, 64);
+    corpus.length = 0;
+    const { ledger } = await replayOurs(x.file);
+    log(`  (node itself starts in ${Math.round(nodeStart())} ms)`);
+    cold.push({ size, ...coldFigures(x.file, size, ledger) });
+    cleanup(x.file);
+    dropProjection(x.file);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  if (json) process.stdout.write(JSON.stringify({ machine, loadAverage: load, results }, null, 2) + "\n");
+  else if (!quick) {
+    writeColdSection(cold, load);
+    log("\nwrote the cold section of docs/benchmarks.md");
+  }
+  process.exit(0);
+}
 log(`factledger bench (${quick ? "quick" : "full"}): sizes ${sizes.join(", ")}; ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}`);
 for (const size of sizes) {
   log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus`);
@@ -284,7 +408,9 @@ for (const size of sizes) {
   row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p50", ours: round(pct(warm.lat, 50), 4), peer: null, floor: null, samples: warm.lat.length });
   row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p99", ours: round(pct(warm.lat, 99), 4), peer: null, floor: null, samples: warm.lat.length });
   row({ name: "indexBuild", claims: size, unit: "ms", ours: Math.round(warm.buildMs), peer: null, floor: null });
-  growth.push({ size, appendMs: median(ours), replayMs: median(rep), reconciledMs: median(repAll), coldP50: pct(cold, 50), warmP50: pct(warm.lat, 50) });
+  log(`  (fresh facts processes over the store: node itself starts in ${Math.round(nodeStart())} ms)`);
+  const c = coldFigures(file, size, ledger);
+  growth.push({ size, appendMs: median(ours), replayMs: median(rep), reconciledMs: median(repAll), coldP50: pct(cold, 50), warmP50: pct(warm.lat, 50), ...c });
 
   if (size === sizes.at(-1)) {
     const [rebuilt, reconciled] = peakRss(file);
@@ -292,6 +418,7 @@ for (const size of sizes) {
     row({ name: "peakRssReconciled", claims: size, unit: "MB", ours: Math.round(reconciled), peer: null, floor: null });
   }
   cleanup(file);
+  dropProjection(file);
 }
 row({ name: "extraction", claims: null, unit: "MB/s", ours: round(ex.mbps, 2), peer: null, floor: null, articlesPerSecond: Math.round(ex.aps) });
 if (exCorpus !== null) row({ name: "extractionCorpus", claims: null, unit: "MB/s", ours: round(exCorpus.mbps, 2), peer: null, floor: null, articlesPerSecond: Math.round(exCorpus.aps) });
@@ -304,7 +431,7 @@ else {
   const lines = [];
   lines.push("| figure | claims | unit | ours | peer (Emmett SQLite) | floor | ours/peer | ours/floor |", "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results)
-    lines.push(`| ${r.name}${r.stat ? ` ${r.stat}` : ""} | ${r.claims?.toLocaleString("en-US") ?? "-"} | ${r.unit} | ${r.ours.toLocaleString("en-US")} | ${r.peer?.toLocaleString("en-US") ?? "-"} | ${r.floor?.toLocaleString("en-US") ?? "-"} | ${r.peer ? (r.ours / r.peer).toFixed(2) + "×" : "-"} | ${r.floor ? (r.ours / r.floor).toFixed(2) + "×" : "-"} |`);
+    lines.push(`| ${r.name}${r.stat ? ` ${r.stat}` : ""} | ${r.claims?.toLocaleString("en-US") ?? "-"} | ${r.unit} | ${r.ours?.toLocaleString("en-US") ?? "timed out"} | ${r.peer?.toLocaleString("en-US") ?? "-"} | ${r.floor?.toLocaleString("en-US") ?? "-"} | ${r.peer ? (r.ours / r.peer).toFixed(2) + "×" : "-"} | ${r.floor ? (r.ours / r.floor).toFixed(2) + "×" : "-"} |`);
   console.log(lines.join("\n"));
   if (!quick) {
     const big = sizes.at(-1);
@@ -360,4 +487,35 @@ function targets(get, big) {
     `| extraction ≥ 1 MB/s | ${e.ours} MB/s (seeds and test articles)${exCorpus === null ? "" : `; ${round(exCorpus.mbps, 2)} MB/s (the 120 real articles of the dev corpus)`} | ${ok(e.ours >= 1 && (exCorpus === null || exCorpus.mbps >= 1))} |`,
     `| peak RSS ≤ 1.5 GB at 1,000,000 claims | ${m.ours} MB at ${big.toLocaleString("en-US")} | ${ok(m.ours <= 1536 && big >= 1_000_000)} |`,
   ];
+}
+
+/** The cold-process table, between its markers in docs/benchmarks.md (the rest of the file is the last full run's). */
+function coldSection(cold, load) {
+  const ms = (x) => (x === null || x === undefined ? "timed out" : Math.round(x).toLocaleString("en-US"));
+  const get = (name, claims) => results.find((r) => r.name === name && r.claims === claims);
+  return [
+    "<!-- cold:start -->",
+    "## Fresh processes over a persisted projection (issue #15)",
+    "",
+    `Measured by \`pnpm bench --only=cold\` on ${machine.date} (load average ${load.toFixed(1)} on ${machine.cores} cores when it started: the machine was shared, so every figure here is slower than on an idle machine). Each figure is a fresh \`facts\` process, end to end (node start, open the store and its projection \`x-read.db\`, load, catch up, reconcile, print JSON); timeout ${COLD_TIMEOUT_MS / 1000} s per process.`,
+    "",
+    "| claims | projection build (ms) | coldTotals p50 (ms) | SQL floor p50 (ms) | coldTotalsReplay (ms) | coldDiscrepancies p50 (ms) | coldAudit (ms) | coldTimeline (ms) | ingestThenQuery (ms) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...cold.map((c) => `| ${c.size.toLocaleString("en-US")} | ${ms(c.build)} | ${ms(c.totals)} | ${ms(get("coldTotals", c.size)?.floor)} | ${ms(c.replayed)} | ${ms(c.disc)} | ${ms(c.audit)} | ${ms(c.timeline)} | ${ms(c.ingestThenQuery)} (ingest ${ms(get("ingestThenQuery", c.size)?.ingestMs)} + query ${ms(get("ingestThenQuery", c.size)?.queryMs)}) |`),
+    "",
+    "- **projection build**: the first `facts totals` on a store that has no projection yet: it folds the whole log and writes the projection.",
+    "- **coldTotals**: `facts totals --known-at D --through D'` over random pairs of days, the projection current. **SQL floor**: the same question put to a plain SQLite table of the claims by a fresh process (a sum of event figures known by D about days through D': no amendments, no versions, no reconciliation), the floor of \"just put it in a database\".",
+    "- **coldTotalsReplay**: the same question answered by folding the whole log (`--position` at the head), as every read did before the projection.",
+    "- **coldAudit**, **coldTimeline**: `--metric prisoners_returned --direction to_ukraine`, everything known.",
+    "- **ingestThenQuery**: `facts ingest` of one more article (a seed text), then `facts totals`: two processes.",
+    "<!-- cold:end -->",
+  ];
+}
+function writeColdSection(cold, load) {
+  const path = join(root, "docs/benchmarks.md");
+  const doc = readFileSync(path, "utf8");
+  const section = coldSection(cold, load).join("\n");
+  const start = doc.indexOf("<!-- cold:start -->"), end = doc.indexOf("<!-- cold:end -->");
+  const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + "<!-- cold:end -->".length) : doc.replace("## What was profiled and fixed", `${section}\n\n## What was profiled and fixed`);
+  writeFileSync(path, next);
 }

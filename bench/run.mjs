@@ -34,7 +34,7 @@ const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 **
 const results = [];
 const row = (r) => {
   results.push(r);
-  log(`  ${r.name.padEnd(15)} ${String(r.claims).padStart(8)} claims  ours ${String(r.ours).padStart(10)} ${r.unit}${r.peer != null ? `  peer ${r.peer}` : ""}${r.floor != null ? `  floor ${r.floor}` : ""}${r.stat ? ` (${r.stat})` : ""}`);
+  log(`  ${r.name.padEnd(15)} ${String(r.claims).padStart(8)} claims  ours ${String(r.ours).padStart(10)} ${r.unit}${r.peer != null ? `  peer ${r.peer}` : ""}${r.floor != null ? `  floor ${r.floor}` : ""}${r.stat ? ` (${r.stat})` : ""}${r.cpuMs != null ? `  cpu ${Math.round(r.cpuMs)} ms` : ""}`);
 };
 let fileNo = 0;
 const freshFile = () => join(tmp, `b${++fileNo}.db`);
@@ -179,13 +179,24 @@ const asOfWarm = (ledger, days) => {
 // the store, catch up, reconcile, print JSON), as a script of a data desk runs it.
 const facts = join(root, "packages/cli/bin/facts.js");
 const COLD_TIMEOUT_MS = Number(process.env.FACTS_BENCH_COLD_TIMEOUT_MS ?? 180_000);
+// The CPU time of each process too (user + system, from /usr/bin/time when there is one): on a shared
+// machine the wall clock measures the neighbours as much as the engine.
+const timeBin = ["/usr/bin/time"].find((x) => { try { return readFileSync(x).length > 0; } catch { return false; } }) ?? null;
+const cpuTimes = new Map();
 const factsRun = (argv) => {
+  const cpuFile = join(tmp, "cpu.txt");
+  const cmd = timeBin === null ? [process.execPath, facts, ...argv] : [timeBin, "-f", "%U %S", "-o", cpuFile, process.execPath, facts, ...argv];
   const t = performance.now();
-  const r = spawnSync(process.execPath, [facts, ...argv], { cwd: tmp, encoding: "utf8", env: { ...process.env, FACTS_TODAY: "2026-01-01" }, timeout: COLD_TIMEOUT_MS, maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: tmp, encoding: "utf8", env: { ...process.env, FACTS_TODAY: "2026-01-01" }, timeout: COLD_TIMEOUT_MS, maxBuffer: 1 << 30 });
   const ms = performance.now() - t;
-  if (r.error?.code === "ETIMEDOUT" || r.signal === "SIGTERM") return { ms: null, timedOut: true };
+  if (r.error?.code === "ETIMEDOUT" || r.signal === "SIGTERM") return { ms: null, cpuMs: null, timedOut: true };
   if (r.status !== 0) throw new Error(`facts ${argv.join(" ")}: exit ${r.status}: ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  let cpuMs = null;
+  if (timeBin !== null) {
+    const [u, sy] = readFileSync(cpuFile, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+    cpuMs = (u + sy) * 1000;
+  }
+  return { ms, cpuMs, stdout: r.stdout };
 };
 const projectionOf = (file) => file.replace(/\.db$/, "-read.db");
 const dropProjection = (file) => {
@@ -198,12 +209,46 @@ const dayPairs = (n, seed) => {
 /** Latencies of fresh processes; a run past the timeout is recorded as null (and stops that figure). */
 const coldRuns = (argvs) => {
   const lat = [];
+  const cpu = [];
   for (const argv of argvs) {
     const r = factsRun(argv);
     lat.push(r.ms);
+    cpu.push(r.cpuMs);
     if (r.ms === null) break;
   }
+  lat.cpu = cpu;
   return lat;
+};
+const cpuP50 = (lat) => (lat.cpu.some((x) => x === null) ? null : round(pct(lat.cpu, 50)));
+// Once a question times out at one size it is not asked at the larger ones.
+const timedOut = new Set();
+
+// In one process, CPU time: the ledger from the projection at the head of the log, against a replay of the
+// log; and one reconciliation, which every totals question pays on top of either.
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const inProcess = async (file, pairs) => {
+  const { openLedgerProjection } = await import("@factledger/store-sqlite");
+  const { PersistedLedger } = await import("@factledger/app");
+  const loads = [], replays = [];
+  let ledger = null;
+  for (let r = 0; r < 3; r++) {
+    let t = cpuNow();
+    const store = openSqliteStore(file, { create: false }).right;
+    const p = openLedgerProjection(projectionOf(file)).right;
+    ledger = await PersistedLedger.current({ store, where: file, projection: p });
+    loads.push(cpuNow() - t);
+    p.close();
+    t = cpuNow();
+    (await readLedger(store)()).right;
+    replays.push(cpuNow() - t);
+    await store.close();
+  }
+  const t = cpuNow();
+  Reconcile.report(Ledger.view(ledger, { knownAt: pairs[0][0] }), { through: pairs[0][1], parties: Reconcile.defaultParties });
+  return { load: median(loads), replay: median(replays), reconcile: cpuNow() - t };
 };
 const p50 = (lat) => (lat.some((x) => x === null) ? null : pct(lat, 50));
 
@@ -246,31 +291,42 @@ const nodeStart = () => {
   return median(lat);
 };
 
-const coldFigures = (file, size, ledger) => {
+const coldFigures = async (file, size, ledger) => {
   const store = ["--store", file, "--json"];
   const n = quick ? 2 : size >= 1_000_000 ? 3 : 5;
   const pairs = dayPairs(n, 23);
   // The first read after the log was written without a projection builds it from the log (a rebuild).
   dropProjection(file);
   const build = factsRun(["totals", "--known-at", pairs[0][0], "--through", pairs[0][1], ...store]);
-  row({ name: "projectionBuild", claims: size, unit: "ms", ours: build.ms === null ? null : Math.round(build.ms), peer: null, floor: null });
-  const totals = coldRuns(pairs.map(([k, d]) => ["totals", "--known-at", k, "--through", d, ...store]));
-  row({ name: "coldTotals", claims: size, unit: "ms", stat: "p50", ours: round(p50(totals)), peer: null, floor: round(median(sqlFloor(ledger, pairs))), samples: totals.length });
+  row({ name: "projectionBuild", claims: size, unit: "ms", ours: build.ms === null ? null : Math.round(build.ms), cpuMs: build.cpuMs, peer: null, floor: null });
+  const ip = await inProcess(file, pairs);
+  row({ name: "projectionLoad", claims: size, unit: "ms cpu", ours: Math.round(ip.load), peer: null, floor: Math.round(ip.replay), note: "floor column: the replay of the log it replaces" });
+  row({ name: "reconcileOnce", claims: size, unit: "ms cpu", ours: Math.round(ip.reconcile), peer: null, floor: null });
+  const ask = (name, argvs) => {
+    if (timedOut.has(name)) return Object.assign([null], { cpu: [null], skipped: true });
+    const lat = coldRuns(argvs);
+    if (lat.includes(null)) timedOut.add(name);
+    return lat;
+  };
+  const totals = ask("coldTotals", pairs.map(([k, d]) => ["totals", "--known-at", k, "--through", d, ...store]));
+  const floor = sqlFloor(ledger, pairs);
+  row({ name: "coldTotals", claims: size, unit: "ms", stat: "p50", ours: round(p50(totals)), cpuMs: cpuP50(totals), peer: null, floor: round(median(floor)), samples: totals.length });
   // The same question answered the old way, folding the whole log (--position at the head forces it).
-  const replayed = coldRuns(pairs.slice(0, quick ? 1 : 2).map(([k, d]) => ["totals", "--known-at", k, "--through", d, "--position", "999999999999", ...store]));
-  row({ name: "coldTotalsReplay", claims: size, unit: "ms", stat: "p50", ours: round(p50(replayed)), peer: null, floor: null, samples: replayed.length });
-  const disc = coldRuns(pairs.slice(0, 2).map(([k, d]) => ["discrepancies", "--known-at", k, "--through", d, ...store]));
-  row({ name: "coldDiscrepancies", claims: size, unit: "ms", stat: "p50", ours: round(p50(disc)), peer: null, floor: null, samples: disc.length });
+  const replayed = ask("coldTotalsReplay", pairs.slice(0, quick ? 1 : 2).map(([k, d]) => ["totals", "--known-at", k, "--through", d, "--position", "999999999999", ...store]));
+  row({ name: "coldTotalsReplay", claims: size, unit: "ms", stat: "p50", ours: round(p50(replayed)), cpuMs: cpuP50(replayed), peer: null, floor: null, samples: replayed.length });
+  const disc = ask("coldDiscrepancies", pairs.slice(0, 2).map(([k, d]) => ["discrepancies", "--known-at", k, "--through", d, ...store]));
+  row({ name: "coldDiscrepancies", claims: size, unit: "ms", stat: "p50", ours: round(p50(disc)), cpuMs: cpuP50(disc), peer: null, floor: null, samples: disc.length });
   const totalArgs = ["--metric", "prisoners_returned", "--direction", "to_ukraine", ...store];
-  const audit = coldRuns([["audit", ...totalArgs]]);
-  row({ name: "coldAudit", claims: size, unit: "ms", ours: audit[0] === null ? null : Math.round(audit[0]), peer: null, floor: null, timedOut: audit[0] === null });
-  const timeline = coldRuns([["timeline", ...totalArgs]]);
-  row({ name: "coldTimeline", claims: size, unit: "ms", ours: timeline[0] === null ? null : Math.round(timeline[0]), peer: null, floor: null, timedOut: timeline[0] === null });
+  const audit = ask("coldAudit", [["audit", ...totalArgs]]);
+  row({ name: "coldAudit", claims: size, unit: "ms", ours: audit[0] === null ? null : Math.round(audit[0]), cpuMs: audit.cpu[0], peer: null, floor: null, timedOut: audit[0] === null });
+  const timeline = ask("coldTimeline", [["timeline", ...totalArgs]]);
+  row({ name: "coldTimeline", claims: size, unit: "ms", ours: timeline[0] === null ? null : Math.round(timeline[0]), cpuMs: timeline.cpu[0], peer: null, floor: null, timedOut: timeline[0] === null });
   // One more article (a seed text the corpus does not have), then the question again: two processes.
   const ing = factsRun(["ingest", join(root, "seeds", "004_aed729b3b5d47801.txt"), ...store]);
-  const after = factsRun(["totals", "--known-at", pairs[0][0], "--through", pairs[0][1], ...store]);
-  row({ name: "ingestThenQuery", claims: size, unit: "ms", ours: Math.round(ing.ms + after.ms), peer: null, floor: null, ingestMs: Math.round(ing.ms), queryMs: Math.round(after.ms) });
-  return { build: build.ms, totals: p50(totals), replayed: p50(replayed), disc: p50(disc), audit: audit[0], timeline: timeline[0], ingestThenQuery: ing.ms + after.ms };
+  const after = ing.ms === null ? { ms: null, cpuMs: null } : factsRun(["totals", "--known-at", pairs[0][0], "--through", pairs[0][1], ...store]);
+  const both = ing.ms === null || after.ms === null ? null : ing.ms + after.ms;
+  row({ name: "ingestThenQuery", claims: size, unit: "ms", ours: both === null ? null : Math.round(both), peer: null, floor: null, ingestMs: ing.ms === null ? null : Math.round(ing.ms), queryMs: after.ms === null ? null : Math.round(after.ms), ingestCpuMs: ing.cpuMs, queryCpuMs: after.cpuMs });
+  return { build: build.ms, buildCpu: build.cpuMs, load: ip.load, replay: ip.replay, reconcile: ip.reconcile, totals: p50(totals), totalsCpu: cpuP50(totals), floor: median(floor), replayed: p50(replayed), replayedCpu: cpuP50(replayed), disc: p50(disc), audit: audit[0], timeline: timeline[0], ingestThenQuery: both, ingestMs: ing.ms, queryMs: after.ms };
 };
 
 // ------------------------------------------------------------------------------------------ extraction
@@ -342,7 +398,7 @@ if (only === "cold") {
     corpus.length = 0;
     const { ledger } = await replayOurs(x.file);
     log(`  (node itself starts in ${Math.round(nodeStart())} ms)`);
-    cold.push({ size, ...coldFigures(x.file, size, ledger) });
+    cold.push({ size, ...(await coldFigures(x.file, size, ledger)) });
     cleanup(x.file);
     dropProjection(x.file);
   }
@@ -409,7 +465,7 @@ for (const size of sizes) {
   row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p99", ours: round(pct(warm.lat, 99), 4), peer: null, floor: null, samples: warm.lat.length });
   row({ name: "indexBuild", claims: size, unit: "ms", ours: Math.round(warm.buildMs), peer: null, floor: null });
   log(`  (fresh facts processes over the store: node itself starts in ${Math.round(nodeStart())} ms)`);
-  const c = coldFigures(file, size, ledger);
+  const c = await coldFigures(file, size, ledger);
   growth.push({ size, appendMs: median(ours), replayMs: median(rep), reconciledMs: median(repAll), coldP50: pct(cold, 50), warmP50: pct(warm.lat, 50), ...c });
 
   if (size === sizes.at(-1)) {
@@ -499,9 +555,15 @@ function coldSection(cold, load) {
     "",
     `Measured by \`pnpm bench --only=cold\` on ${machine.date} (load average ${load.toFixed(1)} on ${machine.cores} cores when it started: the machine was shared, so every figure here is slower than on an idle machine). Each figure is a fresh \`facts\` process, end to end (node start, open the store and its projection \`x-read.db\`, load, catch up, reconcile, print JSON); timeout ${COLD_TIMEOUT_MS / 1000} s per process.`,
     "",
-    "| claims | projection build (ms) | coldTotals p50 (ms) | SQL floor p50 (ms) | coldTotalsReplay (ms) | coldDiscrepancies p50 (ms) | coldAudit (ms) | coldTimeline (ms) | ingestThenQuery (ms) |",
+    "| claims | projection build (ms) | coldTotals p50 (ms, cpu) | SQL floor p50 (ms) | coldTotalsReplay (ms, cpu) | coldDiscrepancies p50 (ms) | coldAudit (ms) | coldTimeline (ms) | ingestThenQuery (ms) |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...cold.map((c) => `| ${c.size.toLocaleString("en-US")} | ${ms(c.build)} | ${ms(c.totals)} | ${ms(get("coldTotals", c.size)?.floor)} | ${ms(c.replayed)} | ${ms(c.disc)} | ${ms(c.audit)} | ${ms(c.timeline)} | ${ms(c.ingestThenQuery)} (ingest ${ms(get("ingestThenQuery", c.size)?.ingestMs)} + query ${ms(get("ingestThenQuery", c.size)?.queryMs)}) |`),
+    ...cold.map((c) => `| ${c.size.toLocaleString("en-US")} | ${ms(c.build)} | ${ms(c.totals)} (${ms(c.totalsCpu)}) | ${ms(c.floor)} | ${ms(c.replayed)} (${ms(c.replayedCpu)}) | ${ms(c.disc)} | ${ms(c.audit)} | ${ms(c.timeline)} | ${ms(c.ingestThenQuery)} (ingest ${ms(c.ingestMs)} + query ${ms(c.queryMs)}) |`),
+    "",
+    "In one process, CPU time (less sensitive to the neighbours than the wall clock):",
+    "",
+    "| claims | ledger from the projection (ms cpu) | ledger by replaying the log (ms cpu) | projection / replay | one reconciliation of the view (ms cpu) |",
+    "| ---: | ---: | ---: | ---: | ---: |",
+    ...cold.map((c) => `| ${c.size.toLocaleString("en-US")} | ${ms(c.load)} | ${ms(c.replay)} | ${(c.load / c.replay).toFixed(2)}× | ${ms(c.reconcile)} |`),
     "",
     "- **projection build**: the first `facts totals` on a store that has no projection yet: it folds the whole log and writes the projection.",
     "- **coldTotals**: `facts totals --known-at D --through D'` over random pairs of days, the projection current. **SQL floor**: the same question put to a plain SQLite table of the claims by a fresh process (a sum of event figures known by D about days through D': no amendments, no versions, no reconciliation), the floor of \"just put it in a database\".",

@@ -89,6 +89,20 @@ describe("reads through the persisted projection", () => {
     p.close();
   });
 
+  it("a projection of the same articles recorded again in a new store (same event ids, other recording times) is rebuilt", async () => {
+    const path = join(dir, `p${++n}.db`);
+    const first = makeMemoryStore({ now: () => "2026-11-22T08:00:00.000Z" });
+    const p = open(path);
+    right(await appOver(first, p).ingest([seeds], {}));
+    p.close();
+    const again = makeMemoryStore({ now: () => "2026-11-23T09:00:00.000Z" });
+    right(await App.make({ store: again, where: "memory", checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-11-23T09:00:00.000Z"), ids: countingIds() }).ingest([seeds], {}));
+    const q = open(path);
+    expect(await projected(again, q)).toEqual(await replayed(again));
+    expect(q.discarded()).toBe("its tip is not an event of this log");
+    q.close();
+  });
+
   it("an analyst's rejection moves the projection forward, reading the log only after its tip", async () => {
     const path = join(dir, `p${++n}.db`);
     const base = await ingested(path);

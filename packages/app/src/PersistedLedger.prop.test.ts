@@ -101,5 +101,5 @@ describe("the persisted ledger projection", () => {
         rmSync(`${path}-shm`, { force: true });
       }),
     );
-  }, 120_000);
+  }, 300_000);
 });

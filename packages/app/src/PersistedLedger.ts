@@ -24,14 +24,14 @@ const fold = async (parts: Parts): Promise<Ledger.Ledger> => {
   return E.isLeft(r) ? Err.fail(Err.storeFailed(parts.where)(r.left)) : r.right;
 };
 
-/** True when the projection's tip is an event of this log (a store re-created in its place has other events there). */
+/** True when the projection's tip is an event of this log (a store re-created in its place has other events, or other recording times, there). */
 const belongs = async (parts: Parts, p: LedgerProjection): Promise<boolean> => {
   const tip = p.tip();
   if (tip === null) return true;
   const r = await parts.store.readAll(tip.previous, 1)();
   if (E.isLeft(r)) return Err.fail(Err.storeFailed(parts.where)(r.left));
   const e = r.right[0];
-  return e !== undefined && comparePositions(e.position, tip.position) === 0 && e.eventId === tip.eventId;
+  return e !== undefined && comparePositions(e.position, tip.position) === 0 && e.eventId === tip.eventId && e.recordedAt === tip.recordedAt;
 };
 
 /** Reads the log after the projection's tip and applies it page by page. */
@@ -45,7 +45,7 @@ const catchUp = async (parts: Parts, p: LedgerProjection): Promise<E.Either<Stor
     for (const s of page.right) {
       const d = decodeStored(s);
       if (E.isLeft(d)) return Err.fail(Err.storeFailed(parts.where)(d.left));
-      batch.push({ event: d.right, position: s.position, eventId: s.eventId });
+      batch.push({ event: d.right, position: s.position, eventId: s.eventId, recordedAt: s.recordedAt });
     }
     const r = p.apply(batch);
     if (E.isLeft(r) || r.right === "Stale") return r;

@@ -21,7 +21,7 @@ const fresh = () => join(dir, `p${++n}.db`);
 // A history with claims, amendments and datings (fixed seed): the same events in every test.
 const history: LedgerEvent[] = fc.sample(richHistory.filter((h) => h.length >= 12 && h.some((e) => e.type === "ClaimCorrected")), { seed: 7, numRuns: 1 })[0]!;
 const applied = (events: readonly LedgerEvent[], from = 0): Applied[] =>
-  events.map((event, i) => ({ event, position: { commit: BigInt(from + i + 1), prepare: BigInt(from + i + 1) }, eventId: `e${from + i + 1}` }));
+  events.map((event, i) => ({ event, position: { commit: BigInt(from + i + 1), prepare: BigInt(from + i + 1) }, eventId: `e${from + i + 1}`, recordedAt: "2026-12-02T00:00:00.000Z" }));
 const asJson = (l: Ledger.Ledger) => JSON.parse(JSON.stringify({ a: [...l.articles], c: [...l.claims], m: [...l.amendments], n: l.events })) as unknown;
 
 const open = (path: string) => {

@@ -22,7 +22,7 @@ import { translateError } from "./SqliteEventStore.ts";
 
 const FORMAT = "factledger-ledger-projection";
 /** The version of the rows' layout; with the fold's own version it is the version a file must have to be used. */
-const ROWS_VERSION = 1;
+const ROWS_VERSION = 2;
 /** The version this program writes and reads: the rows' layout and the ledger fold's (`Ledger.foldVersion`). */
 export const projectionVersion = `${ROWS_VERSION}.${Ledger.foldVersion}`;
 
@@ -56,25 +56,25 @@ const posJson = (p: Position) => ({ commit: p.commit.toString(), prepare: p.prep
 const posOf = (x: { commit: string; prepare: string }): Position => ({ commit: BigInt(x.commit), prepare: BigInt(x.prepare) });
 const encodeState = (s: State): string =>
   JSON.stringify({
-    tip: s.tip === null ? null : { ...posJson(s.tip.position), eventId: s.tip.eventId, previous: s.tip.previous === "start" ? "start" : posJson(s.tip.previous), events: s.tip.events },
+    tip: s.tip === null ? null : { ...posJson(s.tip.position), eventId: s.tip.eventId, recordedAt: s.tip.recordedAt, previous: s.tip.previous === "start" ? "start" : posJson(s.tip.previous), events: s.tip.events },
     counts: s.counts,
     nextSeq: s.nextSeq,
   });
 const decodeState = (json: string): State => {
   const x = JSON.parse(json) as {
-    tip: { commit: string; prepare: string; eventId: string; previous: "start" | { commit: string; prepare: string }; events: number } | null;
+    tip: { commit: string; prepare: string; eventId: string; recordedAt: string; previous: "start" | { commit: string; prepare: string }; events: number } | null;
     counts: Counts;
     nextSeq: number;
   };
   if (typeof x.nextSeq !== "number" || typeof x.counts?.claims !== "number") throw new Error("meta row has the wrong shape");
   return {
-    tip: x.tip === null ? null : { position: posOf(x.tip), eventId: x.tip.eventId, previous: x.tip.previous === "start" ? "start" : posOf(x.tip.previous), events: x.tip.events },
+    tip: x.tip === null ? null : { position: posOf(x.tip), eventId: x.tip.eventId, recordedAt: x.tip.recordedAt, previous: x.tip.previous === "start" ? "start" : posOf(x.tip.previous), events: x.tip.events },
     counts: { ...x.counts },
     nextSeq: x.nextSeq,
   };
 };
 const sameTip = (a: Tip | null, b: Tip | null): boolean =>
-  a === null || b === null ? a === b : comparePositions(a.position, b.position) === 0 && a.eventId === b.eventId;
+  a === null || b === null ? a === b : comparePositions(a.position, b.position) === 0 && a.eventId === b.eventId && a.recordedAt === b.recordedAt;
 
 /** A damaged row or meta: the projection must be rebuilt. */
 class Damaged extends Error {}
@@ -297,7 +297,7 @@ export const openLedgerProjection = (path: string): E.Either<StoreErrorT, Sqlite
   const tipAfter = (from: Tip | null, batch: readonly Applied[]): Tip => {
     const last = batch.at(-1)!;
     const before: ReadFrom = batch.length >= 2 ? batch.at(-2)!.position : (from?.position ?? "start");
-    return { position: last.position, eventId: last.eventId, previous: before, events: ledger.events };
+    return { position: last.position, eventId: last.eventId, recordedAt: last.recordedAt, previous: before, events: ledger.events };
   };
 
   type Outcome = { readonly _tag: "Done"; readonly state: State } | { readonly _tag: "Detach" } | { readonly _tag: "Stale" };
@@ -313,7 +313,7 @@ export const openLedgerProjection = (path: string): E.Either<StoreErrorT, Sqlite
       if (t === null) return { _tag: "Stale" };
       const at = batch.findIndex((a) => comparePositions(a.position, t.position) === 0);
       if (at < 0) return comparePositions(t.position, batch.at(-1)!.position) >= 0 ? { _tag: "Done", state: stored } : { _tag: "Stale" };
-      if (batch[at]!.eventId !== t.eventId) return { _tag: "Stale" };
+      if (batch[at]!.eventId !== t.eventId || batch[at]!.recordedAt !== t.recordedAt) return { _tag: "Stale" };
       todo = batch.slice(at + 1);
       base = stored;
       if (todo.length === 0) return { _tag: "Done", state: stored };

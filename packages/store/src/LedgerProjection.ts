@@ -16,6 +16,8 @@ export interface Applied {
   readonly event: LedgerEvent;
   readonly position: Position;
   readonly eventId: string;
+  /** When the store recorded it (the envelope's time): a log written again with the same ids has other times. */
+  readonly recordedAt: string;
 }
 
 /** Where a persisted ledger stands in the log. */
@@ -24,6 +26,8 @@ export interface Tip {
   readonly position: Position;
   /** The id of that event: a projection of another log (a store re-created in its place) names another. */
   readonly eventId: string;
+  /** When the store recorded that event. */
+  readonly recordedAt: string;
   /** Where reading the log gives that event again: the position of the event before it, or the start. */
   readonly previous: ReadFrom;
   /** Events applied since the beginning. */

@@ -519,6 +519,8 @@ else {
       ...targets(get, big),
       "",
       ...(peerFailures.length > 0 ? ["Emmett's store failed in this run at: " + peerFailures.map((f) => `${f.claims.toLocaleString("en-US")} claims (${f.error})`).join("; ") + ".", ""] : []),
+      ...coldSection(growth, os.loadavg()[0], "pnpm bench"),
+      "",
       "## How cost grows",
       "",
       "| claims | append (ms) | replay (ms) | replay + reconcile (ms) | cold as-of p50 (ms) | warm as-of p50 (ms) |",
@@ -549,14 +551,14 @@ function targets(get, big) {
 }
 
 /** The cold-process table, between its markers in docs/benchmarks.md (the rest of the file is the last full run's). */
-function coldSection(cold, load) {
+function coldSection(cold, load, how = "pnpm bench --only=cold") {
   const ms = (x) => (x === null || x === undefined ? "timed out" : Math.round(x).toLocaleString("en-US"));
   const get = (name, claims) => results.find((r) => r.name === name && r.claims === claims);
   return [
     "<!-- cold:start -->",
     "## Fresh processes over a persisted projection (issue #15)",
     "",
-    `Measured by \`pnpm bench --only=cold\` on ${machine.date} (load average ${load.toFixed(1)} on ${machine.cores} cores when it started: the machine was shared, so every figure here is slower than on an idle machine). Each figure is a fresh \`facts\` process, end to end (node start, open the store and its projection \`x-read.db\`, load, catch up, reconcile, print JSON); timeout ${COLD_TIMEOUT_MS / 1000} s per process (${AUDIT_TIMEOUT_MS / 1000} s for audit and timeline; a question that timed out is not asked at the larger sizes). CPU times are user + system of the process, from /usr/bin/time.`,
+    `Measured by \`${how}\` on ${machine.date} (load average ${load.toFixed(1)} on ${machine.cores} cores when it started: the machine was shared, so every figure here is slower than on an idle machine). Each figure is a fresh \`facts\` process, end to end (node start, open the store and its projection \`x-read.db\`, load, catch up, reconcile, print JSON); timeout ${COLD_TIMEOUT_MS / 1000} s per process (${AUDIT_TIMEOUT_MS / 1000} s for audit and timeline; a question that timed out is not asked at the larger sizes). CPU times are user + system of the process, from /usr/bin/time.`,
     "",
     "| claims | projection build (ms) | coldTotals p50 (ms, cpu) | SQL floor p50 (ms) | coldTotalsReplay (ms, cpu) | coldDiscrepancies p50 (ms) | coldAudit (ms) | coldTimeline (ms) | ingestThenQuery (ms) |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -38,7 +38,7 @@ const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 **
 const results = [];
 const row = (r) => {
   results.push(r);
-  log(`  ${r.name.padEnd(15)} ${String(r.claims).padStart(8)} claims  ours ${String(r.ours).padStart(10)} ${r.unit}${r.peer != null ? `  peer ${r.peer}` : ""}${r.floor != null ? `  floor ${r.floor}` : ""}${r.stat ? ` (${r.stat})` : ""}`);
+  log(`  ${r.name.padEnd(15)} ${String(r.claims).padStart(8)} claims  ours ${String(r.ours).padStart(10)} ${r.unit}${r.peer != null ? `  peer ${r.peer}` : ""}${r.floor != null ? `  floor ${r.floor}` : ""}${r.stat ? ` (${r.stat})` : ""}${r.cpuMs != null ? `  cpu ${Math.round(r.cpuMs)} ms` : ""}`);
 };
 let fileNo = 0;
 const freshFile = () => join(tmp, `b${++fileNo}.db`);
@@ -202,6 +202,164 @@ const sliderApi = async (file, days) => {
   return lat;
 };
 
+// ------------------------------------------------------------------------------------------ cold processes
+// A fresh `facts` process per question, end to end (node start, open, load the persisted projection beside
+// the store, catch up, reconcile, print JSON), as a script of a data desk runs it.
+const facts = join(root, "packages/cli/bin/facts.js");
+const COLD_TIMEOUT_MS = Number(process.env.FACTS_BENCH_COLD_TIMEOUT_MS ?? 400_000);
+// audit and timeline reconcile once per step of the total's history: known to take minutes already at 10k claims.
+const AUDIT_TIMEOUT_MS = Number(process.env.FACTS_BENCH_AUDIT_TIMEOUT_MS ?? 120_000);
+// The CPU time of each process too (user + system, from /usr/bin/time when there is one): on a shared
+// machine the wall clock measures the neighbours as much as the engine.
+const timeBin = ["/usr/bin/time"].find((x) => { try { return readFileSync(x).length > 0; } catch { return false; } }) ?? null;
+const cpuTimes = new Map();
+const factsRun = (argv, timeoutMs = COLD_TIMEOUT_MS) => {
+  const cpuFile = join(tmp, "cpu.txt");
+  const cmd = timeBin === null ? [process.execPath, facts, ...argv] : [timeBin, "-f", "%U %S", "-o", cpuFile, process.execPath, facts, ...argv];
+  const t = performance.now();
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: tmp, encoding: "utf8", env: { ...process.env, FACTS_TODAY: "2026-01-01" }, timeout: timeoutMs, maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  if (r.error?.code === "ETIMEDOUT" || r.signal === "SIGTERM") return { ms: null, cpuMs: null, timedOut: true };
+  if (r.status !== 0) throw new Error(`facts ${argv.join(" ")}: exit ${r.status}: ${r.stderr}`);
+  let cpuMs = null;
+  if (timeBin !== null) {
+    const [u, sy] = readFileSync(cpuFile, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+    cpuMs = (u + sy) * 1000;
+  }
+  return { ms, cpuMs, stdout: r.stdout };
+};
+const projectionOf = (file) => file.replace(/\.db$/, "-read.db");
+const dropProjection = (file) => {
+  for (const x of ["", "-wal", "-shm"]) rmSync(projectionOf(file) + x, { force: true });
+};
+const dayPairs = (n, seed) => {
+  const a = randomDays(n, seed), b = randomDays(n, seed + 1);
+  return a.map((d, i) => (d <= b[i] ? [b[i], d] : [d, b[i]])); // known at the later day, counting through the earlier
+};
+/** Latencies of fresh processes; a run past the timeout is recorded as null (and stops that figure). */
+const coldRuns = (argvs, timeoutMs) => {
+  const lat = [];
+  const cpu = [];
+  for (const argv of argvs) {
+    const r = factsRun(argv, timeoutMs);
+    lat.push(r.ms);
+    cpu.push(r.cpuMs);
+    if (r.ms === null) break;
+  }
+  lat.cpu = cpu;
+  return lat;
+};
+const cpuP50 = (lat) => (lat.cpu.some((x) => x === null) ? null : round(pct(lat.cpu, 50)));
+// Once a question times out at one size it is not asked at the larger ones.
+const timedOut = new Set();
+
+// In one process, CPU time: the ledger from the projection at the head of the log, against a replay of the
+// log; and one reconciliation, which every totals question pays on top of either.
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const inProcess = async (file, pairs) => {
+  const { openLedgerProjection } = await import("@factledger/store-sqlite");
+  const { PersistedLedger } = await import("@factledger/app");
+  const loads = [], replays = [];
+  let ledger = null;
+  for (let r = 0; r < (pairs.length > 2 ? 3 : 1); r++) {
+    let t = cpuNow();
+    const store = openSqliteStore(file, { create: false }).right;
+    const p = openLedgerProjection(projectionOf(file)).right;
+    ledger = await PersistedLedger.current({ store, where: file, projection: p });
+    loads.push(cpuNow() - t);
+    p.close();
+    t = cpuNow();
+    (await readLedger(store)()).right;
+    replays.push(cpuNow() - t);
+    await store.close();
+  }
+  const t = cpuNow();
+  Reconcile.report(Ledger.view(ledger, { knownAt: pairs[0][0] }), { through: pairs[0][1], parties: Reconcile.defaultParties });
+  return { load: median(loads), replay: median(replays), reconcile: cpuNow() - t };
+};
+const p50 = (lat) => (lat.some((x) => x === null) ? null : pct(lat, 50));
+
+// The floor of "just put it in a database": the claims as a plain SQLite table (one row per claim, no
+// amendments, no reconciliation: sum of exact event figures known by D about days through D'), queried
+// by a fresh process.
+const sqlFloor = (ledger, pairs) => {
+  const file = freshFile();
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.exec("CREATE TABLE claims (metric TEXT, direction TEXT, kind TEXT, value INTEGER, known_at TEXT, valid_to TEXT)");
+  db.exec("CREATE INDEX claims_known ON claims (known_at)");
+  const ins = db.prepare("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)");
+  db.transaction(() => {
+    for (const c of ledger.claims.values()) ins.run(c.fields.metric, c.fields.direction, c.fields.kind, c.fields.value, c.knownAt, c.fields.validTo);
+  })();
+  db.close();
+  const lat = [];
+  for (const [k, d] of pairs) {
+    const script = `import Database from "better-sqlite3"; const db = new Database(${JSON.stringify(file)}, { readonly: true });
+      const rows = db.prepare("SELECT metric, direction, sum(value) AS best, count(*) AS claims FROM claims WHERE known_at <= ? AND (valid_to IS NULL OR valid_to <= ?) AND kind = 'event' GROUP BY metric, direction").all(${JSON.stringify(k)}, ${JSON.stringify(d)});
+      process.stdout.write(JSON.stringify(rows));`;
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(root, "bench"), encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+    lat.push(performance.now() - t);
+  }
+  cleanup(file);
+  return lat;
+};
+
+/** A process that does nothing: what node itself costs before any work. */
+const nodeStart = () => {
+  const lat = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ["-e", "0"]);
+    lat.push(performance.now() - t);
+  }
+  return median(lat);
+};
+
+const coldFigures = async (file, size, ledger) => {
+  const store = ["--store", file, "--json"];
+  // Fewer fresh processes at the larger sizes, where one question takes minutes on a shared machine.
+  const n = quick ? 2 : size >= 100_000 ? 2 : 5;
+  const pairs = dayPairs(n, 23);
+  // The first read after the log was written without a projection builds it from the log (a rebuild).
+  dropProjection(file);
+  const build = factsRun(["totals", "--known-at", pairs[0][0], "--through", pairs[0][1], ...store]);
+  row({ name: "projectionBuild", claims: size, unit: "ms", ours: build.ms === null ? null : Math.round(build.ms), cpuMs: build.cpuMs, peer: null, floor: null });
+  const ip = await inProcess(file, pairs);
+  row({ name: "projectionLoad", claims: size, unit: "ms cpu", ours: Math.round(ip.load), peer: null, floor: Math.round(ip.replay), note: "floor column: the replay of the log it replaces" });
+  row({ name: "reconcileOnce", claims: size, unit: "ms cpu", ours: Math.round(ip.reconcile), peer: null, floor: null });
+  const ask = (name, argvs, timeoutMs = COLD_TIMEOUT_MS) => {
+    if (timedOut.has(name)) return Object.assign([null], { cpu: [null], skipped: true });
+    const lat = coldRuns(argvs, timeoutMs);
+    if (lat.includes(null)) timedOut.add(name);
+    return lat;
+  };
+  const totals = ask("coldTotals", pairs.map(([k, d]) => ["totals", "--known-at", k, "--through", d, ...store]));
+  const floor = sqlFloor(ledger, pairs);
+  row({ name: "coldTotals", claims: size, unit: "ms", stat: "p50", ours: round(p50(totals)), cpuMs: cpuP50(totals), peer: null, floor: round(median(floor)), samples: totals.length });
+  // The same question answered the old way, folding the whole log (--position at the head forces it).
+  const replayed = ask("coldTotalsReplay", pairs.slice(0, quick || size >= 100_000 ? 1 : 2).map(([k, d]) => ["totals", "--known-at", k, "--through", d, "--position", "999999999999", ...store]));
+  row({ name: "coldTotalsReplay", claims: size, unit: "ms", stat: "p50", ours: round(p50(replayed)), cpuMs: cpuP50(replayed), peer: null, floor: null, samples: replayed.length });
+  const disc = ask("coldDiscrepancies", pairs.slice(0, size >= 100_000 ? 1 : 2).map(([k, d]) => ["discrepancies", "--known-at", k, "--through", d, ...store]));
+  row({ name: "coldDiscrepancies", claims: size, unit: "ms", stat: "p50", ours: round(p50(disc)), cpuMs: cpuP50(disc), peer: null, floor: null, samples: disc.length });
+  const totalArgs = ["--metric", "prisoners_returned", "--direction", "to_ukraine", ...store];
+  const audit = ask("coldAudit", [["audit", ...totalArgs]], AUDIT_TIMEOUT_MS);
+  row({ name: "coldAudit", claims: size, unit: "ms", ours: audit[0] === null ? null : Math.round(audit[0]), cpuMs: audit.cpu[0], peer: null, floor: null, timedOut: audit[0] === null });
+  const timeline = ask("coldTimeline", [["timeline", ...totalArgs]], AUDIT_TIMEOUT_MS);
+  row({ name: "coldTimeline", claims: size, unit: "ms", ours: timeline[0] === null ? null : Math.round(timeline[0]), cpuMs: timeline.cpu[0], peer: null, floor: null, timedOut: timeline[0] === null });
+  // One more article (a seed text the corpus does not have), then the question again: two processes.
+  const ing = factsRun(["ingest", join(root, "seeds", "004_aed729b3b5d47801.txt"), ...store]);
+  const after = ing.ms === null ? { ms: null, cpuMs: null } : factsRun(["totals", "--known-at", pairs[0][0], "--through", pairs[0][1], ...store]);
+  const both = ing.ms === null || after.ms === null ? null : ing.ms + after.ms;
+  row({ name: "ingestThenQuery", claims: size, unit: "ms", ours: both === null ? null : Math.round(both), peer: null, floor: null, ingestMs: ing.ms === null ? null : Math.round(ing.ms), queryMs: after.ms === null ? null : Math.round(after.ms), ingestCpuMs: ing.cpuMs, queryCpuMs: after.cpuMs });
+  return { build: build.ms, buildCpu: build.cpuMs, load: ip.load, replay: ip.replay, reconcile: ip.reconcile, totals: p50(totals), totalsCpu: cpuP50(totals), floor: median(floor), replayed: p50(replayed), replayedCpu: cpuP50(replayed), disc: p50(disc), audit: audit[0], timeline: timeline[0], ingestThenQuery: both, ingestMs: ing.ms, queryMs: after.ms };
+};
+
 // ------------------------------------------------------------------------------------------ extraction
 // The real articles of ../shared/corpus are read in place when present (never copied into the project).
 const corpusDir = join(root, "..", "shared", "corpus", "dev", "articles");
@@ -268,6 +426,31 @@ if (only === "web") {
   }
   process.exit(0);
 }
+if (only === "cold") {
+  // The cold-process figures alone (issue #15): each size's store is written with pipelined appends, then
+  // questioned by fresh `facts` processes; the figures replace the cold section of docs/benchmarks.md.
+  const load = os.loadavg()[0];
+  log(`factledger bench (cold only): sizes ${sizes.join(", ")}; load average ${load.toFixed(1)} on ${machine.cores} cores`);
+  const cold = [];
+  for (const size of sizes) {
+    log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus and store`);
+    const corpus = [...articles(size, 42)];
+    const x = await appendOurs(corpus, 64);
+    corpus.length = 0;
+    const { ledger } = await replayOurs(x.file);
+    log(`  (node itself starts in ${Math.round(nodeStart())} ms)`);
+    cold.push({ size, ...(await coldFigures(x.file, size, ledger)) });
+    cleanup(x.file);
+    dropProjection(x.file);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  if (json) process.stdout.write(JSON.stringify({ machine, loadAverage: load, results }, null, 2) + "\n");
+  else if (!quick) {
+    writeColdSection(cold, load);
+    log("\nwrote the cold section of docs/benchmarks.md");
+  }
+  process.exit(0);
+}
 log(`factledger bench (${quick ? "quick" : "full"}): sizes ${sizes.join(", ")}; ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}`);
 for (const size of sizes) {
   log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus`);
@@ -325,7 +508,9 @@ for (const size of sizes) {
   row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p50", ours: round(pct(warm.lat, 50), 4), peer: null, floor: null, samples: warm.lat.length });
   row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p99", ours: round(pct(warm.lat, 99), 4), peer: null, floor: null, samples: warm.lat.length });
   row({ name: "indexBuild", claims: size, unit: "ms", ours: Math.round(warm.buildMs), peer: null, floor: null });
-  growth.push({ size, appendMs: median(ours), replayMs: median(rep), reconciledMs: median(repAll), coldP50: pct(cold, 50), warmP50: pct(warm.lat, 50) });
+  log(`  (fresh facts processes over the store: node itself starts in ${Math.round(nodeStart())} ms)`);
+  const c = await coldFigures(file, size, ledger);
+  growth.push({ size, appendMs: median(ours), replayMs: median(rep), reconciledMs: median(repAll), coldP50: pct(cold, 50), warmP50: pct(warm.lat, 50), ...c });
 
   if (size === sizes.at(-1)) {
     const [rebuilt, reconciled] = peakRss(file);
@@ -333,6 +518,7 @@ for (const size of sizes) {
     row({ name: "peakRssReconciled", claims: size, unit: "MB", ours: Math.round(reconciled), peer: null, floor: null });
   }
   cleanup(file);
+  dropProjection(file);
 }
 row({ name: "extraction", claims: null, unit: "MB/s", ours: round(ex.mbps, 2), peer: null, floor: null, articlesPerSecond: Math.round(ex.aps) });
 if (exCorpus !== null) row({ name: "extractionCorpus", claims: null, unit: "MB/s", ours: round(exCorpus.mbps, 2), peer: null, floor: null, articlesPerSecond: Math.round(exCorpus.aps) });
@@ -345,7 +531,7 @@ else {
   const lines = [];
   lines.push("| figure | claims | unit | ours | peer (Emmett SQLite) | floor | ours/peer | ours/floor |", "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results)
-    lines.push(`| ${r.name}${r.stat ? ` ${r.stat}` : ""} | ${r.claims?.toLocaleString("en-US") ?? "-"} | ${r.unit} | ${r.ours.toLocaleString("en-US")} | ${r.peer?.toLocaleString("en-US") ?? "-"} | ${r.floor?.toLocaleString("en-US") ?? "-"} | ${r.peer ? (r.ours / r.peer).toFixed(2) + "×" : "-"} | ${r.floor ? (r.ours / r.floor).toFixed(2) + "×" : "-"} |`);
+    lines.push(`| ${r.name}${r.stat ? ` ${r.stat}` : ""} | ${r.claims?.toLocaleString("en-US") ?? "-"} | ${r.unit} | ${r.ours?.toLocaleString("en-US") ?? "timed out"} | ${r.peer?.toLocaleString("en-US") ?? "-"} | ${r.floor?.toLocaleString("en-US") ?? "-"} | ${r.peer ? (r.ours / r.peer).toFixed(2) + "×" : "-"} | ${r.floor ? (r.ours / r.floor).toFixed(2) + "×" : "-"} |`);
   console.log(lines.join("\n"));
   if (!quick) {
     const big = sizes.at(-1);
@@ -374,6 +560,8 @@ else {
       ...targets(get, big),
       "",
       ...(peerFailures.length > 0 ? ["Emmett's store failed in this run at: " + peerFailures.map((f) => `${f.claims.toLocaleString("en-US")} claims (${f.error})`).join("; ") + ".", ""] : []),
+      ...coldSection(growth, os.loadavg()[0], "pnpm bench"),
+      "",
       "## How cost grows",
       "",
       "| claims | append (ms) | replay (ms) | replay + reconcile (ms) | cold as-of p50 (ms) | warm as-of p50 (ms) |",
@@ -401,4 +589,41 @@ function targets(get, big) {
     `| extraction ≥ 1 MB/s | ${e.ours} MB/s (seeds and test articles)${exCorpus === null ? "" : `; ${round(exCorpus.mbps, 2)} MB/s (the 120 real articles of the dev corpus)`} | ${ok(e.ours >= 1 && (exCorpus === null || exCorpus.mbps >= 1))} |`,
     `| peak RSS ≤ 1.5 GB at 1,000,000 claims | ${m.ours} MB at ${big.toLocaleString("en-US")} | ${ok(m.ours <= 1536 && big >= 1_000_000)} |`,
   ];
+}
+
+/** The cold-process table, between its markers in docs/benchmarks.md (the rest of the file is the last full run's). */
+function coldSection(cold, load, how = "pnpm bench --only=cold") {
+  const ms = (x) => (x === null || x === undefined ? "timed out" : Math.round(x).toLocaleString("en-US"));
+  const get = (name, claims) => results.find((r) => r.name === name && r.claims === claims);
+  return [
+    "<!-- cold:start -->",
+    "## Fresh processes over a persisted projection (issue #15)",
+    "",
+    `Measured by \`${how}\` on ${machine.date} (load average ${load.toFixed(1)} on ${machine.cores} cores when it started: the machine was shared, so every figure here is slower than on an idle machine). Each figure is a fresh \`facts\` process, end to end (node start, open the store and its projection \`x-read.db\`, load, catch up, reconcile, print JSON); timeout ${COLD_TIMEOUT_MS / 1000} s per process (${AUDIT_TIMEOUT_MS / 1000} s for audit and timeline; a question that timed out is not asked at the larger sizes). CPU times are user + system of the process, from /usr/bin/time.`,
+    "",
+    "| claims | projection build (ms) | coldTotals p50 (ms, cpu) | SQL floor p50 (ms) | coldTotalsReplay (ms, cpu) | coldDiscrepancies p50 (ms) | coldAudit (ms) | coldTimeline (ms) | ingestThenQuery (ms) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...cold.map((c) => `| ${c.size.toLocaleString("en-US")} | ${ms(c.build)} | ${ms(c.totals)} (${ms(c.totalsCpu)}) | ${ms(c.floor)} | ${ms(c.replayed)} (${ms(c.replayedCpu)}) | ${ms(c.disc)} | ${ms(c.audit)} | ${ms(c.timeline)} | ${ms(c.ingestThenQuery)} (ingest ${ms(c.ingestMs)} + query ${ms(c.queryMs)}) |`),
+    "",
+    "In one process, CPU time (less sensitive to the neighbours than the wall clock):",
+    "",
+    "| claims | ledger from the projection (ms cpu) | ledger by replaying the log (ms cpu) | projection / replay | one reconciliation of the view (ms cpu) |",
+    "| ---: | ---: | ---: | ---: | ---: |",
+    ...cold.map((c) => `| ${c.size.toLocaleString("en-US")} | ${ms(c.load)} | ${ms(c.replay)} | ${(c.load / c.replay).toFixed(2)}× | ${ms(c.reconcile)} |`),
+    "",
+    "- **projection build**: the first `facts totals` on a store that has no projection yet: it folds the whole log and writes the projection.",
+    "- **coldTotals**: `facts totals --known-at D --through D'` over random pairs of days, the projection current. **SQL floor**: the same question put to a plain SQLite table of the claims by a fresh process (a sum of event figures known by D about days through D': no amendments, no versions, no reconciliation), the floor of \"just put it in a database\".",
+    "- **coldTotalsReplay**: the same question answered by folding the whole log (`--position` at the head), as every read did before the projection.",
+    "- **coldAudit**, **coldTimeline**: `--metric prisoners_returned --direction to_ukraine`, everything known.",
+    "- **ingestThenQuery**: `facts ingest` of one more article (a seed text), then `facts totals`: two processes.",
+    "<!-- cold:end -->",
+  ];
+}
+function writeColdSection(cold, load) {
+  const path = join(root, "docs/benchmarks.md");
+  const doc = readFileSync(path, "utf8");
+  const section = coldSection(cold, load).join("\n");
+  const start = doc.indexOf("<!-- cold:start -->"), end = doc.indexOf("<!-- cold:end -->");
+  const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + "<!-- cold:end -->".length) : doc.replace("## What was profiled and fixed", `${section}\n\n## What was profiled and fixed`);
+  writeFileSync(path, next);
 }

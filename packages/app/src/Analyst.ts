@@ -7,10 +7,11 @@
 import * as E from "fp-ts/lib/Either.js";
 import { Analyst, ArticleStream, Ids } from "@factledger/core";
 import type { LedgerEvent } from "@factledger/core";
-import { decodeStored, ExpectedRevision, readLedger } from "@factledger/store";
+import { decodeStored, ExpectedRevision } from "@factledger/store";
 import type { NewEvent } from "@factledger/store";
 import * as Err from "./AppError.ts";
 import type { Parts } from "./Parts.ts";
+import * as PersistedLedger from "./PersistedLedger.ts";
 
 /** A command without its signature: the use case adds the time. */
 export type Unsigned<C> = C extends unknown ? Omit<C, "recordedAt"> : never;
@@ -43,9 +44,8 @@ export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Pro
   const stream = Analyst.streamOf(c);
   // The stream's revision is read before the ledger: an append by someone else in between is a conflict, not lost.
   const revision = await revisionOf(parts, stream);
-  const ledger = await readLedger(parts.store)();
-  if (E.isLeft(ledger)) return Err.fail(Err.storeFailed(parts.where)(ledger.left));
-  const decided = Analyst.decide(c, ledger.right);
+  const ledger = await PersistedLedger.current(parts);
+  const decided = Analyst.decide(c, ledger);
   if (E.isLeft(decided))
     return Err.fail(decided.left._tag === "UnknownClaim" ? { _tag: "UnknownClaim", claimId: decided.left.claimId, store: parts.where } : { _tag: "RuleViolated", violation: decided.left, store: parts.where });
   // A re-run of an action whose write already landed (the same event, at the same time) records nothing more.
@@ -53,6 +53,7 @@ export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Pro
   if (last !== null && decided.right.length === 1 && JSON.stringify(last) === JSON.stringify(decided.right[0])) return decided.right[0]!;
   // An added claim's id is its content; a correction or rejection is a new fact each time.
   await append(parts, stream, revision, decided.right, (e) => (c._tag === "AddClaim" && e.type === "ClaimReported" ? Ids.eventIdOf(`manual:${e.claimId}`) : parts.ids.newId()));
+  await PersistedLedger.advance(parts);
   return decided.right[0]!;
 };
 
@@ -72,5 +73,6 @@ export const date = async (parts: Parts, command: Unsigned<ArticleStream.DateArt
   const decided = ArticleStream.decide(c, state);
   if (E.isLeft(decided)) return Err.fail({ _tag: "RuleViolated", violation: decided.left, store: parts.where });
   await append(parts, stream, state.revision, decided.right, () => parts.ids.newId());
+  await PersistedLedger.advance(parts);
   return decided.right[0]!;
 };

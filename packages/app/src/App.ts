@@ -15,6 +15,7 @@ import { Failure } from "./AppError.ts";
 import * as Ingest from "./Ingest.ts";
 import * as Migrate from "./Migrate.ts";
 import type { Parts } from "./Parts.ts";
+import * as PersistedLedger from "./PersistedLedger.ts";
 import * as Projection from "./Projection.ts";
 import * as Q from "./Queries.ts";
 import type * as V from "./Views.ts";
@@ -46,6 +47,8 @@ export interface App {
   readonly article: (articleId: string) => Promise<E.Either<AppError, Articles.ArticleView>>;
   /** Keeps a sink current from this store's log (the projection runner of `facts follow`). */
   readonly follow: (sink: Sink, options: Projection.RunOptions) => Projection.Running;
+  /** The persisted ledger projection of the parts as a sink for `follow` (checked to belong to this log first). */
+  readonly projectionSink: () => Promise<E.Either<AppError, Sink & { readonly events: () => number }>>;
   /** Copies this store's log into another store. */
   readonly migrateTo: (to: Migrate.Side) => Promise<E.Either<AppError, Migrate.Migrated>>;
 }
@@ -66,5 +69,6 @@ export const make = (parts: Parts): App => ({
   articles: (q) => attempt(() => Articles.articles(parts, q)),
   article: (id) => attempt(() => Articles.article(parts, id)),
   follow: (sink, options) => Projection.run(parts.store, sink, options),
+  projectionSink: () => attempt(() => PersistedLedger.sink(parts)),
   migrateTo: (to) => attempt(() => Migrate.migrate({ store: parts.store, where: parts.where }, to, parts.checkpoints)),
 });

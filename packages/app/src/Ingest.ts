@@ -16,6 +16,7 @@ import * as Err from "./AppError.ts";
 import type { AppError } from "./AppError.ts";
 import * as Files from "./Files.ts";
 import type { Parts } from "./Parts.ts";
+import * as PersistedLedger from "./PersistedLedger.ts";
 
 /** What happened to one file. */
 export interface Outcome {
@@ -143,6 +144,7 @@ export const ingest = async (parts: Parts, args: readonly string[], flags: FlagM
     });
     onProgress(done, inputs.length, input.path);
   }
+  await PersistedLedger.advance(parts);
   return result;
 };
 
@@ -186,5 +188,6 @@ export const reextract = async (parts: Parts): Promise<Reextracted[]> => {
     if (E.isLeft(w)) return Err.fail(Err.storeFailed(parts.where)(w.left));
     out.push({ articleId: e.articleId, superseded: s.claims.length, claims: x.claims.length, from: s.extractor ?? "unknown" });
   }
+  await PersistedLedger.advance(parts);
   return out;
 };

@@ -4,7 +4,7 @@
  * source. Front ends make these at their edge (the CLI reads the clock and
  * the environment in main.ts) and tests pass fixed ones.
  */
-import type { CheckpointStore, EventStore } from "@factledger/store";
+import type { CheckpointStore, EventStore, LedgerProjection } from "@factledger/store";
 
 /** The clock: recording times and today's day, both ISO strings. */
 export interface Clock {
@@ -27,6 +27,8 @@ export interface Parts {
   readonly ids: IdSource;
   /** The parties totals are reconciled for. Default: the built-in pack's. */
   readonly parties?: readonly string[];
+  /** The ledger persisted beside the log: reads load and catch it up, writes move it forward. Without one, reads fold the log. */
+  readonly projection?: LedgerProjection;
 }
 
 /** A clock fixed at one instant, for tests and reproducible runs. */

@@ -32,6 +32,8 @@ export const ledger: Projection<Ledger.Ledger> = {
 export interface Positioned {
   readonly event: LedgerEvent;
   readonly position: Position;
+  readonly eventId: string;
+  readonly recordedAt: string;
 }
 
 /** Where a projection's state and checkpoint live. */
@@ -120,7 +122,7 @@ export const run = (store: EventStore, sink: Sink, options: RunOptions): Running
       if (error !== null) return;
       const d = decodeStored(stored);
       if (E.isLeft(d)) return stopWith(d.left);
-      pending.push({ event: d.right, position: stored.position });
+      pending.push({ event: d.right, position: stored.position, eventId: stored.eventId, recordedAt: stored.recordedAt });
       applied++;
       if (pending.length >= batchSize || caughtUp) flush();
       if (error !== null) stopWith(null);

@@ -10,6 +10,7 @@ import { readLedger } from "@factledger/store";
 import type { Position } from "@factledger/store";
 import * as Err from "./AppError.ts";
 import type { Parts } from "./Parts.ts";
+import * as PersistedLedger from "./PersistedLedger.ts";
 import * as V from "./Views.ts";
 
 /** The time axes of a read: known on `knownAt`, counting what happened through `through`, as recorded up to `position`. */
@@ -22,8 +23,9 @@ export interface Axes {
 
 const partiesOf = (parts: Parts): readonly string[] => parts.parties ?? Reconcile.defaultParties;
 
-/** The ledger as folded from the store (up to a position). */
+/** The ledger at the head of the log (from the persisted projection when there is one), or as folded up to a position. */
 export const ledger = async (parts: Parts, position: Position | null = null): Promise<Ledger.Ledger> => {
+  if (position === null) return PersistedLedger.current(parts);
   const r = await readLedger(parts.store, { until: position })();
   return E.isLeft(r) ? Err.fail(Err.storeFailed(parts.where)(r.left)) : r.right;
 };

@@ -13,6 +13,7 @@ export type { AppError as AppErrorT } from "./AppError.ts";
 export * as Files from "./Files.ts";
 export * as Ingest from "./Ingest.ts";
 export * as Migrate from "./Migrate.ts";
+export * as PersistedLedger from "./PersistedLedger.ts";
 export * as Projection from "./Projection.ts";
 export * as Queries from "./Queries.ts";
 export * as Views from "./Views.ts";

@@ -9,7 +9,7 @@ import { App, AppError } from "@factledger/app";
 import type { AppErrorT, AppT, Clock, IdSource } from "@factledger/app";
 import { DateOnly } from "@factledger/core";
 import { makeMemoryCheckpoints } from "@factledger/store";
-import type { Registry } from "@factledger/store";
+import type { LedgerProjection, Registry } from "@factledger/store";
 import type { Parsed } from "./Args.ts";
 import { str } from "./Args.ts";
 import type { Style } from "./Render.ts";
@@ -60,12 +60,31 @@ export const openStore = async (ctx: Context, location: string, create: boolean)
   return { store: r.right, where };
 };
 
-/** Runs `f` with the app over the command's store, closing the store afterwards. */
-export const withApp = async <A>(ctx: Context, p: Parsed, create: boolean, f: (app: AppT) => Promise<A>): Promise<A> => {
-  const { store, where } = await openStore(ctx, locationOf(ctx, p), create);
+/** The ledger projection's file beside an embedded store (x.db → x-read.db); null for other stores. */
+export const projectionPathOf = (ctx: Context, location: string): string | null => {
+  const f = ctx.registry.factoryOf(location);
+  if (E.isLeft(f) || f.right.name !== "sqlite") return null;
+  const path = f.right.describe(location);
+  return path === ":memory:" ? null : `${path.replace(/\.db$/i, "")}-read.db`;
+};
+
+/** Opens the persisted ledger projection at `path`; null when it cannot be opened (commands then fold the log). */
+export const openProjection = async (path: string | null): Promise<LedgerProjection | null> => {
+  if (path === null) return null;
+  const { openLedgerProjection } = await import("@factledger/store-sqlite");
+  const r = openLedgerProjection(path);
+  return E.isLeft(r) ? null : r.right;
+};
+
+/** Runs `f` with the app over the command's store (and its projection beside it), closing both afterwards. */
+export const withApp = async <A>(ctx: Context, p: Parsed, create: boolean, f: (app: AppT) => Promise<A>, projectionPath?: string): Promise<A> => {
+  const location = locationOf(ctx, p);
+  const { store, where } = await openStore(ctx, location, create);
+  const projection = await openProjection(projectionPath ?? projectionPathOf(ctx, location));
   try {
-    return await f(App.make({ store, where, checkpoints: makeMemoryCheckpoints(), clock: ctx.clock, ids: ctx.ids }));
+    return await f(App.make({ store, where, checkpoints: makeMemoryCheckpoints(), clock: ctx.clock, ids: ctx.ids, ...(projection === null ? {} : { projection }) }));
   } finally {
+    projection?.close();
     await store.close();
   }
 };

@@ -62,11 +62,17 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
         steps.set(k, s);
       }
   const ordered = [...steps.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, s]) => ({ k, s }));
+  // Only these claims can be relevant at any step: the others keep fields that never concern this total
+  // (no correction), so each step views these alone, in ledger order, with their own amendments.
+  const candidates = new Map<string, L.ClaimEntry>();
+  for (const c of ledger.claims.values())
+    if (ids.has(c.claimId) || (ledger.amendments.get(c.claimId) ?? []).some((a) => a.change._tag === "Corrected")) candidates.set(c.claimId, c);
+  const candidateAmendments = [...ledger.amendments].filter(([id]) => candidates.has(id));
   const changes: Change[] = [];
   let before = none;
   for (const { k, s } of ordered) {
     // A day's articles come before that day's amendments: an article's step does not show an analyst's change of the same day.
-    const asOfStep: L.Ledger = { ...ledger, amendments: new Map([...ledger.amendments].map(([id, list]) => [id, list.filter((a) => `${a.effectiveOn}|1|analyst` <= k)])) };
+    const asOfStep: L.Ledger = { ...ledger, claims: candidates, amendments: new Map(candidateAmendments.map(([id, list]) => [id, list.filter((a) => `${a.effectiveOn}|1|analyst` <= k)])) };
     const visible = L.view(asOfStep, { knownAt: s.day })
       .filter(relevant)
       .filter((c) => c.knownAt < s.day || `${c.knownAt}|0|${c.articleId ?? c.claimId}` <= k);

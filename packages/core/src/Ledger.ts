@@ -70,6 +70,43 @@ export interface Ledger {
   readonly strings: Map<string, string>;
 }
 
+/**
+ * The version of what this fold keeps: a ledger persisted beside the log (a projection) records it,
+ * and one written by another version is rebuilt from the log. Bump it whenever `evolve` or the shapes
+ * above change what a ledger holds.
+ */
+export const foldVersion = 1;
+
+/** What one event reads and writes in a ledger: the keys to have at hand before `evolve`, and to persist after. */
+export interface Touched {
+  readonly articles: readonly string[];
+  readonly claims: readonly string[];
+  /** Articles all of whose claims it reads (and may rewrite). */
+  readonly claimsOfArticles: readonly string[];
+  readonly amendments: readonly string[];
+}
+
+/** The keys `evolve` reads or writes for an event. Exhaustive over event types. */
+export const touches = (event: LedgerEvent): Touched => {
+  switch (event.type) {
+    case "ArticleRecorded":
+      return { articles: [event.articleId], claims: [], claimsOfArticles: [], amendments: [] };
+    case "ClaimReported":
+      return { articles: event.articleId === null ? [] : [event.articleId], claims: [event.claimId], claimsOfArticles: [], amendments: [] };
+    case "ArticleReextracted":
+      return { articles: [], claims: event.supersedes, claimsOfArticles: [], amendments: [] };
+    case "ClaimCorrected":
+    case "ClaimRejected":
+      return { articles: [], claims: [], claimsOfArticles: [], amendments: [event.claimId] };
+    case "ArticleDated":
+      return { articles: [event.articleId], claims: [], claimsOfArticles: [event.articleId], amendments: [] };
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+};
+
 /** A fresh, empty ledger. */
 export const initial = (): Ledger => ({ articles: new Map(), claims: new Map(), amendments: new Map(), events: 0, strings: new Map() });
 

@@ -184,3 +184,4 @@ export const specification = <Command, State, Event>(d: Decider<Command, State, 
     },
   }),
 });
+export { richHistory, claimChanges } from "./arbitraries.ts";

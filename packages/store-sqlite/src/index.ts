@@ -4,6 +4,8 @@
  */
 export { openSqliteStore, translateError } from "./SqliteEventStore.ts";
 export type { SqliteEventStore, SqliteOptions } from "./SqliteEventStore.ts";
+export { openLedgerProjection, projectionVersion } from "./SqliteLedgerProjection.ts";
+export type { SqliteLedgerProjection } from "./SqliteLedgerProjection.ts";
 export { openReadModel } from "./SqliteReadModel.ts";
 export type { SqliteReadModel } from "./SqliteReadModel.ts";
 export { openSqliteCheckpoints } from "./SqliteCheckpoints.ts";

@@ -16,3 +16,4 @@ export { makeMemoryCheckpoints } from "./Checkpoints.ts";
 export type { CheckpointStore } from "./Checkpoints.ts";
 export { makeRegistry, memoryFactory } from "./Registry.ts";
 export type { OpenOptions, Registry, StoreFactory } from "./Registry.ts";
+export type { Applied, Applying, LedgerProjection, Tip } from "./LedgerProjection.ts";

@@ -9,7 +9,7 @@ import type { CheckpointStore } from "@factledger/store";
 import type { Parsed } from "../Args.ts";
 import { flag, str } from "../Args.ts";
 import type { Context } from "../Context.ts";
-import { fail, locationOf, openStore, printJson, unwrap, usage, withApp } from "../Context.ts";
+import { fail, locationOf, openStore, printJson, projectionPathOf, unwrap, usage, withApp } from "../Context.ts";
 
 export const reextract = async (ctx: Context, p: Parsed): Promise<number> =>
   withApp(ctx, p, false, async (app) => {
@@ -29,19 +29,21 @@ const sqlitePath = (ctx: Context, location: string): string | null => {
 };
 
 /** The read model's default file: beside an embedded store (x.db → x-read.db), else ./factledger-read.db. */
-const readModelOf = (ctx: Context, location: string): string => {
-  const path = sqlitePath(ctx, location);
-  return path === null ? "factledger-read.db" : `${path.replace(/\.db$/i, "")}-read.db`;
-};
+const readModelOf = (ctx: Context, location: string): string => projectionPathOf(ctx, location) ?? "factledger-read.db";
 
 export const follow = async (ctx: Context, p: Parsed, onSignal: (stop: () => void) => void): Promise<number> => {
   const rmPath = str(p, "read-model") ?? readModelOf(ctx, locationOf(ctx, p));
-  const { openReadModel } = await import("@factledger/store-sqlite");
-  const rm = openReadModel(rmPath);
+  // The read model is the persisted ledger projection that every read command uses.
+  const { openLedgerProjection } = await import("@factledger/store-sqlite");
+  const rm = openLedgerProjection(rmPath);
   if (E.isLeft(rm)) return fail(AppError.storeFailed(rmPath)(rm.left));
-  const model = rm.right;
-  try {
-    return await withApp(ctx, p, false, async (app) => {
+  rm.right.close();
+  return withApp(
+    ctx,
+    p,
+    false,
+    async (app) => {
+      const model = unwrap(await app.projectionSink());
       const running = app.follow(model, {
         once: flag(p, "once"),
         onCaughtUp: (applied) => {
@@ -53,12 +55,11 @@ export const follow = async (ctx: Context, p: Parsed, onSignal: (stop: () => voi
       const r = await running.done;
       if (r.error !== null) return fail(AppError.storeFailed(app.parts.where)(r.error));
       const cp = model.checkpoint();
-      if (flag(p, "json")) printJson(ctx, { readModel: rmPath, applied: r.applied, checkpoint: cp === null ? null : showPosition(cp), events: model.ledger.events });
+      if (flag(p, "json")) printJson(ctx, { readModel: rmPath, applied: r.applied, checkpoint: cp === null ? null : showPosition(cp), events: model.events() });
       return 0;
-    });
-  } finally {
-    model.close();
-  }
+    },
+    rmPath,
+  );
 };
 
 export const migrate = async (ctx: Context, p: Parsed): Promise<number> => {

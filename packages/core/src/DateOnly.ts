@@ -25,23 +25,30 @@ export const parse = (s: string): E.Either<string, DateOnly> =>
 /** The day part of an ISO timestamp (the clock is read by callers, never here). */
 export const ofTimestamp = (iso: string): string => iso.slice(0, 10);
 
-/** The calendar day after `day` (`YYYY-MM-DD`); calendar arithmetic only, no clock. */
-export const next = (day: string): string => {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+// Day arithmetic runs in the inner loops of reconciliation (every window edge, every day bound); the
+// answers are pure functions of the day, so they are remembered (bounded, and the same answer either way).
+const MEMO_LIMIT = 1 << 16;
+const memo = <A>(f: (day: string) => A): ((day: string) => A) => {
+  const seen = new Map<string, A>();
+  return (day) => {
+    const hit = seen.get(day);
+    if (hit !== undefined) return hit;
+    const value = f(day);
+    if (seen.size >= MEMO_LIMIT) seen.clear();
+    seen.set(day, value);
+    return value;
+  };
 };
+const epochMs = memo((s: string): number => {
+  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+});
+
+/** The calendar day after `day` (`YYYY-MM-DD`); calendar arithmetic only, no clock. */
+export const next = memo((day: string): string => new Date(epochMs(day) + 86400000).toISOString().slice(0, 10));
 
 /** The calendar day before `day`. */
-export const previous = (day: string): string => {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-};
+export const previous = memo((day: string): string => new Date(epochMs(day) - 86400000).toISOString().slice(0, 10));
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
-export const daysBetween = (a: string, b: string): number => {
-  const ms = (s: string) => {
-    const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((ms(b) - ms(a)) / 86400000);
-};
+export const daysBetween = (a: string, b: string): number => Math.round((epochMs(b) - epochMs(a)) / 86400000);

@@ -62,11 +62,15 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
         steps.set(k, s);
       }
   const ordered = [...steps.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, s]) => ({ k, s }));
+  // Each step views only the claims that ever concerned this total (a claim's view depends on nothing but its own
+  // amendments and articles): a step costs the total's claims, not the whole ledger's.
+  const own: L.Ledger = { ...ledger, claims: new Map(all.map((c) => [c.claimId, c])) };
+  const ownAmendments = [...ledger.amendments].filter(([id]) => ids.has(id));
   const changes: Change[] = [];
   let before = none;
   for (const { k, s } of ordered) {
     // A day's articles come before that day's amendments: an article's step does not show an analyst's change of the same day.
-    const asOfStep: L.Ledger = { ...ledger, amendments: new Map([...ledger.amendments].map(([id, list]) => [id, list.filter((a) => `${a.effectiveOn}|1|analyst` <= k)])) };
+    const asOfStep: L.Ledger = { ...own, amendments: new Map(ownAmendments.map(([id, list]) => [id, list.filter((a) => `${a.effectiveOn}|1|analyst` <= k)])) };
     const visible = L.view(asOfStep, { knownAt: s.day })
       .filter(relevant)
       .filter((c) => c.knownAt < s.day || `${c.knownAt}|0|${c.articleId ?? c.claimId}` <= k);

@@ -1,0 +1,88 @@
+// Large answers are streamed: what a pipe gets (through a shell pipeline, and through a reader that
+// stalls) is byte for byte what a file gets, for JSON, JSON lines and CSV of several megabytes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { ExpectedRevision } from "@factledger/store";
+import { openSqliteStore } from "@factledger/store-sqlite";
+// The benchmark's seeded corpus: the events an ingest would record, without running the extractor.
+import { articles } from "../bench/corpus.mjs";
+import { bin, scratch } from "./cli.ts";
+
+const s = scratch();
+afterAll(s.cleanup);
+const store = join(s.dir, "big.db");
+const CLAIMS = 6_000;
+
+beforeAll(async () => {
+  const opened = openSqliteStore(store);
+  if (E.isLeft(opened)) throw new Error(opened.left._tag);
+  const corpus = [...articles(CLAIMS, 7)] as Array<{ stream: string; events: any[] }>;
+  for (let i = 0; i < corpus.length; i += 64) {
+    const rs = await Promise.all(corpus.slice(i, i + 64).map((a) => opened.right.appendToStream(a.stream, a.events, ExpectedRevision.NoStream)()));
+    for (const r of rs) if (E.isLeft(r)) throw new Error(r.left._tag);
+  }
+  await opened.right.close();
+}, 60_000);
+
+const env = { ...process.env, FACTS_TODAY: "2026-11-22", NO_COLOR: "1", FACTS_STORE: "" };
+let k = 0;
+/** Runs `facts ARGS` under sh with stdout going through `tail` (a shell pipeline, optionally a stalled reader) into a file; returns the bytes. */
+const viaShell = (args: string, pipeline: string): { code: number; bytes: Buffer } => {
+  const out = join(s.dir, `out-${++k}`);
+  const r = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" ${args} --store "${store}" ${pipeline.replace("OUT", `"${out}"`)}`], { env, encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  return { code: r.status ?? -1, bytes: readFileSync(out) };
+};
+
+describe("streamed answers are complete on a pipe", () => {
+  const cases: Array<[string, string, (b: string) => number]> = [
+    ["claims --json", "JSON", (b) => JSON.parse(b).claims.length],
+    ["claims --format jsonl", "JSON lines", (b) => b.trimEnd().split("\n").map((l) => JSON.parse(l)).length],
+    ["claims --format csv", "CSV", (b) => b.trimEnd().split("\n").length - 1],
+  ];
+  for (const [args, what, count] of cases) {
+    it(`${what} of ${CLAIMS.toLocaleString("en")} claims through a pipe, and a stalled pipe, equals the file output`, () => {
+      const file = viaShell(args, "> OUT");
+      const piped = viaShell(args, "| cat > OUT");
+      // The reader sleeps first: the pipe's 64 KB fill up and the writer must wait for it, not drop bytes or buffer the rest.
+      const stalled = viaShell(args, "| (sleep 1; cat > OUT)");
+      expect([file.code, piped.code, stalled.code]).toEqual([0, 0, 0]);
+      expect(file.bytes.length).toBeGreaterThan(what === "CSV" ? 1_000_000 : 2_000_000);
+      expect(piped.bytes.equals(file.bytes)).toBe(true);
+      expect(stalled.bytes.equals(file.bytes)).toBe(true);
+      expect(count(file.bytes.toString("utf8"))).toBe(CLAIMS);
+      console.log(`facts ${args}: ${file.bytes.length} bytes to a file, ${piped.bytes.length} through a pipe, ${stalled.bytes.length} through a stalled pipe`);
+    });
+  }
+
+  it("the streamed JSON is exactly what JSON.stringify(view, null, 2) prints, and jsonl has the same rows", () => {
+    const json = viaShell("claims --json", "> OUT").bytes.toString("utf8");
+    const view = JSON.parse(json);
+    expect(json).toBe(`${JSON.stringify(view, null, 2)}\n`);
+    const jsonl = viaShell("claims --format jsonl", "> OUT").bytes.toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(jsonl).toEqual(view.claims);
+  });
+
+  it("audit and timeline stream their JSON and JSON lines completely", () => {
+    const q = "--metric prisoners_returned --direction to_ukraine";
+    for (const f of ["--json", "--format jsonl"])
+      for (const cmd of ["audit", "timeline"]) {
+        const file = viaShell(`${cmd} ${q} ${f}`, "> OUT");
+        const stalled = viaShell(`${cmd} ${q} ${f}`, "| (sleep 0.3; cat > OUT)");
+        expect(file.code).toBe(0);
+        expect(stalled.bytes.equals(file.bytes)).toBe(true);
+        const text = file.bytes.toString("utf8");
+        const rows = f === "--json" ? JSON.parse(text)[cmd === "audit" ? "changes" : "points"] : text.trimEnd().split("\n").map((l) => JSON.parse(l));
+        expect(rows.length).toBeGreaterThan(10);
+      }
+  });
+
+  it("a reader that stops early (head) is not an error: exit 0, nothing on stderr", () => {
+    const r = spawnSync("sh", ["-c", `{ "${process.execPath}" "${bin}" claims --format jsonl --store "${store}"; echo "exit $?" >&2; } | head -n 2`], { env, encoding: "utf8" });
+    expect(r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l).id)).toHaveLength(2);
+    expect(r.stderr).toBe("exit 0\n");
+  });
+});

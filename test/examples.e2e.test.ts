@@ -4,7 +4,7 @@
 // suite, and examples that need EventStoreDB (unless ESDB_CONNECTION_STRING is set) or the labelled
 // corpus beside the checkout (unless it is there), are skipped with the reason printed.
 import { afterAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { root, scratch } from "./cli.ts";
@@ -46,6 +46,16 @@ const asRun = (cmd: string): string => {
   return esdb !== undefined && esdb !== "" ? cmd.replace(/esdb:\/\/localhost:2113\?tls=false/g, `'${esdb}'`) : cmd;
 };
 
+/** Runs a command line in the scratch checkout (asynchronously: a worker blocked in spawnSync misses vitest's heartbeats). */
+const sh = (cmd: string): Promise<{ status: number; stdout: string; stderr: string }> =>
+  new Promise((resolve) => {
+    const p = spawn("sh", ["-c", cmd], { cwd, env: { ...process.env, FACTS_TODAY: "2026-11-22", NO_COLOR: "1", FACTS_STORE: "" } });
+    let stdout = "", stderr = "";
+    p.stdout.on("data", (d) => (stdout += d));
+    p.stderr.on("data", (d) => (stderr += d));
+    p.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+
 const examples = [
   ...shBlocks(readFileSync(join(root, "README.md"), "utf8")).map((cmd) => ({ from: "README.md", cmd })),
   ...cliExamples(readFileSync(join(root, "docs/cli.md"), "utf8")).map((cmd) => ({ from: "docs/cli.md", cmd })),
@@ -61,8 +71,8 @@ describe("every example in README.md and docs/cli.md runs as printed", () => {
   for (const { from, cmd } of examples) {
     const reason = skipReason(cmd);
     if (reason !== null) console.log(`skipped (${from}): ${cmd}\n  because it ${reason}`);
-    it.skipIf(reason !== null)(`${from}: ${cmd}`, () => {
-      const r = spawnSync("sh", ["-c", asRun(cmd)], { cwd, encoding: "utf8", env: { ...process.env, FACTS_TODAY: "2026-11-22", NO_COLOR: "1", FACTS_STORE: "" }, maxBuffer: 1 << 26 });
+    it.skipIf(reason !== null)(`${from}: ${cmd}`, async () => {
+      const r = await sh(asRun(cmd));
       expect(r.stderr.split("\n").filter((l) => l.startsWith("facts:")), `${cmd}\n${r.stderr}`).toEqual([]);
       expect(r.status, `${cmd}\n${r.stderr}`).toBe(0);
       const redirect = /> (\S+)$/.exec(cmd);

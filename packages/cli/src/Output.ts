@@ -34,7 +34,8 @@ const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by
  * at a time (the other fields are small and written whole).
  */
 export function* json(view: object, key: string): Generator<string> {
-  const entries = Object.entries(view).filter(([, v]) => JSON.stringify(v, replacer) !== undefined);
+  // The fields JSON.stringify leaves out (checked by type: stringifying the rows to find out would build the very string we avoid).
+  const entries = Object.entries(view).filter(([, v]) => v !== undefined && typeof v !== "function" && typeof v !== "symbol");
   if (entries.length === 0) {
     yield "{}";
     return;

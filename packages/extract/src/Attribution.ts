@@ -139,6 +139,15 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
   for (const m of text.matchAll(/\b(?:according to|citing|cited by|(?:estimates|figures|data) (?:cited|given|published) by)\s+/gi)) {
     const at = m.index!;
     if (!ok(at)) continue;
+    // "According to him": the object pronoun points back like "he said".
+    const object = /^(him|her|them)\b/i.exec(text.slice(at + m[0].length));
+    if (object !== null) {
+      const subject = ({ him: "he", her: "she", them: "they" } as Record<string, string>)[object[1]!.toLowerCase()]!;
+      const end = at + m[0].length + object[0].length;
+      const s = make([subject], at, end, end, null);
+      if (s !== null) out.push(s);
+      continue;
+    }
     const after = wordsAfter(text, at + m[0].length);
     const s = make(after.words, at, after.end, after.end, null);
     if (s !== null && !/^(?:statement|report|reports|data|figures|sources)$/i.test(s.name)) out.push(s);

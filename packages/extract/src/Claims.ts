@@ -67,8 +67,8 @@ const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|yea
 
 const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? (?:over|back)|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
 const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|repatriation|handover|liberation|retrieval) of)\s+(?:(?:the|some|an?|another|more than|over|at least|about|nearly|almost|around)\s+)*$/i;
-const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
-const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
+const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|readiness to|committed to|commits? to|commitment to|operation to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
+const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|readiness to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
 const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine))\b/i;
 const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
@@ -90,7 +90,7 @@ const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|broug
 const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for|for)\b/gi;
 const UNDISCLOSED =
   /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure|(?:gave|give|gives|giving|offered|provided)\s+no\s+(?:\w+\s+){0,2}?(?:figures?|numbers?|details|breakdown|count|total)|(?:without|not)\s+(?:\w+\s+){0,2}?(?:giving|providing|offering|citing|specifying|naming|disclosing)\s+(?:any\s+|a\s+|the\s+)?(?:figures?|numbers?|totals?|counts?)|(?:declined|refused)\s+to\s+(?:give|provide|say|specify|disclose|reveal|confirm|name)\s+(?:a|any)\s+(?:figure|number|total)|(?:unclear|unknown|not known|not clear|not immediately clear)\s+(?:exactly\s+)?how many|\b(?:the\s+)?(?:exact\s+|precise\s+|total\s+)?(?:number|figure|count|total)\s+(?:\w+\s+){0,6}?(?:was|were|has|have|had|is|are)\s+(?:still\s+)?(?:not|n't|never)\s+(?:been\s+)?(?:disclosed|given|revealed|specified|released|announced|made public|reported|provided|published|named|confirmed)|without\s+(?:any\s+|a\s+)?(?:figures?|numbers?|totals?)\s+(?:being\s+)?(?:given|released|disclosed|provided)|\bno\s+(?:figures?|numbers?|totals?|count)\s+(?:was|were|has been|have been|had been)\s+(?:given|released|provided|disclosed|published|announced|made public))\b/i;
-const INVASION = /\b(?:since|from|after)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start|onset|outbreak)\s+of\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression|conflict|hostilities)|\bsince\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:war|invasion|aggression)\b(?:\s+(?:began|started|of ukraine))?|\bsince\s+(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|\bsince\s+(?:february|feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022\b/i;
+const INVASION = /\b(?:since|from|after)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start|onset|outbreak)\s+of\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression|conflict|hostilities)|\bsince\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression)\b(?:\s+(?:began|started|of ukraine))?|\bsince\s+(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|\bsince\s+(?:february|feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022\b/i;
 const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in accordance with|in line with|pursuant to|following|as agreed (?:in|at|during))\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:agreements?|deal|accords?|arrangements?|talks|memorandum|negotiations)\b/i;
 const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|agreements|deal|memorandum|accord)\b/i;
 const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from", "by", "through"]);
@@ -133,7 +133,8 @@ const phraseAfter = (after: string): Phrase => {
     if (at > 80) break;
     const gap = after.slice(k === 0 ? 0 : words[k - 1]!.at + words[k - 1]!.w.length, at);
     if (/[.;:!?,"“”()]/.test(gap) || /\s[-–—]\s/.test(gap)) break;
-    const lw = w.toLowerCase();
+    // "soldiers' bodies": a plural possessive is its noun.
+    const lw = w.toLowerCase().replace(/(s)['’]$/, "$1");
     if (/^\d/.test(lw)) break;
     const c = headCategory(lw);
     const isMod = MODIFIERS.test(lw);
@@ -229,7 +230,12 @@ interface Antecedent {
 /** Reads every claim of an article's sentences. */
 export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] => {
   // With no publication day, the latest full date the article gives stands in for it (archive stamps, datelines).
-  const sentenceDates = sentences.map((s) => Dates.find(s.text));
+  // An archive stamp (" date 2023-02-17 ") is the page's, not a day the story names: it dates no claim.
+  const sentenceDates = sentences.map((s, i) => {
+    const found = Dates.find(s.text);
+    const stampAt = i === 0 ? /^\s*date\s+\S+/.exec(s.text) : null;
+    return stampAt === null ? found : found.filter((d) => d.start >= stampAt[0].length);
+  });
   const stated = sentenceDates.flat().filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
   // An archive stamp with only a month (" date 2022-04 ") bounds the story to that month.
   const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "");
@@ -253,7 +259,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const dates = sentenceDates[i]!;
     const speakers = Attribution.find(s.text, outside).map((sp) => {
       const resolved = memory.resolve(sp, s.text);
-      const near = dates.find((d) => d.start >= sp.verbEnd && d.start - sp.verbEnd <= 45 && outside[d.start]);
+      // "told journalists in Istanbul after the talks on Wednesday evening": the day of the telling, in its clause.
+      const near = dates.find((d) => d.start >= sp.verbEnd && d.start - sp.verbEnd <= 60 && outside[d.start] && !/[,;:“"]/.test(s.text.slice(sp.verbEnd, d.start))) ??
+        // "On June 19, Russian President Vladimir Putin said": the sentence opens with the day of the telling.
+        dates.find((d) => d.end <= sp.start && /^[\s,]*$/.test(s.text.slice(d.end, sp.start)) && /^\W*(?:on\s+)?$/i.test(s.text.slice(0, d.start)));
       const date = near === undefined ? null : Dates.resolve(near, published);
       const undated = near !== undefined && (near.expr._tag === "Period" || near.expr._tag === "Month" || near.expr._tag === "Year" || near.expr._tag === "LastPeriod");
       if (resolved !== null) {
@@ -306,6 +315,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const drafts: Draft[] = [];
   const antecedents: Antecedent[] = [];
   let discourse: { day: string; paragraph: number } | null = null;
+  const quoteDays = new Map<number, string>();
   let talksDate: string | null = null;
   let lastTarget: { value: number | null; agreedOn: string | null; sentence: number; quote: number | null } | null = null;
 
@@ -334,8 +344,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     };
 
     // A date inside a "since ..." phrase starts a count; it is no one's day ("since the invasion on February 24, 2022").
-    const sinceSpans = [...text.matchAll(/\b(?:since|from the (?:beginning|start) of|after the start of)\b[^,;.]{0,60}/gi)].map((x) => [x.index!, x.index! + x[0].length] as const);
+    const sinceSpans = [...text.matchAll(/\b(?:since|from the (?:beginning|start) of|after the start of)\b(?:(?!\b(?:as of|until|till|by|through)\b)[^,;.]){0,100}/gi)].map((x) => [x.index!, x.index! + x[0].length] as const);
     const inSince = (at: number): boolean => sinceSpans.some(([a, b]) => at >= a && at < b);
+
+    // "On June 19, Putin said that ...", "the ministry said on Thursday that ...": the day of the telling, not of what is told.
+    const ofTelling = (d: Dates.DateMention): boolean => speakers.some((sp) =>
+      (d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45 && !/[,;:]/.test(text.slice(sp.s.verbEnd, d.start))) ||
+      (d.end <= sp.s.start && /^[\s,]*$/.test(text.slice(d.end, sp.s.start)) && /^\W*(?:on\s+)?$/i.test(text.slice(0, d.start))));
 
     /** The day or period a figure refers to, and whether the text said it. */
     const dateFor = (at: number, kind: Kind, who: Who, clause: [number, number], commitmentOf: Draft["commitment"] = null): { r: Dates.Resolved | null; source: Draft["dateSource"]; rank: number } => {
@@ -346,7 +361,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         !PREP_EXCLUDED.has(d.preposition) && (outside[d.start] ?? true) !== quoted && !inSince(d.start) &&
         // One event is dated by a day; a month or a year dates it only when said right beside the figure.
         !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50) &&
-        !(kind === "target" && coarse(d) && Math.abs(d.start - at) > 50));
+        !(kind === "target" && coarse(d) && Math.abs(d.start - at) > 50) &&
+        // "in February 2022" after "the invasion": the war's start, no figure's day.
+        !(/\b(?:invasion|invaded|war (?:began|started)|full[- ]scale war)\b[^.;]{0,35}$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !/\b(?:as of|as at|by|until|through)\s+(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.start - 20), d.start))) &&
+        // "under a deal reached during last month's talks": the talks' time, not the handover's.
+        !(kind === "event" && coarse(d) && TALKS.test(text.slice(d.end, d.end + 25))));
       // A date in the figure's own clause wins; else the nearest in the sentence not bound to the speaking verb.
       const inClause = usable.filter((d) => d.start >= clause[0] && d.start < clause[1]);
       const pool = inClause.length > 0 ? inClause : usable.filter((d) => !speakers.some((sp) => d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45) || kind === "event");
@@ -354,6 +373,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (nearest !== undefined) {
         const r = Dates.resolve(nearest, reference);
         const rank = nearest.expr._tag === "Full" || nearest.expr._tag === "MonthDay" ? 3 : 2;
+        // "the ministry said on Thursday that 55 had been returned": the day of the telling bounds the handover;
+        // the exchange the story is telling, a few days before, is the one it means.
+        const told = discourse !== null && discourse.paragraph >= s.paragraph - 1 ? discourse.day : storyDay;
+        if (r !== null && kind === "event" && ofTelling(nearest) && told !== null && told < r.to && told >= Dates.shift(r.to, -3)) return { r: { from: told, to: told }, source: "text", rank: 1 };
         if (r !== null) return { r, source: "text", rank };
       }
       // An agreement is dated by the talks that made it; an offer by the day it was made (the statement).
@@ -362,8 +385,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         if (t !== null) return { r: { from: t, to: t }, source: "text", rank: 2 };
       }
       if (who.date !== null) return { r: { from: who.date, to: who.date }, source: "text", rank: 2 };
-      if (kind === "target") return { r: published === null ? null : { from: published, to: published }, source: "publication", rank: 0 };
+      // An agreement nobody dated stays undated: the day it was reported is not the day it was made.
+      if (kind === "target") return { r: null, source: null, rank: -1 };
       if (kind === "event" && discourse !== null && discourse.paragraph >= s.paragraph - 1 && !quoted) return { r: { from: discourse.day, to: discourse.day }, source: "text", rank: 1 };
+      // "“On September 14, 103 were returned. In exchange, 103 were transferred,”": a quotation keeps the day it set.
+      const quoteDay = quoted && s.quote !== null ? quoteDays.get(s.quote) : undefined;
+      if (kind === "event" && quoteDay !== undefined) return { r: { from: quoteDay, to: quoteDay }, source: "text", rank: 1 };
       if (kind === "event" && storyDay !== null) return { r: { from: storyDay, to: storyDay }, source: "text", rank: 1 };
       if (published === null) return { r: null, source: null, rank: -1 };
       return { r: { from: published, to: published }, source: ctx.publishedAt === null ? "text" : "publication", rank: 0 };
@@ -395,6 +422,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
       if (/\b(?:oldest|youngest)\b/i.test(text) && /\b(?:turned|is|was|aged|—|-)\s*$/i.test(before)) continue;
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
+      // "air strikes killed at least one person and wounded two others": casualties, not captives.
+      if (/\b(?:killed|killing|wounded|wounding|injured|injuring|hurt)\s+(?:at least\s+|about\s+|more than\s+|some\s+|another\s+)?$/i.test(before)) continue;
 
       // "five of whom died in captivity": what befell part of a group, not a count of its own.
       if (/^\s+of\s+(?:whom|them|those)\s+(?:had\s+|have\s+|were\s+|was\s+|are\s+)?(?:later\s+|reportedly\s+|allegedly\s+)?(?:died|dead|killed|perished|executed|tortured|wounded|injured|seriously|severely|sick|ill)\b/i.test(after)) continue;
@@ -486,7 +515,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const beforeVerb = returnBefore === null ? "" : lead70.slice(0, returnBefore.index);
       // "managed to return" happened; "to hand over", "will hand over", "the exchange of" did not (yet).
       const achieved = /\b(?:managed|able|succeeded|helped)\s+to\s+(?:\w+\s+)?$/i.test(beforeVerb);
-      const modal = /\b(?:will|would|shall|could|can|must|may|might|should|going to|plans? to|intends? to|wants? to|ready to|prepared to|willing to|offered to|agreed to|promised to|pledged to)\s+(?:\w+\s+){0,2}$/i.test(beforeVerb);
+      const modal = /\b(?:will|would|shall|could|can|must|may|might|should|going to|plans? to|intends? to|wants? to|ready to|prepared to|willing to|readiness to|offered to|agreed to|promised to|pledged to|committed to|operation to)\s+(?:[“"‘]?\w+[”"’]?\s+){0,2}[“"‘]?$/i.test(beforeVerb);
       const finiteReturn = returnBefore !== null && !modal && (achieved || !/\b(?:to|the|of|an?|for|on|new|mutual|further|possible|next|another)\s+(?:\w+\s+)?$/i.test(beforeVerb)) && !/^(?:exchange|swap|release|return|transfer|repatriation|handover)\s+of\b/i.test(lead70.slice(returnBefore.index));
       const pastReturnAfter = /^[^.;]{0,50}?\b(?:were|was|have been|has been|had been|got|are being|are|had)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought|rescu|liberat|retriev|receiv)/i.test(rest) || /^[^.;]{0,25}?\b(?:returned|came|went|arrived|come)\s+(?:home|back|to)/i.test(rest);
       let kind: Kind | null = null;
@@ -499,7 +528,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text)) kind = "target";
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
         kind = "target";
-      else if (category !== "bodies" && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
+      // "50 soldiers who had been imprisoned were released", "94 Russians in Ukrainian captivity had been released": held until freed.
+      else if (category !== "bodies" && !/^[^.;,\d]{0,60}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
       else if (sentenceHasReturn && exchangeInReach(text, m.start, rest)) kind = "event";
       else continue;
@@ -509,7 +539,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       }
       if (kind === "event") {
         const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
-        const own = dates.some((d) => d.start >= clause[0] && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
+        const own = dates.some((d) => d.start >= clause[0] && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
         const wide = text.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
         const clauseText = text.slice(clause[0], clause[1]);
         const cumulativeCue = (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before)) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide);
@@ -551,7 +581,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // Both parties as the subject of an exchange: each side, or both together when the text says "a total".
         const subject = text.slice(0, m.start);
         const both = /\b(?:Russia|Moscow|Russian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b|\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Russia|Moscow|Russian)\b|\b(?:the two|both) (?:sides|countries|parties|nations)\b|\bthe (?:sides|parties)\b/.test(subject);
-        if (both && /\b(?:exchang\w*|swap\w*|trad\w*|releas\w*|freed)\b/i.test(lead + " " + rest.slice(0, 30))) direction = TOTAL_CUE.test(lead.slice(-40) + rest.slice(0, 20)) ? "total" : "each_side";
+        if (both && /\b(?:exchang\w*|swap\w*|trad\w*|releas\w*|freed|frees?)\b/i.test(lead + " " + rest.slice(0, 30))) direction = TOTAL_CUE.test(lead.slice(-40) + rest.slice(0, 20)) ? "total" : "each_side";
       }
       if (direction === null && kind === "target" && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
       if (direction === null && kind !== "stock") {
@@ -569,8 +599,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           if (agent === null && subj === null && speakerParty !== null && s.quote !== null) agent = speakerParty;
           // "Russia handed over 64 ... to Kyiv and took away 60": a second verb of the same subject turns the direction when it turns the act.
           const prior = inSentence.at(-1);
-          if (/\band\s+(?:then\s+|also\s+)?$/i.test(upTo) && prior !== undefined && prior.direction.startsWith("to_") && prior.kind === kind) {
-            const priorText = upTo.slice(0, upTo.search(/\band\s+(?:then\s+|also\s+)?$/i));
+          // "... and is ready to hand over 3,000 more": the same subject, with an auxiliary or a readiness between.
+          const AND_VERB = /\band\s+(?:then\s+|also\s+)?(?:(?:is|are|was|were|has|have|had|will|would|could|can)\s+)?(?:(?:also\s+)?(?:ready|prepared|willing|set|going|able|due|about)\s+to\s+|(?:expressed\s+)?(?:readiness|willingness)\s+to\s+|(?:offered|agreed|promised|pledged|plans?|intends?|wants?)\s+to\s+)?$/i;
+          if (AND_VERB.test(upTo) && prior !== undefined && prior.direction.startsWith("to_") && (prior.kind === kind || kind === "target")) {
+            const priorText = upTo.slice(0, upTo.search(AND_VERB));
             // Beside a second verb, "returned" is the giving side of the pair ("returned 1,200 ... and received none").
             const priorReceived = lastIndexOf(STRICT_RECEIVE_VERB, priorText) > Math.max(lastIndexOf(GIVE_VERB, priorText), lastIndexOf(/\b(?:return|repatriat)\w*/gi, priorText));
             const side = prior.direction.slice(3);
@@ -641,6 +673,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         }
       }
       if (kind === "event" && r !== null && outside[m.start] !== false) discourse = { day: r.to, paragraph: s.paragraph };
+      if (kind === "event" && r !== null && outside[m.start] === false && s.quote !== null && source === "text" && rank >= 2) quoteDays.set(s.quote, r.to);
       let group: Draft["group"] = null;
       if (kind === "stock") group = category === "civilians" ? "civilians" : category === "soldiers" ? "soldiers" : null;
 
@@ -676,8 +709,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const clauseText = window.split(/[,;.]/)[0] ?? window;
         const exchangeBoth = /\b(?:swap|exchange)\b/i.test(all) && /\b(?:Russia|Russian)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Ukraine|Ukrainian|Kyiv)\b|\b(?:Ukraine|Kyiv)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Russia|Moscow)\b/.test(all);
         const whose = /\b(Ukrainian|Russian|Ukrainians|Russians)\b(?!-)/i.exec(clauseText) ?? (exchangeBoth ? null : /\b(Ukrainian|Russian|Ukrainians|Russians)\s+(?:\w+\s+){0,2}(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|military personnel|personnel|troops|citizens|civilians)\b/i.exec(all));
+        // "how many remain in Russian captivity": the holder's adjective names the other side's people.
+        const holder = held ? /\b(?:in|by)\s+(Russian|Ukrainian)\s+(?:captivity|custody|prisons?|hands)\b/i.exec(window) : null;
         const direction = /\b(?:neither side|both sides|each side|nor)\b/i.test(und[0] + window.slice(0, 30))
           ? "each_side"
+          : holder !== null
+            ? `to_${otherParty(partyWord(holder[1]!) ?? "") ?? "ukraine"}`
           : whose === null
             ? held || exchangeBoth || /\b(?:each|both)\b/i.test(all) ? "each_side" : "to_ukraine"
             : `to_${partyWord(whose[1]!) ?? "ukraine"}`;
@@ -708,7 +745,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const on = dates.filter((d) => (d.preposition === "on" || d.expr._tag === "Full") && (outside[d.start] ?? true) && d.expr._tag !== "Period" && d.expr._tag !== "Month" && d.expr._tag !== "Year" && !background(d));
       const last = on.at(-1);
       const day = last === undefined ? null : (Dates.resolve(last, published)?.to ?? null);
-      if (day !== null && RETURN_VERB.test(text)) discourse = { day, paragraph: s.paragraph };
+      // "The previous one took place on December 31. Then, 82 ... returned": an exchange placed in time.
+      const placed = /\b(?:took place|was held|were held|happened|occurred|was carried out|were carried out)\b/i.test(text);
+      if (day !== null && (RETURN_VERB.test(text) || placed)) discourse = { day, paragraph: s.paragraph };
+      // "The previous exchange took place in mid-April": the next figures belong to that month, not to today's swap.
+      const month = day === null && placed ? dates.find((d) => (d.expr._tag === "Month" || d.expr._tag === "LastPeriod") && (outside[d.start] ?? true)) : undefined;
+      const monthDay = month === undefined ? null : (Dates.resolve(month, published)?.to ?? null);
+      if (monthDay !== null) discourse = { day: monthDay, paragraph: s.paragraph };
       if (day !== null && TALKS.test(text)) talksDate = day;
     }
   });
@@ -751,9 +794,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const one = same[0];
     return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: 3 } : d;
   });
+  // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
+  // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.
+  const family = (m: string) => (m === "bodies_returned" || m === "bodies_agreed" ? "bodies" : "persons");
+  const titleLike = (d: Draft) => !/[.!?…]["”’»)]*\s*$/.test(d.evidence.text) && d.evidence.text.length <= 160;
+  const told = named.filter((d) => !titleLike(d));
+  const kept = named.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind)));
   const best = new Map<string, Draft>();
   const order: string[] = [];
-  for (const d of named) {
+  for (const d of kept) {
     const loose = [d.metric, d.direction, d.kind, d.value, d.qualifier, Claimant.key(d.attributedTo)].join("|");
     const exact = `${loose}|${d.validFrom}|${d.validTo}`;
     const prior = best.get(loose);

@@ -40,9 +40,9 @@ describe("claims from text", () => {
     expect(claimsOf("Ukraine returned 90 Russian prisoners; the number of Ukrainians was 84.").some((c) => c.includes("undisclosed"))).toBe(false);
   });
 
-  it("a loosely dated telling of a handover takes the day another telling states", () => {
+  it("a title's loosely dated telling gives way to the story's, which states the day", () => {
     const text = "Ukraine returns 86 soldiers in a swap with Russia on Friday\n\nDeputy head of the presidential office Kyrylo Tymoshenko said that Ukraine returned 86 servicemen during an exchange of prisoners with Russia on Friday, April 1.";
-    expect(claimsOf(text, "2022-04-30").map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned to_ukraine event 86 exact 2022-04-01", "prisoners_returned to_ukraine event 86 exact 2022-04-01"]);
+    expect(claimsOf(text, "2022-04-30").map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned to_ukraine event 86 exact 2022-04-01"]);
   });
 
   it("a figure both sides freed that the two sides' own figures add up to is both together", () => {
@@ -122,5 +122,79 @@ describe("wire copies", () => {
     const other = "Russia launched 728 drones and 13 missiles overnight, the largest aerial attack of the war, Ukraine's air force said on Wednesday. At least two people were killed.";
     expect(Similarity.estimate(Similarity.signature(story), Similarity.signature(copy))).toBeGreaterThanOrEqual(Similarity.copyThreshold);
     expect(Similarity.estimate(Similarity.signature(story), Similarity.signature(other))).toBeLessThan(0.2);
+  });
+});
+
+describe("the day a figure refers to", () => {
+  it("an archive stamp dates no claim: the headline's handover is the day the lead tells", () => {
+    const text = " date 2024-03-08 Kyiv and Moscow swap 60 prisoners each\n\nUkraine and Russia exchanged 60 prisoners each on Thursday, officials said.";
+    expect(claimsOf(text, "2024-03-08")).toEqual(["prisoners_returned each_side event 60 exact 2024-03-07 | unnamed outlet"]);
+  });
+
+  it("a day bound to the telling ('said on Friday that') is not the handover's when the story's exchange was days before", () => {
+    const text = "Ukraine and Russia swapped prisoners on Wednesday in a deal brokered by the UAE. In addition, Russia's defence ministry said on Friday that 40 of its servicemen had been returned to Russia.";
+    expect(claimsOf(text, "2024-03-08").filter((c) => c.includes(" 40 "))).toEqual(["prisoners_returned to_russia event 40 exact 2024-03-06 | Russia's defence ministry"]);
+  });
+
+  it("an exchange placed in time ('took place on December 3') dates the figures that follow it", () => {
+    const text = "The previous swap, according to Russia's defence ministry, took place on December 3. Then, 64 servicemen returned from captivity.";
+    expect(claimsOf(text, "2024-12-20")).toEqual(["prisoners_returned to_ukraine event 64 exact 2024-12-03 | unnamed outlet"]);
+  });
+
+  it("a quotation keeps the day it set for its next sentences", () => {
+    const text = "“On May 9, 41 servicemen were returned from the territory controlled by Kyiv. In exchange, 41 prisoners of war were transferred,” the ministry said in a statement.";
+    expect(claimsOf(text, "2024-05-11").map((c) => c.split(" ").slice(3, 6).join(" "))).toEqual(["41 exact 2024-05-09", "41 exact 2024-05-09"]);
+  });
+
+  it("the war's start ('since the invasion in February 2022') is the count's start, not its as-of day", () => {
+    expect(claimsOf("Officials said 2,100 Ukrainians have been freed since the start of Russia's full-scale invasion of the country in February 2022.", "2023-09-01"))
+      .toEqual(["prisoners_returned to_ukraine cumulative 2100 exact 2023-09-01 | Officials"]);
+  });
+
+  it("'as of June 2024' after the count's start is its as-of period", () => {
+    expect(claimsOf("He said 3,300 Ukrainians had been returned since the beginning of the full-scale war as of June 2024.", "2024-07-03"))
+      .toEqual(["prisoners_returned to_ukraine cumulative 3300 exact 2024-06-30 | unnamed outlet"]);
+  });
+
+  it("an agreement nobody dated stays undated, not dated by its report", () => {
+    expect(claimsOf("Kyiv said Moscow had proposed a new exchange involving at least 500 prisoners from each side.", "2024-08-01").filter((c) => c.includes("target")))
+      .toEqual(["prisoners_agreed each_side target 500 at_least - | Kyiv"]);
+  });
+
+  it("'according to him' is the speaker named before", () => {
+    const text = "Vladimir Medinsky told journalists in Istanbul after the talks on Wednesday evening. According to him, Moscow has already handed over some 7,000 bodies.";
+    expect(claimsOf(text, "2025-07-24")).toEqual(["bodies_returned to_ukraine cumulative 7000 about 2025-07-23 | Vladimir Medinsky"]);
+  });
+
+  it("'how many remain in Russian captivity' counts Ukrainians held", () => {
+    expect(claimsOf("Kyiv does not give the figure of how many prisoners of war remain in Russian captivity.", "2024-11-21").map((c) => c.split(" ").slice(0, 3).join(" ")))
+      .toEqual(["held_captive to_ukraine stock"]);
+  });
+});
+
+describe("what a figure counts, read from general structure", () => {
+  it.each([
+    ["On June 19, Russian President Vladimir Putin said that Russia has handed over to Ukraine the bodies of 6,000 soldiers and is ready to hand over nearly 3,000 more.", ["bodies_returned to_ukraine cumulative 6000 exact 2025-06-19 | Vladimir Putin", "bodies_agreed to_ukraine target 3000 nearly 2025-06-19 | Vladimir Putin"]],
+    ["Since the full-scale Russian invasion on February 24, 2022, more than 2,500 Ukrainians have returned from Russian captivity.", ["prisoners_returned to_ukraine cumulative 2500 more_than 2025-06-20 | unnamed outlet"]],
+    ["Russia's Defence Ministry said 94 Russians in Ukrainian captivity had been released.", ["prisoners_returned to_russia event 94 exact 2025-06-20 | Russia's Defence Ministry"]],
+    ["Subsequent exchanges occurred on 10, 12, 14 and 26 June.", []],
+    ["Ukraine and Russia Exchange Nearly 1K Bodies of Fallen Soldiers", ["bodies_returned each_side event 1000 nearly 2025-06-20 | unnamed outlet"]],
+    ["Amid the latest prisoner exchange, air strikes killed at least one person and wounded two others.", []],
+    ["Russia committed to returning over 6,000 Ukrainian soldiers’ bodies.", ["bodies_agreed to_ukraine target 6000 more_than - | unnamed outlet"]],
+    ["Kyiv said the two had agreed to “exchange” the bodies of 6,000 Ukrainian soldiers.", ["bodies_agreed to_ukraine target 6000 exact - | Kyiv"]],
+  ])("%s", (text, expected) => {
+    expect(claimsOf(text)).toEqual(expected);
+  });
+});
+
+describe("titles and earlier exchanges", () => {
+  it("a title's figure gives way to the story's telling of it, with its qualifier and sides", () => {
+    const text = "Russia and Ukraine free 200 captured troops in swap\n\nRussia and Ukraine said on Saturday they had freed more than 200 captured soldiers.";
+    expect(claimsOf(text, "2022-12-31")).toEqual(["prisoners_returned each_side event 200 more_than 2022-12-31 | Ukraine"]);
+  });
+
+  it("an earlier exchange placed in a month takes its figures out of today's swap", () => {
+    const text = "Ukraine returned 45 defenders on Friday. The previous exchange took place in mid-April. Andriy Yermak reported at the time that Ukraine had returned 130 soldiers.";
+    expect(claimsOf(text, "2023-05-07")).toEqual(["prisoners_returned to_ukraine event 45 exact 2023-05-05 | unnamed outlet", "prisoners_returned to_ukraine event 130 exact 2023-04-30 | Andriy Yermak"]);
   });
 });

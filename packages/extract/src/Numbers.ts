@@ -65,6 +65,8 @@ const isDateOrTime = (text: string, start: number, end: number): boolean => {
   // Not "On June 9, 30 prisoners": the day goes on the list when another day follows it, or other days came before it.
   const list = Number(text.slice(start, end)) <= 31 ? DAY_LIST.exec(text.slice(Math.max(0, start - 60), start).toLowerCase()) : null;
   if (list !== null && (/^(?:st|nd|rd|th)?\s*(?:,|and\b|[-–]\s*\d|[.;)]|$)/.test(after) || (list[0].match(/\d{1,2}/g)?.length ?? 0) >= 2)) return true;
+  // "on 10, 12, 14 and 26 June": a day in a list of days before a month.
+  if (Number(text.slice(start, end)) <= 31 && new RegExp(`^(?:(?:st|nd|rd|th)?(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*[-–]\\s*)\\d{1,2})+(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`).test(text.slice(end, end + 60).toLowerCase())) return true;
   if (/^(?:st|nd|rd|th)\b/.test(after)) return true; // the 50th swap
   if (/^[:]\d/.test(after) || /\d[:]$/.test(before)) return true; // 00:21
   if (/^[.,]\d/.test(after)) return true; // 1.5, a decimal
@@ -138,6 +140,12 @@ export const find = (text: string): Mention[] => {
     const start = m.index!, end = start + m[0].length;
     const value = Math.round(Number(`${m[1]}.${m[2]}`) * (m[3]!.toLowerCase() === "thousand" ? 1000 : 1_000_000));
     add(start, end, value, "digits");
+  }
+
+  // "Nearly 1K bodies", "2.5K prisoners": the headline's thousands.
+  for (const m of text.matchAll(/(?<![\w.,])(\d+(?:\.\d+)?)\s?[Kk](?=\s+[a-z])/gi)) {
+    const start = m.index!, end = start + m[0].length;
+    add(start, end, Math.round(Number(m[1]) * 1000), "digits");
   }
 
   for (const m of text.matchAll(DIGITS_RE)) {

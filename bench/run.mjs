@@ -239,14 +239,17 @@ const cliRun = (file, argv) => {
     env: { ...process.env, FACTS_TODAY: "2026-11-22", BENCH_RSS_FILE: rssFile },
   });
   const s = (performance.now() - t) / 1000;
-  if (r.error?.code === "ETIMEDOUT" || r.signal !== null) return { s: null, mb: null, note: `killed after ${cliTimeout} s` };
-  if (r.status !== 0) return { s: null, mb: null, note: `exit ${r.status}: ${r.stderr.trim().split("\n")[0]}` };
-  return { s, mb: Number(readFileSync(rssFile, "utf8")) / 1024, note: null };
+  if (r.error?.code === "ETIMEDOUT" || r.signal !== null) return { s: null, cpu: null, mb: null, note: `killed after ${cliTimeout} s` };
+  if (r.status !== 0) return { s: null, cpu: null, mb: null, note: `exit ${r.status}: ${r.stderr.trim().split("\n")[0]}` };
+  const [kb, cpuMicros] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+  return { s, cpu: cpuMicros / 1e6, mb: kb / 1024, note: null };
 };
 const cliBench = (file, size) => {
   for (const [name, argv] of cliCommands) {
     const x = cliRun(file, argv);
     row({ name: `cli ${name}`, claims: size, unit: "s", ours: x.s === null ? null : round(x.s, 2), peer: null, floor: null, note: x.note });
+    // CPU seconds (user + system) say more than wall time on a machine shared with other work.
+    row({ name: `cli ${name} cpu`, claims: size, unit: "s", ours: x.cpu === null ? null : round(x.cpu, 2), peer: null, floor: null, note: x.note });
     row({ name: `cli ${name} peak`, claims: size, unit: "MB", ours: x.mb === null ? null : Math.round(x.mb), peer: null, floor: null, note: x.note });
   }
 };
@@ -371,7 +374,7 @@ else {
       "- **replay**: rebuild the ledger projection from the embedded store (read every event, decode it with its io-ts codec, fold it); **replayReconciled**: the same plus a full reconciliation of everything known (every slot, total, agreement and discrepancy); floor: read the same rows and parse their JSON, nothing else.",
       "- **asOfCold**: `totals` known at a random day from the log (open, replay, reconcile). **asOfWarm**: the same query from the warm index (`TotalsIndex`, built once: see indexBuild), over 1,000 random days.",
       "- **extraction**: `extract()` on the seeds and the test articles (13 texts), repeated.",
-      `- **cli …**: the command as a user runs it, \`facts <command> --store <that store>\` in a fresh process with stdout to /dev/null (one run per size): wall seconds, and (**peak**) the process's maximum resident set; audit and timeline of prisoners_returned to_ukraine. A run past ${cliTimeout} s is killed and shown as not measured.`,
+      `- **cli …**: the command as a user runs it, \`facts <command> --store <that store>\` in a fresh process with stdout to /dev/null (one run per size): wall seconds, CPU seconds (user + system, **cpu**), and (**peak**) the process's maximum resident set; audit and timeline of prisoners_returned to_ukraine. A run past ${cliTimeout} s is killed and shown as not measured.`,
       "- **peakRss**: maximum resident set of a fresh process (Node's default heap limit) that rebuilds the persistent projections: replays the store into the ledger and builds the warm totals index. **peakRssReconciled**: the same process followed by a full reconciliation of everything known.",
       "",
       "## Targets (issue #7), as measured in this run",

@@ -5,6 +5,7 @@
 //   pnpm -s bench --json  the same figures as JSON on stdout (progress goes to stderr)
 //   pnpm bench --only=extraction   extraction speed alone (seeds and test articles; the dev corpus when present)
 //   pnpm bench --only=web          the dashboard's slider latency alone (GET /api/totals for a new pair of days), printed
+//   pnpm bench --only=cli          the CLI's claims, audit and timeline alone (time and peak RSS); --cli-timeout=S bounds each run (default 300)
 // Each figure is the median of several runs; ratios are measured in the same run on the same events.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -38,7 +39,7 @@ const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 **
 const results = [];
 const row = (r) => {
   results.push(r);
-  log(`  ${r.name.padEnd(15)} ${String(r.claims).padStart(8)} claims  ours ${String(r.ours).padStart(10)} ${r.unit}${r.peer != null ? `  peer ${r.peer}` : ""}${r.floor != null ? `  floor ${r.floor}` : ""}${r.stat ? ` (${r.stat})` : ""}${r.cpuMs != null ? `  cpu ${Math.round(r.cpuMs)} ms` : ""}`);
+  log(`  ${r.name.padEnd(15)} ${String(r.claims).padStart(8)} claims  ours ${String(r.ours).padStart(10)} ${r.unit}${r.peer != null ? `  peer ${r.peer}` : ""}${r.floor != null ? `  floor ${r.floor}` : ""}${r.stat ? ` (${r.stat})` : ""}${r.cpuMs != null ? `  cpu ${Math.round(r.cpuMs)} ms` : ""}${r.note ? `  (${r.note})` : ""}`);
 };
 let fileNo = 0;
 const freshFile = () => join(tmp, `b${++fileNo}.db`);
@@ -402,6 +403,43 @@ const peakRss = (file) => {
 };
 
 // ------------------------------------------------------------------------------------------ main
+// ------------------------------------------------------------------------------------------ cli
+// The CLI's large answers as a user runs them: a fresh `facts` process per command, stdout to /dev/null; wall
+// time and the process's peak resident set (bench/rss.cjs). A run past --cli-timeout seconds (default 300) is
+// killed and reported as not finished.
+const cliTimeout = Number(args.find((a) => a.startsWith("--cli-timeout="))?.slice(14) ?? 300);
+const cliCommands = [
+  ["claims --json", ["claims", "--json"]],
+  ["claims jsonl", ["claims", "--format", "jsonl"]],
+  ["audit --json", ["audit", "--metric", "prisoners_returned", "--direction", "to_ukraine", "--json"]],
+  ["timeline --json", ["timeline", "--metric", "prisoners_returned", "--direction", "to_ukraine", "--json"]],
+];
+const cliRun = (file, argv) => {
+  const rssFile = join(tmp, "rss");
+  rmSync(rssFile, { force: true });
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["-r", join(root, "bench/rss.cjs"), join(root, "packages/cli/bin/facts.js"), ...argv, "--store", file], {
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+    timeout: cliTimeout * 1000,
+    env: { ...process.env, FACTS_TODAY: "2026-11-22", BENCH_RSS_FILE: rssFile },
+  });
+  const s = (performance.now() - t) / 1000;
+  if (r.error?.code === "ETIMEDOUT" || r.signal !== null) return { s: null, cpu: null, mb: null, note: `killed after ${cliTimeout} s` };
+  if (r.status !== 0) return { s: null, cpu: null, mb: null, note: `exit ${r.status}: ${r.stderr.trim().split("\n")[0]}` };
+  const [kb, cpuMicros] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+  return { s, cpu: cpuMicros / 1e6, mb: kb / 1024, note: null };
+};
+const cliBench = (file, size) => {
+  for (const [name, argv] of cliCommands) {
+    const x = cliRun(file, argv);
+    row({ name: `cli ${name}`, claims: size, unit: "s", ours: x.s === null ? null : round(x.s, 2), peer: null, floor: null, note: x.note });
+    // CPU seconds (user + system) say more than wall time on a machine shared with other work.
+    row({ name: `cli ${name} cpu`, claims: size, unit: "s", ours: x.cpu === null ? null : round(x.cpu, 2), peer: null, floor: null, note: x.note });
+    row({ name: `cli ${name} peak`, claims: size, unit: "MB", ours: x.mb === null ? null : Math.round(x.mb), peer: null, floor: null, note: x.note });
+  }
+};
+
 const growth = [];
 // Extraction first, while the heap is small: later sizes hold a million-claim corpus in memory.
 const ex = extraction(textsOf(["seeds", "test/gold/extra", "test/gold/heldout"].map((d) => join(root, d))));
@@ -456,6 +494,14 @@ for (const size of sizes) {
   log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus`);
   const corpus = [...articles(size, 42)];
   const events = corpus.reduce((n, a) => n + a.events.length, 0);
+  if (only === "cli") {
+    // Only the CLI's figures: one pipelined load of the store, then the commands.
+    const x = await appendOurs(corpus, 64);
+    corpus.length = 0;
+    cliBench(x.file, size);
+    cleanup(x.file);
+    continue;
+  }
   // Several runs per figure, except at 1,000,000 claims, where one run each keeps the full benchmark under 10 minutes.
   const runs = quick ? 2 : size >= 1_000_000 ? 1 : size >= 100_000 ? 3 : 5;
 
@@ -510,6 +556,8 @@ for (const size of sizes) {
   row({ name: "indexBuild", claims: size, unit: "ms", ours: Math.round(warm.buildMs), peer: null, floor: null });
   log(`  (fresh facts processes over the store: node itself starts in ${Math.round(nodeStart())} ms)`);
   const c = await coldFigures(file, size, ledger);
+  ledger = null;
+  cliBench(file, size);
   growth.push({ size, appendMs: median(ours), replayMs: median(rep), reconciledMs: median(repAll), coldP50: pct(cold, 50), warmP50: pct(warm.lat, 50), ...c });
 
   if (size === sizes.at(-1)) {
@@ -531,9 +579,9 @@ else {
   const lines = [];
   lines.push("| figure | claims | unit | ours | peer (Emmett SQLite) | floor | ours/peer | ours/floor |", "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results)
-    lines.push(`| ${r.name}${r.stat ? ` ${r.stat}` : ""} | ${r.claims?.toLocaleString("en-US") ?? "-"} | ${r.unit} | ${r.ours?.toLocaleString("en-US") ?? "timed out"} | ${r.peer?.toLocaleString("en-US") ?? "-"} | ${r.floor?.toLocaleString("en-US") ?? "-"} | ${r.peer ? (r.ours / r.peer).toFixed(2) + "×" : "-"} | ${r.floor ? (r.ours / r.floor).toFixed(2) + "×" : "-"} |`);
+    lines.push(`| ${r.name}${r.stat ? ` ${r.stat}` : ""} | ${r.claims?.toLocaleString("en-US") ?? "-"} | ${r.unit} | ${r.ours?.toLocaleString("en-US") ?? (r.note ? `not measured: ${r.note}` : "timed out")} | ${r.peer?.toLocaleString("en-US") ?? "-"} | ${r.floor?.toLocaleString("en-US") ?? "-"} | ${r.peer ? (r.ours / r.peer).toFixed(2) + "×" : "-"} | ${r.floor ? (r.ours / r.floor).toFixed(2) + "×" : "-"} |`);
   console.log(lines.join("\n"));
-  if (!quick) {
+  if (!quick && only === null) {
     const big = sizes.at(-1);
     const md = [
       "# Benchmarks",
@@ -553,6 +601,7 @@ else {
       "- **replay**: rebuild the ledger projection from the embedded store (read every event, decode it with its io-ts codec, fold it); **replayReconciled**: the same plus a full reconciliation of everything known (every slot, total, agreement and discrepancy); floor: read the same rows and parse their JSON, nothing else.",
       "- **asOfCold**: `totals` known at a random day from the log (open, replay, reconcile). **asOfWarm**: the same query from the warm index (`TotalsIndex`, built once: see indexBuild), over 1,000 random days.",
       "- **extraction**: `extract()` on the seeds and the test articles (13 texts), repeated.",
+      `- **cli …**: the command as a user runs it, \`facts <command> --store <that store>\` in a fresh process with stdout to /dev/null (one run per size): wall seconds, CPU seconds (user + system, **cpu**), and (**peak**) the process's maximum resident set; audit and timeline of prisoners_returned to_ukraine. A run past ${cliTimeout} s is killed and shown as not measured.`,
       "- **peakRss**: maximum resident set of a fresh process (Node's default heap limit) that rebuilds the persistent projections: replays the store into the ledger and builds the warm totals index. **peakRssReconciled**: the same process followed by a full reconciliation of everything known.",
       "",
       "## Targets (issue #7), as measured in this run",

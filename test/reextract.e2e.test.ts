@@ -55,3 +55,61 @@ describe("re-extraction and analyst claims", () => {
     expect(facts(["add-claim", "--metric", "prisoners_returned", "--direction", "to_ukraine", "--kind", "event", "--attributed-to", "X", "--reason", "r", "--store", store]).code).toBe(2);
   });
 });
+
+describe("re-extraction keeps the article's day", () => {
+  it("after facts date, keeps the analyst's day: the new claims are known from it and their relative dates resolve against it", async () => {
+    const store = join(s.dir, "dated-then-reextracted.db");
+    // Seed 002 (Reuters) read by an older extractor, recorded without a day.
+    const text = readFileSync(join(seeds, "002_3a353692aa7652b2.txt"), "utf8");
+    const articleId = Ids.articleIdOf(text);
+    const opened = openSqliteStore(store);
+    if (E.isLeft(opened)) throw new Error(opened.left._tag);
+    const meta = { correlationId: null, causationId: null };
+    const oldClaim = {
+      id: "c-old-2", metric: "bodies_returned", direction: "to_ukraine", kind: "event", value: 1200, qualifier: "exact", lo: 1200, hi: 1200,
+      validFrom: null, validTo: null, attributedTo: "Reuters", evidence: { start: 0, end: 10, text: text.slice(0, 10) },
+    };
+    const w = await opened.right.appendToStream(Ids.articleStream(articleId), [
+      { eventId: Ids.eventIdOf("old-article-2"), type: "ArticleRecorded", data: { type: "ArticleRecorded", version: 1, articleId, text, publishedAt: null, outlet: "Reuters", url: null, recordedAt: "2026-11-01T00:00:00.000Z" }, metadata: meta },
+      { eventId: Ids.eventIdOf("old-claim-2"), type: "ClaimReported", data: { type: "ClaimReported", version: 1, claimId: "c-old-2", articleId, claim: oldClaim, recordedAt: "2026-11-01T00:00:00.000Z" }, metadata: meta },
+    ], ExpectedRevision.NoStream)();
+    expect(E.isRight(w)).toBe(true);
+    await opened.right.close();
+
+    expect(facts(["date", articleId, "2025-06-14", "--reason", "the Reuters page gives June 14", "--store", store]).code).toBe(0);
+    const re = facts(["reextract", "--store", store, "--json"]);
+    expect(re.code).toBe(0);
+    expect(re.json().reextracted).toHaveLength(1);
+    const claims = facts(["claims", "--store", store, "--json"]).json().claims;
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.map((c: any) => c.id)).not.toContain("c-old-2");
+    // Every new claim is of the dated article: published, and so known, on the analyst's day.
+    expect(new Set(claims.map((c: any) => `${c.publishedAt} ${c.knownAt}`))).toEqual(new Set(["2025-06-14 2025-06-14"]));
+    // "On Saturday" in a story of Saturday 14 June resolves to that day, as a fresh ingest with that day reads it.
+    const fresh = facts(["extract", join(seeds, "002_3a353692aa7652b2.txt"), "--published", "2025-06-14", "--json"]).json().claims;
+    expect(claims.map((c: any) => [c.metric, c.direction, c.value, c.validFrom, c.validTo]).sort()).toEqual(fresh.map((c: any) => [c.metric, c.direction, c.value, c.validFrom, c.validTo]).sort());
+    // A past view sees them, and the audit still names the dating.
+    expect(facts(["claims", "--known-at", "2025-06-30", "--store", store, "--json"]).json().claims).toHaveLength(claims.length);
+    expect(facts(["audit", "--metric", "bodies_returned", "--direction", "to_ukraine", "--store", store]).stdout).toContain("the Reuters page gives June 14");
+  });
+
+  it("keeps a day recorded by an older version from a manifest, though the text alone gives none", async () => {
+    // Version-1 events do not say how the day was learned (upcast as "text"); seed 002's text has no full date.
+    const store = join(s.dir, "v1-manifest-day.db");
+    const text = readFileSync(join(seeds, "002_3a353692aa7652b2.txt"), "utf8");
+    const articleId = Ids.articleIdOf(text);
+    const opened = openSqliteStore(store);
+    if (E.isLeft(opened)) throw new Error(opened.left._tag);
+    const meta = { correlationId: null, causationId: null };
+    const w = await opened.right.appendToStream(Ids.articleStream(articleId), [
+      { eventId: Ids.eventIdOf("old-article-3"), type: "ArticleRecorded", data: { type: "ArticleRecorded", version: 1, articleId, text, publishedAt: "2025-06-14", outlet: "Reuters", url: null, recordedAt: "2025-06-15T00:00:00.000Z" }, metadata: meta },
+    ], ExpectedRevision.NoStream)();
+    expect(E.isRight(w)).toBe(true);
+    await opened.right.close();
+    expect(facts(["reextract", "--store", store, "--json"]).json().reextracted).toHaveLength(1);
+    const claims = facts(["claims", "--store", store, "--json"]).json().claims;
+    const fresh = facts(["extract", join(seeds, "002_3a353692aa7652b2.txt"), "--published", "2025-06-14", "--json"]).json().claims;
+    expect(fresh.every((c: any) => c.validTo !== null)).toBe(true);
+    expect(claims.map((c: any) => [c.metric, c.value, c.validFrom, c.validTo]).sort()).toEqual(fresh.map((c: any) => [c.metric, c.value, c.validFrom, c.validTo]).sort());
+  });
+});

@@ -170,12 +170,15 @@ export const reextract = async (parts: Parts): Promise<Reextracted[]> => {
     const e = s.recorded;
     if (e === null || s.extractor === current) continue;
     const sidecars: Sidecar[] = [];
-    // Metadata given by a person (flag, manifest or an analyst's dating) is kept; what came from the text is read again.
-    const datedByPerson = e.learned.publishedAt === "flag" || e.learned.publishedAt === "manifest" || s.publishedAt !== e.publishedAt;
-    if (datedByPerson || e.learned.outlet === "flag" || e.learned.outlet === "manifest" || e.learned.url !== "none")
+    // The article's day is the ledger's (as recorded, or as an analyst dated it): a re-extraction reads the claims
+    // again, never the day, which no re-extraction event changes. So the new claims' relative dates resolve
+    // against that day even when the text alone has none (a day from a manifest recorded by a version-1
+    // event is upcast as learned from the text, and the text does not give it). Outlet and URL given by a person are kept.
+    const dated = s.publishedAt !== null;
+    if (dated || e.learned.outlet === "flag" || e.learned.outlet === "manifest" || e.learned.url !== "none")
       sidecars.push({
         source: "flag",
-        ...(datedByPerson && s.publishedAt !== null ? { publishedAt: s.publishedAt } : {}),
+        ...(dated ? { publishedAt: s.publishedAt } : {}),
         ...(e.learned.outlet === "flag" || e.learned.outlet === "manifest" ? { outlet: e.outlet } : {}),
         ...(e.learned.url !== "none" ? { url: e.url } : {}),
       });

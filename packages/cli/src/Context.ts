@@ -13,6 +13,7 @@ import type { LedgerProjection, Registry } from "@factledger/store";
 import type { Parsed } from "./Args.ts";
 import { str } from "./Args.ts";
 import type { Style } from "./Render.ts";
+import * as Output from "./Output.ts";
 
 /** The edge, as main.ts read it. */
 export interface Context {
@@ -23,7 +24,10 @@ export interface Context {
   readonly defaultStore: string;
   /** --analyst when not given: $USER, else "analyst". */
   readonly defaultAnalyst: string;
+  /** One short line (or block) to stdout. */
   readonly out: (s: string) => void;
+  /** A chunk of a long answer to stdout; resolves when stdout can take more (backpressure). */
+  readonly write: (chunk: string) => Promise<void>;
   readonly err: (s: string) => void;
   readonly style: Style;
   /** Whether stderr is a terminal (a progress bar there; progress lines elsewhere). */
@@ -31,7 +35,10 @@ export interface Context {
 }
 
 /** Prints a view as JSON (bigints as strings). */
-export const printJson = (ctx: Context, x: unknown): void => ctx.out(JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2));
+export const printJson = (ctx: Context, x: unknown): void => ctx.out(JSON.stringify(x, Output.replacer, 2));
+
+/** Streams a view as JSON, the array under `key` one element at a time: the same bytes as printJson, in bounded memory. */
+export const streamJson = (ctx: Context, x: object, key: string): Promise<void> => Output.lines(ctx.write, Output.json(x, key));
 
 /** Stops the command with an error (main.ts picks the exit code and prints the one line). */
 export const fail = (e: AppErrorT): never => AppError.fail(e);

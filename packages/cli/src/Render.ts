@@ -4,10 +4,15 @@
  * and colour only on a terminal that wants it (NO_COLOR is respected).
  */
 
-const nf = new Intl.NumberFormat("en-US");
+// Built on first use: making an Intl.NumberFormat loads ICU data (about 40 ms of every start-up).
+let nf: Intl.NumberFormat | null = null;
 
-/** 6000 → "6,000". */
-export const num = (n: number): string => nf.format(n);
+/** 6000 → "6,000". Whole numbers (every count we print) are grouped by hand; anything else by Intl. */
+export const num = (n: number): string => {
+  if (Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+  nf ??= new Intl.NumberFormat("en-US");
+  return nf.format(n);
+};
 
 /** A reported value with its qualifier, as a reporter would write it. */
 export const reported = (value: number | null, qualifier: string): string => {
@@ -50,11 +55,16 @@ export const style = (isTTY: boolean, env: NodeJS.ProcessEnv): Style => {
 // eslint-disable-next-line no-control-regex
 const visible = (s: string): number => [...s.replace(/\u001b\[[0-9;]*m/g, "")].length;
 
-/** An aligned table; columns whose header starts with ">" are right-aligned. */
-export const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>, indent = "  "): string => {
+/**
+ * An aligned table's lines, one at a time; columns whose header starts with ">" are right-aligned.
+ * Two passes over the rows (widths, then lines), so that no row's cells outlive its line: a table
+ * of a million claims is streamed, not built.
+ */
+export function* tableLines<A>(headers: readonly string[], rows: readonly A[], cellsOf: (a: A) => readonly string[], indent = "  "): Generator<string> {
   const right = headers.map((h) => h.startsWith(">"));
   const heads = headers.map((h) => h.replace(/^>/, ""));
-  const widths = heads.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ""))));
+  const widths = heads.map(visible);
+  for (const r of rows) cellsOf(r).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, visible(cell(c)))));
   const line = (cells: readonly string[]) =>
     indent +
     cells
@@ -63,19 +73,54 @@ export const table = (headers: readonly string[], rows: ReadonlyArray<readonly s
         return right[i] ? pad + c : i === cells.length - 1 ? c : c + pad;
       })
       .join("  ");
-  return [line(heads), ...rows.map(line)].join("\n");
-};
+  yield line(heads);
+  for (const r of rows) yield line(cellsOf(r).map(cell));
+}
 
-/** A Markdown table. */
+/** An aligned table as one string; columns whose header starts with ">" are right-aligned. */
+export const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>, indent = "  "): string => [...tableLines(headers, rows, (r) => r, indent)].join("\n");
+
+/**
+ * A table cell or audit line for the terminal: text from articles and analysts is hostile until shown
+ * otherwise, so a line break or tab in it becomes a space (it would break the row) and other control
+ * characters, C1 included, become U+FFFD. ESC is kept: our own colours use it (on a terminal only).
+ */
+export const cell = (s: string): string =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[\t\n\r\v\f\u2028\u2029]+/g, " ").replace(/[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g, "\uFFFD");
+
+/**
+ * Text inside Markdown (a table cell or a list item): one line (line breaks become spaces), and every
+ * character that could open markup, a link, HTML or a table cell escaped with a backslash, so a
+ * sentence like `| **x** <img src=…> [a](b)` prints as written. `_` inside a word (prisoners_returned)
+ * is no emphasis in CommonMark and stays as it is. It is never at the start of a line (always after
+ * "| " or "- "), so a leading # or 1. needs no escape.
+ */
+export const mdText = (s: string): string =>
+  cell(s)
+    .replace(/[\\`*[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace("_", "\\_"));
+
+/** A Markdown table; every cell goes through mdText. */
 export const mdTable = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string => {
-  const heads = headers.map((h) => h.replace(/^>/, ""));
-  const esc = (s: string) => s.replace(/\|/g, "\\|");
-  return [`| ${heads.join(" | ")} |`, `| ${headers.map((h) => (h.startsWith(">") ? "---:" : "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
+  const heads = headers.map((h) => mdText(h.replace(/^>/, "")));
+  return [`| ${heads.join(" | ")} |`, `| ${headers.map((h) => (h.startsWith(">") ? "---:" : "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.map(mdText).join(" | ")} |`)].join("\n");
 };
 
-/** One CSV line (RFC 4180 quoting). */
+/**
+ * One CSV line: RFC 4180 quoting (a field with a quote, comma or line break is quoted, quotes doubled),
+ * and a text field that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+ * carriage return) is prefixed with ' (OWASP's advice). Numbers are written as numbers.
+ */
 export const csvLine = (cells: ReadonlyArray<string | number | null>): string =>
-  cells.map((c) => (c === null ? "" : typeof c === "number" ? String(c) : /[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
+  cells
+    .map((c) => {
+      if (c === null) return "";
+      if (typeof c === "number") return String(c);
+      const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
+      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(",");
 
 /** Cuts a string to `width` visible characters, with an ellipsis (a cut line loses its colour). */
 export const clip = (s: string, width: number): string => {

@@ -60,10 +60,10 @@ export const ranked = (v: ReportView, onePerFact = true): DiscrepancyRow[] => {
     });
 };
 
-/** A discrepancy in two lines: the rule and the fact; who said what, where and when. */
-const discrepancyLines = (d: DiscrepancyRow, i: number): [string, string] => [
-  `${i + 1}. ${d.reason} — ${d.metric} ${d.direction} ${d.kind} ${T.period(d.validFrom, d.validTo)} (${d.versions.length} version${d.versions.length === 1 ? "" : "s"})`,
-  d.versions.slice(0, 3).map((x) => `${R.reported(x.value, x.qualifier)} ${x.attributedTo} (${x.outlet ?? "unnamed outlet"} ${x.publishedAt ?? "undated"})`).join("; ") + (d.versions.length > 3 ? `; +${d.versions.length - 3} more` : ""),
+/** A discrepancy in two lines: the rule and the fact; who said what, where and when. `esc` makes text from sources safe for the format. */
+const discrepancyLines = (d: DiscrepancyRow, i: number, esc: (s: string) => string): [string, string] => [
+  `${i + 1}. ${esc(`${d.reason} — ${d.metric} ${d.direction} ${d.kind} ${T.period(d.validFrom, d.validTo)} (${d.versions.length} version${d.versions.length === 1 ? "" : "s"})`)}`,
+  esc(d.versions.slice(0, 3).map((x) => `${R.reported(x.value, x.qualifier)} ${x.attributedTo} (${x.outlet ?? "unnamed outlet"} ${x.publishedAt ?? "undated"})`).join("; ") + (d.versions.length > 3 ? `; +${d.versions.length - 3} more` : "")),
 ];
 
 const headline = (v: ReportView): string => `as known on ${v.knownAt}, counting what happened through ${v.through}`;
@@ -105,13 +105,13 @@ export const text = (v: ReportView, o: Options, st: Style): string[] => {
     out.push(ds.length === 0 ? "  (none)" : ds.map(T.discrepancyBlock(st)).join("\n\n"));
   } else {
     out.push(st.bold(`\nDiscrepancies (${n}${n > 5 ? ", the five most important" : ""})`));
-    out.push(...(ds.length === 0 ? ["  (none)"] : ds.slice(0, 5).flatMap((d, i) => discrepancyLines(d, i)).map((l, j) => clip(j % 2 === 0 ? `  ${l}` : `     ${st.dim(l)}`))), ...more(n - Math.min(5, ds.length), "discrepancies"));
+    out.push(...(ds.length === 0 ? ["  (none)"] : ds.slice(0, 5).flatMap((d, i) => discrepancyLines(d, i, R.cell)).map((l, j) => clip(j % 2 === 0 ? `  ${l}` : `     ${st.dim(l)}`))), ...more(n - Math.min(5, ds.length), "discrepancies"));
   }
   const undated = undatedLines(v);
   if (undated.length > 0) {
     out.push(st.bold("\nUndated"));
     out.push(...undated.map((l) => clip(`  ${l}`)));
-    if (o.full) for (const a of v.undated) out.push(`  ${a.path ?? a.articleId}  recorded ${a.knownAt}`);
+    if (o.full) for (const a of v.undated) out.push(R.cell(`  ${a.path ?? a.articleId}  recorded ${a.knownAt}`));
   }
   return o.full ? out : out.flatMap((l) => l.split("\n")).map(clip);
 };
@@ -138,16 +138,17 @@ export const markdown = (v: ReportView, o: Options): string[] => {
   if (ds.length === 0) out.push("_none_\n");
   for (const d of o.full ? ds : ds.slice(0, 5)) {
     if (o.full) {
-      out.push(`- **${d.reason}** — ${d.metric} ${d.direction} ${d.kind} ${T.period(d.validFrom, d.validTo)}: ${d.detail}`);
-      for (const x of d.versions) out.push(`  - ${R.reported(x.value, x.qualifier)} — ${x.attributedTo} (${x.outlet ?? "unnamed outlet"}, ${x.publishedAt ?? "undated"}): “${x.sentence}”`);
+      const md = R.mdText;
+      out.push(`- **${md(d.reason)}** — ${md(`${d.metric} ${d.direction} ${d.kind} ${T.period(d.validFrom, d.validTo)}`)}: ${md(d.detail)}`);
+      for (const x of d.versions) out.push(`  - ${md(R.reported(x.value, x.qualifier))} — ${md(`${x.attributedTo} (${x.outlet ?? "unnamed outlet"}, ${x.publishedAt ?? "undated"})`)}: “${md(x.sentence)}”`);
     }
   }
-  if (!o.full) out.push(...ds.slice(0, 5).map((d, i) => discrepancyLines(d, i)).map(([a, b]) => `${a}\n   ${b}`));
+  if (!o.full) out.push(...ds.slice(0, 5).map((d, i) => discrepancyLines(d, i, R.mdText)).map(([a, b]) => `${a}\n   ${b}`));
   if (!o.full && n > Math.min(5, ds.length)) out.push(`\n_… ${n - Math.min(5, ds.length)} more discrepancies (--full)_`);
   const undated = undatedLines(v);
   if (undated.length > 0) {
     out.push(`\n## Undated\n`, ...undated.map((l) => `- ${l}`));
-    if (o.full) out.push(...v.undated.map((a) => `  - ${a.path ?? a.articleId} (recorded ${a.knownAt})`));
+    if (o.full) out.push(...v.undated.map((a) => `  - ${R.mdText(a.path ?? a.articleId)} (recorded ${a.knownAt})`));
   }
   return out;
 };

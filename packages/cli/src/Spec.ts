@@ -55,6 +55,7 @@ const oneTotal: readonly OptionSpec[] = [
   { name: "direction", arg: "D", description: "The direction (required)." },
   { name: "known-at", arg: "YYYY-MM-DD", description: "As known on this day: only the changes up to it. Default: everything known." },
   { name: "through", arg: "YYYY-MM-DD", description: "Count what happened on or before this day. Default: everything." },
+  { name: "format", arg: "text|jsonl", description: "Output format (ignored with --json); jsonl is one row a line, each an element of the --json array. Default: text." },
   position,
   ...common,
 ];
@@ -76,7 +77,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, Infinity],
-    examples: ["facts ingest seeds/", "facts ingest story.txt --published 2025-06-20 --outlet Reuters"],
+    examples: ["facts ingest seeds/", "facts ingest seeds/002_3a353692aa7652b2.txt --published 2025-06-14 --outlet Reuters"],
   },
   {
     name: "extract",
@@ -96,20 +97,21 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "claims",
-    synopsis: "facts claims [--metric M] [--direction D] [--known-at D] [--through D] [--format table|csv] [--json]",
+    synopsis: "facts claims [--metric M] [--direction D] [--known-at D] [--through D] [--format table|csv|jsonl] [--json]",
     summary: "List every claim with its source.",
-    description: "Every claim known on --known-at (after analyst corrections and rejections in force then), with its article, outlet and publication date.",
+    description:
+      "Every claim known on --known-at (after analyst corrections and rejections in force then), with its article, outlet and publication date. Every format is written as a stream (in chunks, as fast as the reader takes them), so a pipe gets every byte; jsonl is one claim a line, each the object --json lists; csv quotes fields as RFC 4180 says and prefixes a text field that starts with =, +, - or @ with ' so that no spreadsheet runs it.",
     options: [
       { name: "metric", arg: "M", description: "Only this metric." },
       { name: "direction", arg: "D", description: "Only this direction (each_side claims count toward every party)." },
-      { name: "format", arg: "table|csv", description: "Human output format. Default: table." },
+      { name: "format", arg: "table|csv|jsonl", description: "Output format (ignored with --json). Default: table." },
       { name: "known-at", arg: "YYYY-MM-DD", description: "Only claims known on or before this day (undated articles: from the day recorded). Default: every claim." },
       { name: "through", arg: "YYYY-MM-DD", description: "Only claims about what happened on or before this day (claims with no day are kept). Default: all." },
       position,
       ...common,
     ],
     positionals: [0, 0],
-    examples: ["facts claims --metric bodies_returned --direction to_ukraine", "facts claims --format csv > claims.csv"],
+    examples: ["facts claims --metric bodies_returned --direction to_ukraine", "facts claims --format csv > claims.csv", "facts claims --format jsonl --known-at 2025-06-20 | head -n 2"],
   },
   {
     name: "totals",
@@ -122,16 +124,16 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "discrepancies",
-    synopsis: "facts discrepancies [--known-at D] [--through D] [--json]",
+    synopsis: "facts discrepancies [--known-at D] [--through D] [--format text|jsonl] [--json]",
     summary: "Every fact on which sources disagree, with every version.",
     description: "Conflicting versions of one fact, cumulative counts that fell, events adding up to more than a cumulative figure, and asymmetric phases of N-for-N exchanges.",
-    options: readers,
+    options: [{ name: "format", arg: "text|jsonl", description: "Output format (ignored with --json); jsonl is one discrepancy a line. Default: text." }, ...readers],
     positionals: [0, 0],
-    examples: ["facts discrepancies --json"],
+    examples: ["facts discrepancies --json", "facts discrepancies --format jsonl --known-at 2025-06-30"],
   },
   {
     name: "audit",
-    synopsis: "facts audit --metric M --direction D [--known-at D] [--through D] [--json]",
+    synopsis: "facts audit --metric M --direction D [--known-at D] [--through D] [--format text|jsonl] [--json]",
     summary: "How one total changed, claim by claim.",
     description: "Replays knowledge day by day and article by article; one row per change of the total, with the outlet, day and sentences of the claims that caused it (or the analyst amendment), the value before and after, and any analyst's dating of those articles.",
     options: oneTotal,
@@ -140,12 +142,12 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "timeline",
-    synopsis: "facts timeline --metric M --direction D [--known-at D] [--through D] [--json]",
+    synopsis: "facts timeline --metric M --direction D [--known-at D] [--through D] [--format text|jsonl] [--json]",
     summary: "A total as known on each day that it changed.",
     description: "The audit summarised per knowledge day.",
     options: oneTotal,
     positionals: [0, 0],
-    examples: ["facts timeline --metric bodies_returned --direction to_ukraine --json"],
+    examples: ["facts timeline --metric bodies_returned --direction to_ukraine --json", "facts timeline --metric prisoners_returned --direction to_ukraine --format jsonl"],
   },
   {
     name: "report",
@@ -205,7 +207,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts correct c1a2b3... --value 390 --reason \"misread the figure\""],
+    examples: ["facts correct c70a5bc5e89fe797fe5b6e991 --qualifier at_least --reason \"a count so far, not an exact total\""],
   },
   {
     name: "reject",
@@ -214,7 +216,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts reject c1a2b3... --reason \"not about captives\""],
+    examples: ["facts reject c68d56a87ebc285ee92ff36e2 --reason \"a remark that no figure is published, not a claim\""],
   },
   {
     name: "link",
@@ -229,7 +231,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts link c1a2b3... --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+    examples: ["facts link c3355e9c95803fe13fbd4b71c --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
   },
   {
     name: "unlink",
@@ -238,7 +240,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts unlink c1a2b3... --reason \"not part of that deal\""],
+    examples: ["facts unlink c3355e9c95803fe13fbd4b71c --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",
@@ -271,7 +273,7 @@ export const commands: readonly CommandSpec[] = [
       "Appends an ArticleDated event to the article's stream; the article text and its recorded metadata are never edited. Every view read after it counts the article (and the claims read from it) as published that day, so an undated article enters past --known-at views; a view at an earlier --position still shows the old day, and the audit names the dating. Re-ingesting a known text with a day it does not have prints this command.",
     options: [{ name: "reason", arg: "TEXT", description: "Why. Default: \"dated by an analyst\"." }, analyst, ...common],
     positionals: [2, 2],
-    examples: ["facts date 3a353692aa7652b2... 2025-06-20 --reason \"the Reuters page gives June 20\""],
+    examples: ["facts date 48ccf5715a0a9d9bda80405975655cdc 2025-06-15 --reason \"the outlet's page gives June 15\""],
   },
   {
     name: "follow",
@@ -324,8 +326,8 @@ export const overview = (): string => {
   ].join("\n");
 };
 
-/** The help of one command. */
-export const commandHelp = (c: CommandSpec): string => {
+/** The help of one command; `prog` is how its examples call the CLI ("facts", or "./facts" from the checkout). */
+export const commandHelp = (c: CommandSpec, prog = "facts"): string => {
   const flags = c.options.map((o) => `--${o.name}${o.arg === undefined ? "" : ` ${o.arg}`}`);
   const width = Math.max(...flags.map((f) => f.length));
   return [
@@ -340,7 +342,7 @@ export const commandHelp = (c: CommandSpec): string => {
     `  ${"--help".padEnd(width)}  Show this help.`,
     "",
     "Examples:",
-    ...c.examples.map((e) => `  ${e}`),
+    ...c.examples.map((e) => `  ${e.replace(/^facts /, `${prog} `)}`),
   ].join("\n");
 };
 
@@ -349,11 +351,13 @@ export const markdown = (): string =>
   [
     "# CLI reference",
     "",
-    "<!-- Generated by `pnpm -s facts help --markdown > docs/cli.md`; a test fails when this file and `--help` differ. -->",
+    "<!-- Generated by `npx -y pnpm@10 docs:cli` (`./facts help --markdown > docs/cli.md`); a test fails when this file and `--help` differ. -->",
+    "",
+    "Run from the repository root after the README's set-up, as `./facts <command>` (the launcher: Node and the built CLI, no pnpm needed). Every example below runs as printed there, after `./facts ingest seeds/`: `test/examples.e2e.test.ts` runs them in order in a scratch directory (those that need EventStoreDB only when `ESDB_CONNECTION_STRING` is set).",
     "",
     "```",
     overview(),
     "```",
     "",
-    ...commands.flatMap((c) => [`## facts ${c.name}`, "", "```", commandHelp(c), "```", ""]),
+    ...commands.flatMap((c) => [`## facts ${c.name}`, "", "```", commandHelp(c, "./facts"), "```", ""]),
   ].join("\n");

@@ -28,13 +28,13 @@ export const period = (from: string | null, to: string | null): string =>
   from === null && to === null ? "undated" : from === null ? `as of ${to}` : to === null || to === from ? from : `${from} → ${to}`;
 
 export const versionLine = (v: VersionRow, st: Style) =>
-  `${R.reported(v.value, v.qualifier).padStart(12)}  ${v.attributedTo}${v.reportedVia === null ? "" : ` via ${v.reportedVia}`}  ${st.dim(`${v.outlet ?? "unnamed outlet"}, ${v.publishedAt ?? "undated"}`)}`;
+  `${R.reported(v.value, v.qualifier).padStart(12)}  ${R.cell(v.attributedTo)}${v.reportedVia === null ? "" : ` via ${R.cell(v.reportedVia)}`}  ${st.dim(R.cell(`${v.outlet ?? "unnamed outlet"}, ${v.publishedAt ?? "undated"}`))}`;
 
 export const discrepancyBlock = (st: Style) => (d: DiscrepancyRow, i: number) =>
   [
     `  ${i + 1}. ${st.red(d.reason)}  ${d.metric} ${d.direction} ${d.kind}  ${period(d.validFrom, d.validTo)}`,
-    `     ${d.detail}`,
-    ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}`, `${" ".repeat(19)}${st.dim(R.clip(`“${v.sentence.replace(/\s+/g, " ")}”`, 80))}`]),
+    `     ${R.cell(d.detail)}`,
+    ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}`, `${" ".repeat(19)}${st.dim(R.clip(`“${R.cell(v.sentence.replace(/\s+/g, " "))}”`, 80))}`]),
   ].join("\n");
 
 /** The totals command's text. */

@@ -91,6 +91,7 @@ const main = async (): Promise<number> => {
     defaultStore: env["FACTS_STORE"] !== undefined && env["FACTS_STORE"] !== "" ? env["FACTS_STORE"] : "factledger.db",
     defaultAnalyst: env["USER"] ?? "analyst",
     out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
+    write: (chunk) => (process.stdout.write(chunk) ? Promise.resolve() : new Promise((resolve) => process.stdout.once("drain", resolve))),
     err: (s) => process.stderr.write(s),
     style: style(process.stdout.isTTY === true, env),
     stderrIsTTY: process.stderr.isTTY === true,

@@ -5,7 +5,9 @@
  */
 import * as t from "io-ts";
 import * as E from "fp-ts/lib/Either.js";
-import { isValid, parseISO } from "date-fns";
+// One module each, not the date-fns index: the index loads ~250 modules (about 0.3 s of every CLI start).
+import { isValid } from "date-fns/isValid";
+import { parseISO } from "date-fns/parseISO";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

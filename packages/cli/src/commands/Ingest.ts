@@ -30,7 +30,7 @@ const progress = (ctx: Context) => {
       const filled = Math.round((done / total) * width);
       ctx.err(`\r  [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
       if (done === total) ctx.err("\r\u001b[K");
-    } else if (total <= 200 || done % 100 === 0 || done === total) ctx.err(`ingest: ${done}/${total} ${path}\n`);
+    } else if (total <= 200 || done % 100 === 0 || done === total) ctx.err(`ingest: ${done}/${total} ${R.cell(path)}\n`);
   };
 };
 
@@ -44,9 +44,9 @@ export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
     else {
       for (const i of r.ingested)
         ctx.out(
-          `${i.duplicate ? st.dim("duplicate") : st.green("recorded ")}  ${i.path}  ${i.claims} claim${i.claims === 1 ? "" : "s"}  ${i.publishedAt ?? st.yellow("undated")}${i.copyOf === null ? "" : st.dim(`  copy of ${i.copyOf.slice(0, 12)}`)}`,
+          `${i.duplicate ? st.dim("duplicate") : st.green("recorded ")}  ${R.cell(i.path)}  ${i.claims} claim${i.claims === 1 ? "" : "s"}  ${i.publishedAt ?? st.yellow("undated")}${i.copyOf === null ? "" : st.dim(`  copy of ${i.copyOf.slice(0, 12)}`)}`,
         );
-      for (const x of r.rejected) ctx.out(`${st.red("rejected ")}  ${x.path}: ${x.error}`);
+      for (const x of r.rejected) ctx.out(`${st.red("rejected ")}  ${R.cell(x.path)}: ${x.error}`);
       const recorded = r.ingested.filter((i) => !i.duplicate);
       const duplicates = r.ingested.length - recorded.length;
       ctx.out(

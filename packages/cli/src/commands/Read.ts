@@ -6,8 +6,11 @@
 import type { Parsed } from "../Args.ts";
 import { flag, str } from "../Args.ts";
 import type { Context } from "../Context.ts";
-import { dateArg, fail, printJson, unwrap, usage, withApp } from "../Context.ts";
+import { dateArg, fail, printJson, streamJson, unwrap, usage, withApp } from "../Context.ts";
 import { AppError } from "@factledger/app";
+import type { Views } from "@factledger/app";
+import * as O from "../Output.ts";
+import type { Style } from "../Render.ts";
 import * as R from "../Render.ts";
 import * as T from "../Text.ts";
 import * as Report from "../Report.ts";
@@ -28,9 +31,15 @@ const axes = async (ctx: Context, p: Parsed) => {
   return { knownAt, through, position: await positionOf(p) };
 };
 
+/** --format of a command that lists rows: its human formats, and jsonl (one JSON object a line). */
+const formatOf = (p: Parsed, name: string, formats: readonly string[]): string => {
+  const f = str(p, "format") ?? formats[0]!;
+  if (!formats.includes(f)) usage(`${name}: --format must be ${formats.slice(0, -1).join(", ")} or ${formats[formats.length - 1]}, not "${f}"`);
+  return f;
+};
+
 export const claims = async (ctx: Context, p: Parsed): Promise<number> => {
-  const format = str(p, "format") ?? "table";
-  if (format !== "table" && format !== "csv") usage(`claims: --format must be table or csv, not "${format}"`);
+  const format = formatOf(p, "claims", ["table", "csv", "jsonl"]);
   const knownAt = dateArg(p, "known-at") ?? null;
   const through = dateArg(p, "through") ?? null;
   const metric = str(p, "metric");
@@ -39,17 +48,12 @@ export const claims = async (ctx: Context, p: Parsed): Promise<number> => {
   const st = ctx.style;
   return withApp(ctx, p, false, async (app) => {
     const v = unwrap(await app.claims({ ...(metric !== undefined ? { metric } : {}), ...(direction !== undefined ? { direction } : {}), knownAt, through, position }));
-    if (flag(p, "json")) printJson(ctx, v);
-    else if (format === "csv") {
-      ctx.out(R.csvLine([...T.claimColumns]));
-      for (const c of v.claims) ctx.out(R.csvLine(T.claimColumns.map((k) => (k === "evidence" ? c.evidence.text : k === "id" ? c.id : (c[k] as string | number | null)))));
-    } else {
-      ctx.out(
-        R.table(
-          ["known at", "metric", "direction", "kind", ">value", "valid", "attributed to", "outlet", "claim"],
-          v.claims.map((c) => [c.knownAt, c.metric, c.direction, c.kind, R.reported(c.value, c.qualifier), c.validTo ?? "-", c.attributedTo, c.outlet ?? "-", st.dim(c.id)]),
-        ),
-      );
+    if (flag(p, "json")) await streamJson(ctx, v, "claims");
+    else if (format === "jsonl") await O.lines(ctx.write, O.jsonl(v.claims));
+    else if (format === "csv") await O.lines(ctx.write, [R.csvLine([...T.claimColumns]), ...O.map(v.claims, (c) => R.csvLine(T.claimColumns.map((k) => (k === "evidence" ? c.evidence.text : k === "id" ? c.id : (c[k] as string | number | null)))))]);
+    else {
+      const heads = ["known at", "metric", "direction", "kind", ">value", "valid", "attributed to", "outlet", "claim"];
+      await O.lines(ctx.write, R.tableLines(heads, v.claims, (c) => [c.knownAt, c.metric, c.direction, c.kind, R.reported(c.value, c.qualifier), c.validTo ?? "-", c.attributedTo, c.outlet ?? "-", st.dim(c.id)]));
       ctx.out(`\n${v.claims.length} claim${v.claims.length === 1 ? "" : "s"}${knownAt === null ? "" : ` known on ${knownAt}`}${through === null ? "" : `, about what happened through ${through}`}`);
     }
     return 0;
@@ -70,9 +74,11 @@ export const totals = async (ctx: Context, p: Parsed): Promise<number> => {
 
 export const discrepancies = async (ctx: Context, p: Parsed): Promise<number> => {
   const a = await axes(ctx, p);
+  const format = formatOf(p, "discrepancies", ["text", "jsonl"]);
   return withApp(ctx, p, false, async (app) => {
     const v = unwrap(await app.discrepancies(a));
-    if (flag(p, "json")) printJson(ctx, v);
+    if (flag(p, "json")) await streamJson(ctx, v, "discrepancies");
+    else if (format === "jsonl") await O.lines(ctx.write, O.jsonl(v.discrepancies));
     else {
       ctx.out(ctx.style.bold(`Discrepancies known on ${v.knownAt} (${v.discrepancies.length})`));
       ctx.out(v.discrepancies.length === 0 ? "  (none)" : v.discrepancies.map(T.discrepancyBlock(ctx.style)).join("\n\n"));
@@ -114,34 +120,41 @@ const totalQuery = async (p: Parsed, name: string) => {
 
 const fig = (f: { best: number | null; lo: number | null; hi: number | null }) => (f.best === null ? "-" : `${R.num(f.best)} (${R.bounds(f.lo!, f.hi)})`);
 
+/** The audit as text, a line at a time. */
+function* auditLines(v: Views.AuditView, knownAt: string | null, st: Style): Generator<string> {
+  yield st.bold(`How ${v.metric} ${v.direction} changed${knownAt === null ? "" : `, as known on ${knownAt}`} (${v.changes.length} change${v.changes.length === 1 ? "" : "s"})`);
+  if (v.changes.length === 0) yield "  (no claims)";
+  for (const c of v.changes) {
+    const source = c.articleId === null ? "analyst amendment" : `${c.outlet ?? "unnamed outlet"}, ${c.publishedAt ?? "undated"}${c.dated === null ? "" : st.yellow(` (dated by ${c.dated.analyst} on ${c.dated.recordedOn}, was ${c.dated.previous ?? "undated"})`)}`;
+    yield R.cell(`  ${c.knownAt}  ${fig(c.before)} → ${fig(c.after)}  ${source}`);
+    for (const x of c.causes) yield R.cell(`      ${R.reported(x.value, x.qualifier).padStart(10)}  ${x.attributedTo}: ${st.dim(R.clip(`“${x.sentence}”`, 80))}`);
+  }
+  for (const d of v.datings) yield R.cell(st.dim(`  note: ${d.path ?? d.articleId} (${d.outlet ?? "unnamed outlet"}) was dated ${d.publishedAt} by ${d.analyst} on ${d.recordedOn}: ${d.reason}`));
+}
+
 export const audit = async (ctx: Context, p: Parsed): Promise<number> => {
   const q = await totalQuery(p, "audit");
-  const st = ctx.style;
+  const format = formatOf(p, "audit", ["text", "jsonl"]);
   return withApp(ctx, p, false, async (app) => {
     const v = unwrap(await app.audit(q));
-    if (flag(p, "json")) printJson(ctx, v);
-    else {
-      ctx.out(st.bold(`How ${v.metric} ${v.direction} changed${q.knownAt === null ? "" : `, as known on ${q.knownAt}`} (${v.changes.length} change${v.changes.length === 1 ? "" : "s"})`));
-      if (v.changes.length === 0) ctx.out("  (no claims)");
-      for (const c of v.changes) {
-        const source = c.articleId === null ? "analyst amendment" : `${c.outlet ?? "unnamed outlet"}, ${c.publishedAt ?? "undated"}${c.dated === null ? "" : st.yellow(` (dated by ${c.dated.analyst} on ${c.dated.recordedOn}, was ${c.dated.previous ?? "undated"})`)}`;
-        ctx.out(`  ${c.knownAt}  ${fig(c.before)} → ${fig(c.after)}  ${source}`);
-        for (const x of c.causes) ctx.out(`      ${R.reported(x.value, x.qualifier).padStart(10)}  ${x.attributedTo}: ${st.dim(R.clip(`“${x.sentence}”`, 80))}`);
-      }
-      for (const d of v.datings) ctx.out(st.dim(`  note: ${d.path ?? d.articleId} (${d.outlet ?? "unnamed outlet"}) was dated ${d.publishedAt} by ${d.analyst} on ${d.recordedOn}: ${d.reason}`));
-    }
+    if (flag(p, "json")) await streamJson(ctx, v, "changes");
+    else if (format === "jsonl") await O.lines(ctx.write, O.jsonl(v.changes));
+    else await O.lines(ctx.write, auditLines(v, q.knownAt, ctx.style));
     return 0;
   });
 };
 
 export const timeline = async (ctx: Context, p: Parsed): Promise<number> => {
   const q = await totalQuery(p, "timeline");
+  const format = formatOf(p, "timeline", ["text", "jsonl"]);
   return withApp(ctx, p, false, async (app) => {
     const v = unwrap(await app.timeline(q));
-    if (flag(p, "json")) printJson(ctx, v);
+    if (flag(p, "json")) await streamJson(ctx, v, "points");
+    else if (format === "jsonl") await O.lines(ctx.write, O.jsonl(v.points));
     else {
       ctx.out(ctx.style.bold(`${v.metric} ${v.direction}, as known on each day it changed`));
-      ctx.out(v.points.length === 0 ? "  (no claims)" : R.table(["day", ">best", ">bounds"], v.points.map((x) => [x.day, x.best === null ? "-" : R.num(x.best), x.lo === null ? "-" : R.bounds(x.lo, x.hi)])));
+      if (v.points.length === 0) ctx.out("  (no claims)");
+      else await O.lines(ctx.write, R.tableLines(["day", ">best", ">bounds"], v.points, (x) => [x.day, x.best === null ? "-" : R.num(x.best), x.lo === null ? "-" : R.bounds(x.lo, x.hi)]));
     }
     return 0;
   });

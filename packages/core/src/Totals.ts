@@ -19,7 +19,7 @@ export type Reading =
   | "at_least" // only its lower bound held (scope unknown, or its upper bound was set aside)
   | "stale" // dated only by publication and lower than an earlier figure: read as of an earlier day
   | "set_aside" // its bounds contradict better-ranked ones
-  | "undated" // an event with no day: the total through its article's day is at least it; it adds nothing
+  | "undated" // an event or running count with no day: the total through its article's day is at least it; it adds nothing, and widens hi only by its excess over the dated evidence
   | "part"; // a part (soldiers, civilians) bounding its whole from below
 
 /** One slot's place in a total. */

@@ -33,6 +33,8 @@ export const forPackage = (name, skip = []) => {
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
     clearTextReporter: { reportMutants: false, reportTests: false },
     tempDirName: `.stryker-tmp-${name}`,
+    // Another package's run going on beside this one must not be copied into this sandbox.
+    ignorePatterns: [".stryker-tmp-*", "reports", "bench/out"],
     cleanTempDir: "always",
   };
 };

@@ -143,6 +143,11 @@ describe("offers", () => {
     expect(r.offers.map((o) => [o.metric, o.direction, o.offeredOn, o.figure, o.sources])).toEqual([["bodies_agreed", "to_ukraine", "2025-06-19", { best: 3000, lo: 2850, hi: 3000 }, ["Medinsky"]]]);
   });
 
+  it("an offer names its sources in alphabetical order, each once, as first heard", () => {
+    const by = (who: string, known: string) => claim({ metric: "bodies_agreed", direction: "to_ukraine", kind: "target", value: 3000, qualifier: "nearly", ...on("2025-06-19"), commitment: "offered", attributedTo: who }, known);
+    expect(report([by("Medinsky", "2025-06-19"), by("AFP", "2025-06-20"), by("Medinsky", "2025-06-21")]).offers[0]?.sources).toEqual(["AFP", "Medinsky"]);
+  });
+
   it("an offer is listed only from the day it was made", () => {
     const claims = [offer(3000, "2025-06-19")];
     expect(report(claims, "2025-06-18").offers).toEqual([]);

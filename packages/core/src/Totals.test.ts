@@ -178,6 +178,20 @@ describe("what a total says about itself", () => {
   });
 });
 
+describe("the ceiling from the dated evidence", () => {
+  it("reads both sides of the dated bounds: a phase of 50 with about 20 on its first day leaves at most 31 for its second, and at most 21 for its first", () => {
+    const phase = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 50, validFrom: "2025-06-01", validTo: "2025-06-02", attributedTo: "P" }, "2025-06-02");
+    const first = event(20, "2025-06-01", { qualifier: "about" });
+    expect(prisoners([phase, first], "2025-06-02", "2025-06-02")).toMatchObject({ lo: 29, hi: 31 });
+    expect(prisoners([phase, first], "2025-06-01")).toMatchObject({ lo: 19, hi: 21 });
+  });
+
+  it("a dated figure never widens the ceiling as an undated one would: at most 10 on a day whose count says 5 is 5", () => {
+    const claims = [event(10, "2025-06-01", { qualifier: "at_most" }), count(5, "2025-06-01", { validFrom: "2025-06-01" })];
+    expect(prisoners(claims)).toMatchObject({ lo: 5, hi: 5 });
+  });
+});
+
 describe("stocks", () => {
   const held = (value: number, day: string, group: "soldiers" | "civilians" | null = null) =>
     claim({ metric: "held_captive", direction: "to_ukraine", kind: "stock", value, ...on(day), group, attributedTo: `H${day}` }, day);

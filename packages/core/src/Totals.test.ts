@@ -186,6 +186,14 @@ describe("the ceiling from the dated evidence", () => {
     expect(prisoners([phase, first], "2025-06-01")).toMatchObject({ lo: 19, hi: 21 });
   });
 
+  it("a larger undated figure that came by an earlier day refuses a running count's all-time reading, never the undated floor", () => {
+    const undated = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 80, attributedTo: "U" }, "2025-06-03");
+    const claims = [undated, count(50, "2025-06-04")];
+    expect(readings(claims).map((r) => r[1])).toEqual(["at_least", "undated"]);
+    expect(report(claims).discrepancies.map((d) => [d.reason, d.setAside])).toEqual([["events_exceed_cumulative", [claims[1]!.claimId]]]);
+    expect(prisoners(claims)).toMatchObject({ best: 80, lo: 80, hi: null });
+  });
+
   it("a dated figure never widens the ceiling as an undated one would: at most 10 on a day whose count says 5 is 5", () => {
     const claims = [event(10, "2025-06-01", { qualifier: "at_most" }), count(5, "2025-06-01", { validFrom: "2025-06-01" })];
     expect(prisoners(claims)).toMatchObject({ lo: 5, hi: 5 });

@@ -145,7 +145,7 @@ describe("offers", () => {
 
   it("an offer names its sources in alphabetical order, each once, as first heard", () => {
     const by = (who: string, known: string) => claim({ metric: "bodies_agreed", direction: "to_ukraine", kind: "target", value: 3000, qualifier: "nearly", ...on("2025-06-19"), commitment: "offered", attributedTo: who }, known);
-    expect(report([by("Medinsky", "2025-06-19"), by("AFP", "2025-06-20"), by("Medinsky", "2025-06-21")]).offers[0]?.sources).toEqual(["AFP", "Medinsky"]);
+    expect(report([by("Medinsky", "2025-06-19"), by("AFP", "2025-06-21"), by("Medinsky", "2025-06-20")]).offers[0]?.sources).toEqual(["AFP", "Medinsky"]);
   });
 
   it("an offer is listed only from the day it was made", () => {

@@ -194,6 +194,12 @@ describe("the ceiling from the dated evidence", () => {
     expect(prisoners(claims)).toMatchObject({ best: 80, lo: 80, hi: null });
   });
 
+  it("an undated floor never narrows the dated ceiling: it may be met before the record, so a phase after it keeps its whole room", () => {
+    const phase = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 10, validFrom: "2025-06-01", validTo: "2025-06-03", attributedTo: "P" }, "2025-06-03");
+    const undated = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 10, attributedTo: "U" }, "2025-06-01");
+    expect(prisoners([phase, undated], "2025-06-03", "2025-06-02")).toMatchObject({ lo: 0, hi: 10 });
+  });
+
   it("a dated figure never widens the ceiling as an undated one would: at most 10 on a day whose count says 5 is 5", () => {
     const claims = [event(10, "2025-06-01", { qualifier: "at_most" }), count(5, "2025-06-01", { validFrom: "2025-06-01" })];
     expect(prisoners(claims)).toMatchObject({ lo: 5, hi: 5 });

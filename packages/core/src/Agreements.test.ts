@@ -169,7 +169,7 @@ describe("N-for-N asymmetries", () => {
     const [f] = flags(claims);
     expect([f?.direction, f?.kind, f?.validFrom, f?.setAside, f?.resolve.map((x) => x.action)]).toEqual(["each_side", "event", "2025-06-03", [], ["correct_value"]]);
     expect(f?.versions.map((v) => v.claim.fields.value).sort()).toEqual([20, 30]);
-    expect(f?.kept.sort()).toEqual(f?.versions.map((v) => v.claim.claimId).sort());
+    expect([...(f?.kept ?? [])].sort()).toEqual(f?.versions.map((v) => v.claim.claimId).sort());
     expect(f?.detail).toContain("to_ukraine");
   });
 

@@ -83,7 +83,7 @@ describe("findings of refused bounds", () => {
     expect(f?.resolve.map((r) => r.action)).toEqual(["correct_scope", "link_to_agreement", "reject"]);
     expect([f?.metric, f?.direction, f?.kind, f?.validFrom, f?.validTo]).toEqual(["prisoners_returned", "to_ukraine", "cumulative", "2025-06-01", "2025-06-02"]);
     expect(f?.setAside).toEqual([claims[2]!.claimId]);
-    expect(f?.kept.sort()).toEqual([claims[0]!.claimId, claims[1]!.claimId].sort());
+    expect([...(f?.kept ?? [])].sort()).toEqual([claims[0]!.claimId, claims[1]!.claimId].sort());
     expect(f?.versions.map((v) => v.claim.claimId).sort()).toEqual(claims.map((c) => c.claimId).sort());
     expect(prisoners(claims)).toMatchObject({ best: 60, lo: 60, hi: 60 });
   });

@@ -103,7 +103,9 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     // An agreement is fulfilled on the first day its progress reaches the target: what comes after is beyond it.
     const target = targetOf(metric, direction, day);
     if (target !== null && target > 0) {
-      const days = [...new Set(g.readings.filter((r) => r.window !== null && r.window.to >= madeOn && r.window.to <= to).map((r) => r.window!.to))].sort();
+      // The days its progress can change on: where a window ends, or an undated figure's article day (its upper bound may widen there).
+      const ends = g.readings.map((r) => (r.window !== null ? r.window.to : r.slot.happenedBy));
+      const days = [...new Set(ends.filter((d) => d >= madeOn && d <= to))].sort();
       let lo = 0;
       let hi = days.length;
       while (lo < hi) {

@@ -223,7 +223,7 @@ describe("undated claims", () => {
     expect(a.find((x) => x.agreedOn === "2025-06-02")?.versions.map((v) => v.claim.claimId)).toContain(late.claimId);
   });
 
-  it.skip("an undated event reported before an agreement was made does not widen that agreement's progress", () => {
+  it("an undated event reported before an agreement was made does not widen that agreement's progress", () => {
     const claims = [
       claim({ ...agreed, value: 100, ...on("2025-06-02") }, "2025-06-02"),
       claim({ ...returned, kind: "event", value: 40, attributedTo: "Reuters" }, "2025-06-01"),
@@ -233,6 +233,42 @@ describe("undated claims", () => {
     // Since a day before it was reported, it may lie inside the window: it widens hi only.
     expect(total(claims, "2025-06-05", "2025-06-01")).toEqual({ best: 30, lo: 30, hi: 70 });
     expect(total(claims, "2025-06-05")).toEqual({ best: 70, lo: 70, hi: 70 });
+  });
+});
+
+describe("the ceiling of a total with undated figures", () => {
+  const undated = (value: number, known: string, more: Partial<Given> = {}) => claim({ ...returned, kind: "event", value, attributedTo: "Reuters", ...more }, known);
+  const day = (value: number, d: string) => claim({ ...returned, kind: "event", value, ...on(d), attributedTo: `S${d}` }, d);
+
+  it("an undated event no larger than the dated events through its article's day leaves the ceiling where they put it", () => {
+    expect(total([day(50, "2025-06-01"), undated(30, "2025-06-03")], "2025-06-03")).toEqual({ best: 50, lo: 50, hi: 50 });
+  });
+
+  it("an undated event larger than the dated events through its article's day widens the ceiling by the excess only", () => {
+    expect(total([day(50, "2025-06-01"), undated(80, "2025-06-03")], "2025-06-03")).toEqual({ best: 80, lo: 80, hi: 80 });
+    expect(total([day(50, "2025-06-01"), undated(80, "2025-06-03", { qualifier: "about" })], "2025-06-03")).toEqual({ best: 80, lo: 76, hi: 84 });
+  });
+
+  it("an undated event of unbounded size leaves the ceiling unbounded, and only from its article's day", () => {
+    const claims = [day(50, "2025-06-01"), undated(80, "2025-06-03", { qualifier: "at_least" })];
+    expect(total(claims, "2025-06-03")).toEqual({ best: 80, lo: 80, hi: null });
+    expect(total(claims, "2025-06-02")).toEqual({ best: 50, lo: 50, hi: 50 });
+  });
+
+  it("an undated event widens the ceiling of a window since a day only when its article's day lies in the window", () => {
+    const claims = [day(50, "2025-06-01"), day(10, "2025-06-05"), undated(80, "2025-06-03")];
+    expect(total(claims, "2025-06-05", "2025-06-02")).toEqual({ best: 10, lo: 10, hi: 40 });
+    expect(total(claims, "2025-06-05", "2025-06-04")).toEqual({ best: 10, lo: 10, hi: 10 });
+  });
+
+  it("a running count with no as-of day bounds the ceiling like an undated event", () => {
+    const count = (value: number) => claim({ ...returned, kind: "cumulative", value, attributedTo: "Lubinets" }, "2025-06-03");
+    expect(total([day(50, "2025-06-01"), count(40)], "2025-06-03")).toEqual({ best: 50, lo: 50, hi: 50 });
+    expect(total([day(50, "2025-06-01"), count(70)], "2025-06-03")).toEqual({ best: 70, lo: 70, hi: 70 });
+  });
+
+  it("the best figure of an undated figure alone is its own best, not its lower bound", () => {
+    expect(total([undated(100, "2025-06-03", { qualifier: "about" })], "2025-06-03")).toEqual({ best: 100, lo: 95, hi: 105 });
   });
 });
 

@@ -184,20 +184,23 @@ describe("undated events", () => {
   const undated = (value: number) => claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value }, "2025-09-01");
 
   it("an event of unknown day may be one already counted: it bounds the total from below and adds nothing", () => {
-    expect(R.findTotal(R.report([cumulative, undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857 });
-    expect(R.findTotal(R.report([undated(95), undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 1000, lo: 1000, hi: null });
+    // No larger than the dated running count through its article's day: the count's bounds stand.
+    expect(R.findTotal(R.report([cumulative, undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857, hi: 5857 });
+    // Two undated events may be one exchange (at least 1,000) or two (at most 1,095); neither leaves the total unbounded.
+    expect(R.findTotal(R.report([undated(95), undated(1000)], opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 1000, lo: 1000, hi: 1095 });
   });
 
   it("a running count with no as-of day is a floor, never a decrease against a later dated count", () => {
     const old = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "cumulative", value: 1953 }, "2025-09-01");
     const r = R.report([cumulative, old], opts("2025-09-01"));
-    expect(R.findTotal(r, "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857 });
+    expect(R.findTotal(r, "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857, hi: 5857 });
     expect(r.discrepancies.map((d) => d.reason)).toEqual([]);
   });
 
   it("an undated event larger than the running total raises it, and counts only from its article's day", () => {
     const claims = [cumulative, undated(6030)];
-    expect(R.findTotal(R.report(claims, opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 6030, lo: 6030 });
-    expect(R.findTotal(R.report(claims, opts("2025-08-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857 });
+    // Larger than the dated count by 173: the ceiling widens by that much, to the undated figure's own.
+    expect(R.findTotal(R.report(claims, opts("2025-09-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 6030, lo: 6030, hi: 6030 });
+    expect(R.findTotal(R.report(claims, opts("2025-08-01")), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 5857, lo: 5857, hi: 5857 });
   });
 });

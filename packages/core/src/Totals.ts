@@ -19,7 +19,7 @@ export type Reading =
   | "at_least" // only its lower bound held (scope unknown, or its upper bound was set aside)
   | "stale" // dated only by publication and lower than an earlier figure: read as of an earlier day
   | "set_aside" // its bounds contradict better-ranked ones
-  | "undated" // an event with no day: the total through its article's day is at least it; it adds nothing
+  | "undated" // an event or running count with no day: the total through its article's day is at least it; it adds nothing, and widens hi only by its excess over the dated evidence
   | "part"; // a part (soldiers, civilians) bounding its whole from below
 
 /** One slot's place in a total. */
@@ -157,7 +157,8 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const k of [...tiers.keys()].sort().reverse()) {
     const tier = tiers.get(k)!.sort((a, b) => FS.recency(latest(b.slot).claim, latest(a.slot).claim) || a.ref - b.ref);
-    for (const c of tier) if (c.lo > 0) order.push({ c, side: "lo" });
+    // An undated figure's floor is always tried (even at 0) so that its best figure is pinned in its rank.
+    for (const c of tier) if (c.lo > 0 || c.undated) order.push({ c, side: "lo" });
     for (const c of tier) if (c.hi !== null) (c.unknownScope ? assumed : order).push({ c, side: "hi" });
   }
   order.push(...assumed);
@@ -181,7 +182,8 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   for (const { c } of accepted) {
     if (pinned.has(c.ref)) continue;
     pinned.add(c.ref);
-    const best = c.part || c.undated ? c.lo : c.slot.reconciled.best;
+    // A part bounds its whole from below by its lower bound; an undated figure is a floor at its best figure (never a ceiling).
+    const best = c.part ? c.lo : c.slot.reconciled.best;
     bestSystem.add({ ref: c.ref, window: c.window, side: "lo", bound: best }, false);
     if (!refusedHi.has(c.ref) && !c.part && !c.undated) bestSystem.add({ ref: c.ref, window: c.window, side: "hi", bound: best }, false);
   }
@@ -249,11 +251,28 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   for (const [ref, conflict] of refusedHi) findings.push(finding(byRef(ref), "hi", conflict));
   for (const [ref, conflict] of refusedLoConflict) findings.push(finding(byRef(ref), "lo", conflict));
 
+  // The upper bounds come from the dated evidence alone: a system over the dated windows (an undated floor opens
+  // every day up to its article's, which would leave them unbounded), widened by each undated figure that may lie in
+  // the window by as much as its own upper bound exceeds what the dated evidence allows through its article's day.
+  const floors = candidates.filter((c) => c.undated && !refusedLo.has(c.ref));
+  const datedEvidence = W.make(
+    candidates.filter((c) => !c.undated).map((c) => c.window),
+    floors.map((c) => c.window.to),
+  );
+  for (const { c, side } of accepted) if (!c.undated) datedEvidence.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
+  const widening = floors.map((c) => {
+    const dated = datedEvidence.bounds({ from: null, to: c.window.to }).hi;
+    const own = c.slot.reconciled.hi;
+    // No larger than the dated evidence through its day (or that evidence is unbounded there): it widens nothing.
+    return { day: c.window.to, by: dated === null ? 0 : own === null ? null : Math.max(0, own - dated) };
+  });
   const lastDay = candidates.map((c) => c.window.to).sort().at(-1) ?? "0000-01-01";
   const over = (from: string | null, to: string): F.Figure => {
     const i = system.bounds({ from, to });
     const b = bestSystem.bounds({ from, to });
-    return { best: Math.min(Math.max(b.lo, i.lo), i.hi ?? Infinity), lo: i.lo, hi: i.hi };
+    let hi = datedEvidence.bounds({ from, to }).hi;
+    for (const w of widening) if (hi !== null && (from === null || from <= w.day) && w.day <= to) hi = w.by === null ? null : hi + w.by;
+    return { best: Math.min(Math.max(b.lo, i.lo), hi ?? Infinity), lo: i.lo, hi };
   };
   return { metric, direction, over, readings, findings, lastDay };
 };

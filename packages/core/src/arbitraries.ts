@@ -54,7 +54,8 @@ const oracleClaim = fc
     const [lo, hi] = r.a <= r.b ? [r.a, r.b] : [r.b, r.a];
     const value = r.qualifier === "undisclosed" ? null : r.kind === "target" ? Math.max(1, r.value) : r.value;
     const i = Q.fromReported(value, r.qualifier, r.kind === "event");
-    const undated = r.kind === "event" && r.shape === "undated";
+    // An undated event, or a running count of an undated page.
+    const undated = (r.kind === "event" || r.kind === "cumulative") && r.shape === "undated";
     const validTo = undated ? null : hi;
     const validFrom = undated ? null : r.kind === "event" ? (r.shape === "phase" ? lo : hi) : r.kind === "cumulative" ? (r.shape === "scoped" ? lo : null) : hi;
     const agreement = r.kind === "cumulative" && r.shape === "agreement" ? { agreedOn: lo, value: null } : null;

@@ -1,0 +1,198 @@
+/**
+ * Agreements and offers (rule 6 of docs/reconciliation.md), one behaviour per test: an agreement's scope,
+ * events linked by their sources, the row of both sides together, offers apart, N-for-N asymmetries.
+ */
+import { describe, expect, it } from "vitest";
+import type { ClaimFields } from "./Claim.ts";
+import type { ClaimView } from "./Ledger.ts";
+import * as Q from "./Quantity.ts";
+import * as R from "./Reconcile.ts";
+
+let n = 0;
+type Given = Partial<ClaimFields> & Pick<ClaimFields, "metric" | "direction" | "kind">;
+/** A claim as reconciliation sees it, known on the day its article was published. */
+const claim = (f: Given, known: string): ClaimView => {
+  const value = f.value === undefined ? 0 : f.value;
+  const qualifier = f.qualifier ?? "exact";
+  const i = Q.fromReported(value, qualifier, f.kind === "event");
+  const id = `c${++n}`;
+  const article = `a${n}`;
+  return {
+    claimId: id,
+    articleId: article,
+    outlet: "Outlet",
+    publishedAt: known,
+    knownAt: known,
+    fields: {
+      id,
+      value,
+      qualifier,
+      lo: i.lo,
+      hi: i.hi,
+      validFrom: null,
+      validTo: null,
+      attributedTo: "Outlet",
+      evidence: { start: 0, end: 1, text: "" },
+      agreement: null,
+      commitment: f.kind === "target" ? "agreed" : null,
+      group: null,
+      dateSource: "text",
+      ...f,
+    },
+    reportedVia: null,
+    origin: "extracted",
+    rootArticleId: article,
+    rootVoice: "Outlet",
+    amendedOn: [],
+  };
+};
+const on = (d: string) => ({ validFrom: d, validTo: d });
+const report = (claims: readonly ClaimView[], through: string | null = null) => R.report(claims, { through, parties: R.defaultParties });
+const deal = (value: number, day: string, more: Partial<Given> = {}) => claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value, ...on(day), attributedTo: "Zelensky", ...more }, day);
+const returned = (value: number, day: string, more: Partial<Given> = {}) => claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value, ...on(day), attributedTo: `S${day}`, ...more }, day);
+const progress = (claims: readonly ClaimView[], through: string | null = null) =>
+  report(claims, through).agreements.map((a) => ({ agreedOn: a.agreedOn, direction: a.direction, done: a.done, doneLo: a.doneLo, doneHi: a.doneHi, remaining: a.remaining }));
+
+describe("an agreement's scope", () => {
+  it("runs to the day before the next agreement on the same count, and the next one counts from its own day", () => {
+    const claims = [deal(100, "2025-06-01"), deal(50, "2025-06-05"), returned(30, "2025-06-04"), returned(20, "2025-06-05")];
+    const [first, second] = report(claims).agreements;
+    expect([first?.scope, first?.done, second?.scope, second?.done]).toEqual([{ from: "2025-06-01", to: "2025-06-04" }, 30, { from: "2025-06-05", to: "2025-06-05" }, 20]);
+  });
+
+  it("lists the event slots inside it, and no others", () => {
+    const claims = [deal(100, "2025-06-02"), returned(30, "2025-06-01"), returned(20, "2025-06-03")];
+    expect(report(claims).agreements[0]?.slots.map((s) => s.reconciled.best)).toEqual([20]);
+  });
+
+  it("of an agreement made after the day asked has no progress and is not listed", () => {
+    expect(report([deal(100, "2025-06-05"), returned(30, "2025-06-05")], "2025-06-04").agreements).toEqual([]);
+  });
+
+  it("with nothing returned yet has nothing done and the whole target remaining", () => {
+    expect(progress([deal(100, "2025-06-02")])).toEqual([{ agreedOn: "2025-06-02", direction: "to_ukraine", done: 0, doneLo: 0, doneHi: 0, remaining: 100 }]);
+  });
+
+  it("ends on the day a target stated as an interval is reached by its best figure, so later returns are beyond it", () => {
+    const claims = [deal(100, "2025-06-01", { qualifier: "about" }), returned(60, "2025-06-02"), returned(40, "2025-06-03"), returned(10, "2025-06-04")];
+    const [a] = report(claims).agreements;
+    expect([a?.target, a?.done, a?.scope.to]).toEqual([100, 100, "2025-06-03"]);
+  });
+});
+
+describe("events their sources link to an agreement", () => {
+  it("an event inside one agreement's scope that its source counts under an earlier agreement is taken out of the later one", () => {
+    const claims = [deal(100, "2025-06-01"), deal(100, "2025-06-03"), returned(30, "2025-06-04", { agreement: { agreedOn: "2025-06-01", value: null } }), returned(20, "2025-06-05")];
+    expect(progress(claims).map((a) => [a.agreedOn, a.done, a.doneLo, a.doneHi])).toEqual([
+      ["2025-06-01", 30, 30, 30],
+      ["2025-06-03", 20, 20, 20],
+    ]);
+  });
+
+  it("a link to a day on which no agreement was made changes nothing", () => {
+    const claims = [deal(100, "2025-06-01"), returned(30, "2025-06-04", { agreement: { agreedOn: "2025-05-20", value: null } })];
+    expect(progress(claims).map((a) => a.done)).toEqual([30]);
+  });
+
+  it("an event after an agreement was fulfilled that its source still counts under it is added to it", () => {
+    const claims = [deal(50, "2025-06-01"), returned(50, "2025-06-02"), returned(10, "2025-06-04", { agreement: { agreedOn: "2025-06-01", value: null } })];
+    const [a] = report(claims).agreements;
+    expect([a?.done, a?.doneLo, a?.doneHi, a?.slots.map((s) => s.reconciled.best)]).toEqual([60, 60, 60, [50, 10]]);
+  });
+});
+
+describe("the row of both sides together", () => {
+  it("adds the progress of the two directions", () => {
+    const both = claim({ metric: "prisoners_agreed", direction: "total", kind: "target", value: 200, ...on("2025-06-01"), attributedTo: "Putin" }, "2025-06-01");
+    const claims = [both, returned(30, "2025-06-02"), returned(20, "2025-06-03", { direction: "to_russia" })];
+    const row = report(claims).agreements.find((a) => a.direction === "total");
+    expect([row?.target, row?.done, row?.remaining]).toEqual([200, 50, 150]);
+  });
+
+  it("an N-for-N deal has one row per side and, stated as a total too, one agreement with every version", () => {
+    const each = claim({ metric: "prisoners_agreed", direction: "each_side", kind: "target", value: 100, ...on("2025-06-01"), attributedTo: "AFP" }, "2025-06-01");
+    const both = claim({ metric: "prisoners_agreed", direction: "total", kind: "target", value: 200, ...on("2025-06-01"), attributedTo: "Putin" }, "2025-06-02");
+    const claims = [each, both, returned(30, "2025-06-02"), returned(20, "2025-06-02", { direction: "to_russia" })];
+    const rows = report(claims).agreements;
+    expect(rows.map((a) => [a.direction, a.target, a.done])).toEqual([
+      ["to_russia", 100, 20],
+      ["to_ukraine", 100, 30],
+      ["total", 200, 50],
+    ]);
+    expect(new Set(rows.map((a) => a.agreementId)).size).toBe(1);
+    expect(rows[0]?.sources).toEqual(["AFP", "Putin"]);
+    expect(rows[0]?.versions.map((v) => v.claim.claimId).sort()).toEqual([each.claimId, each.claimId, both.claimId].sort());
+  });
+});
+
+describe("agreements without a day", () => {
+  it("a target with no date and no agreement to join counts from its article's day", () => {
+    const mention = claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value: 100, attributedTo: "Reuters" }, "2025-06-03");
+    const claims = [mention, returned(30, "2025-06-02"), returned(20, "2025-06-04")];
+    const [a] = report(claims).agreements;
+    expect([a?.agreedOn, a?.scope.from, a?.done]).toEqual([null, "2025-06-03", 20]);
+  });
+});
+
+describe("offers", () => {
+  const offer = (value: number, day: string) => claim({ metric: "bodies_agreed", direction: "to_ukraine", kind: "target", value, qualifier: "nearly", ...on(day), commitment: "offered", attributedTo: "Medinsky" }, day);
+
+  it("a one-sided offer is listed with its figure and source, and counts toward no agreement", () => {
+    const r = report([offer(3000, "2025-06-19"), claim({ metric: "bodies_returned", direction: "to_ukraine", kind: "event", value: 1200, ...on("2025-06-20") }, "2025-06-20")]);
+    expect(r.agreements).toEqual([]);
+    expect(r.offers.map((o) => [o.metric, o.direction, o.offeredOn, o.figure, o.sources])).toEqual([["bodies_agreed", "to_ukraine", "2025-06-19", { best: 3000, lo: 2850, hi: 3000 }, ["Medinsky"]]]);
+  });
+
+  it("an offer names its sources in alphabetical order, each once, as first heard", () => {
+    const by = (who: string, known: string) => claim({ metric: "bodies_agreed", direction: "to_ukraine", kind: "target", value: 3000, qualifier: "nearly", ...on("2025-06-19"), commitment: "offered", attributedTo: who }, known);
+    expect(report([by("Medinsky", "2025-06-19"), by("AFP", "2025-06-21"), by("Medinsky", "2025-06-20")]).offers[0]?.sources).toEqual(["AFP", "Medinsky"]);
+  });
+
+  it("an offer is listed only from the day it was made", () => {
+    const claims = [offer(3000, "2025-06-19")];
+    expect(report(claims, "2025-06-18").offers).toEqual([]);
+    expect(report(claims, "2025-06-19").offers).toHaveLength(1);
+  });
+
+  it("an agreed target is no offer", () => {
+    expect(report([deal(100, "2025-06-02")]).offers).toEqual([]);
+  });
+});
+
+describe("N-for-N asymmetries", () => {
+  const each = (value: number, day: string) => claim({ metric: "prisoners_agreed", direction: "each_side", kind: "target", value, ...on(day), attributedTo: "AFP" }, day);
+  const phase = (toUkraine: number, toRussia: number, day: string) => [returned(toUkraine, day), returned(toRussia, day, { direction: "to_russia" })];
+  const flags = (claims: readonly ClaimView[], through: string | null = null) => report(claims, through).discrepancies.filter((d) => d.reason === "asymmetric");
+
+  it("a phase after an N-for-N deal whose two directions differ is flagged, naming both sides' versions and asking for a corrected value", () => {
+    const claims = [each(100, "2025-06-01"), ...phase(30, 20, "2025-06-03")];
+    const [f] = flags(claims);
+    expect([f?.direction, f?.kind, f?.validFrom, f?.setAside, f?.resolve.map((x) => x.action)]).toEqual(["each_side", "event", "2025-06-03", [], ["correct_value"]]);
+    expect(f?.versions.map((v) => v.claim.fields.value).sort()).toEqual([20, 30]);
+    expect([...(f?.kept ?? [])].sort()).toEqual(f?.versions.map((v) => v.claim.claimId).sort());
+    expect(f?.detail).toContain("to_ukraine");
+  });
+
+  it("a phase whose two directions agree is not flagged", () => {
+    expect(flags([each(100, "2025-06-01"), ...phase(30, 30, "2025-06-03")])).toEqual([]);
+  });
+
+  it("phases on or before the day of the first N-for-N deal are not checked, nor phases of a one-sided deal", () => {
+    expect(flags([each(100, "2025-06-03"), ...phase(30, 20, "2025-06-03"), ...phase(10, 5, "2025-06-01")])).toEqual([]);
+    expect(flags([deal(100, "2025-06-01"), ...phase(30, 20, "2025-06-03")])).toEqual([]);
+  });
+
+  it("the earliest N-for-N deal starts the checks, whatever order the deals come in", () => {
+    expect(flags([each(100, "2025-06-05"), each(100, "2025-06-01"), ...phase(30, 20, "2025-06-03")])).toHaveLength(1);
+  });
+
+  it("a phase after the day asked is not checked", () => {
+    const claims = [each(100, "2025-06-01"), ...phase(30, 20, "2025-06-03")];
+    expect(flags(claims, "2025-06-02")).toEqual([]);
+    expect(flags(claims, "2025-06-03")).toHaveLength(1);
+  });
+
+  it("a phase reported for one side only is not flagged", () => {
+    expect(flags([each(100, "2025-06-01"), returned(30, "2025-06-03")])).toEqual([]);
+  });
+});

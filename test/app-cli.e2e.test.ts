@@ -57,7 +57,7 @@ describe("facts date", () => {
     const claims = facts(["claims", ...past, "--json"]).json().claims;
     expect(claims.length).toBe(first.claims);
     expect(claims.every((c: any) => c.publishedAt === "2025-06-20")).toBe(true);
-    const c = claims[0];
+    const c = claims.find((x: any) => x.metric.endsWith("_returned") && x.direction.startsWith("to_"));
     const audit = facts(["audit", "--metric", c.metric, "--direction", c.direction, "--store", store]);
     expect(audit.stdout).toMatch(/dated by .* on 2026-11-23, was undated/);
     expect(audit.stdout).toContain("the Reuters page gives June 20");

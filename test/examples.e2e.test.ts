@@ -36,6 +36,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { sc
 const skipReason = (cmd: string): string | null => {
   if (/^npx -y pnpm@10 install && npx -y pnpm@10 test$/.test(cmd)) return "is the set-up that runs this very suite";
   if (/esdb:\/\//.test(cmd) && (esdb === undefined || esdb === "")) return "needs EventStoreDB: set ESDB_CONNECTION_STRING to run it";
+  if (/^\.\/facts serve\b/.test(cmd)) return "starts a server that runs until Ctrl-C (test/web.e2e.test.ts starts and stops one)";
   if (cmd.includes("../shared/corpus") && !existsSync(corpus)) return `needs the labelled corpus at ${corpus}`;
   return null;
 };

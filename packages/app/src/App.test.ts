@@ -111,7 +111,7 @@ describe("dating an article", () => {
     right(await appOver(store, "2026-11-23").date({ _tag: "DateArticle", articleId: first.articleId, publishedAt: "2025-06-20", reason: "the page says June 20", analyst: "ana" }));
     const after = decoded(V.ReportView, right(await appOver(store).report(past)));
     expect([after.claims, after.undatedOutside, after.undated]).toEqual([first.claims, 0, []]);
-    const metric = decoded(V.ClaimsView, right(await appOver(store).claims({ knownAt: "2025-06-30" }))).claims[0]!;
+    const metric = decoded(V.ClaimsView, right(await appOver(store).claims({ knownAt: "2025-06-30" }))).claims.find((c) => c.metric.endsWith("_returned") && c.direction.startsWith("to_"))!;
     const audit = decoded(V.AuditView, right(await appOver(store).audit({ metric: metric.metric, direction: metric.direction, knownAt: null, through: null })));
     expect(audit.datings).toEqual([{ articleId: first.articleId, outlet: metric.outlet, path, publishedAt: "2025-06-20", previous: null, recordedOn: "2026-11-23", analyst: "ana", reason: "the page says June 20" }]);
     // Dating it again to the same day is refused; its stream holds the article, its claims and one dating.

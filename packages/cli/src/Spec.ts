@@ -176,7 +176,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [0, 0],
-    examples: ["facts serve", "facts serve --store newsroom.db --port 8080"],
+    examples: ["./facts serve", "./facts serve --store newsroom.db --port 8080"],
   },
   {
     name: "reextract",
@@ -207,7 +207,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts correct c70a5bc5e89fe797fe5b6e991 --qualifier at_least --reason \"a count so far, not an exact total\""],
+    examples: ["facts correct caf8fcac3d8594e1a1a063c65 --qualifier at_least --reason \"a count so far, not an exact total\""],
   },
   {
     name: "reject",
@@ -216,7 +216,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts reject c68d56a87ebc285ee92ff36e2 --reason \"a remark that no figure is published, not a claim\""],
+    examples: ["facts reject cbb88d6020c8c7e56bc795591 --reason \"a remark that no figure is published, not a claim\""],
   },
   {
     name: "link",
@@ -231,7 +231,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts link c3355e9c95803fe13fbd4b71c --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+    examples: ["facts link c5d93049e376a0fcd294774c0 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
   },
   {
     name: "unlink",
@@ -240,7 +240,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts unlink c3355e9c95803fe13fbd4b71c --reason \"not part of that deal\""],
+    examples: ["facts unlink c5d93049e376a0fcd294774c0 --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",

@@ -3,49 +3,11 @@
  * events linked by their sources, the row of both sides together, offers apart, N-for-N asymmetries.
  */
 import { describe, expect, it } from "vitest";
-import type { ClaimFields } from "./Claim.ts";
 import type { ClaimView } from "./Ledger.ts";
-import * as Q from "./Quantity.ts";
 import * as R from "./Reconcile.ts";
+import { claimMaker, type GivenClaim as Given } from "./testing.ts";
 
-let n = 0;
-type Given = Partial<ClaimFields> & Pick<ClaimFields, "metric" | "direction" | "kind">;
-/** A claim as reconciliation sees it, known on the day its article was published. */
-const claim = (f: Given, known: string): ClaimView => {
-  const value = f.value === undefined ? 0 : f.value;
-  const qualifier = f.qualifier ?? "exact";
-  const i = Q.fromReported(value, qualifier, f.kind === "event");
-  const id = `c${++n}`;
-  const article = `a${n}`;
-  return {
-    claimId: id,
-    articleId: article,
-    outlet: "Outlet",
-    publishedAt: known,
-    knownAt: known,
-    fields: {
-      id,
-      value,
-      qualifier,
-      lo: i.lo,
-      hi: i.hi,
-      validFrom: null,
-      validTo: null,
-      attributedTo: "Outlet",
-      evidence: { start: 0, end: 1, text: "" },
-      agreement: null,
-      commitment: f.kind === "target" ? "agreed" : null,
-      group: null,
-      dateSource: "text",
-      ...f,
-    },
-    reportedVia: null,
-    origin: "extracted",
-    rootArticleId: article,
-    rootVoice: "Outlet",
-    amendedOn: [],
-  };
-};
+const claim = claimMaker({ targetsAgreed: true });
 const on = (d: string) => ({ validFrom: d, validTo: d });
 const report = (claims: readonly ClaimView[], through: string | null = null) => R.report(claims, { through, parties: R.defaultParties });
 const deal = (value: number, day: string, more: Partial<Given> = {}) => claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value, ...on(day), attributedTo: "Zelensky", ...more }, day);

@@ -3,34 +3,11 @@
  * slot, what a slot records of its versions (day, date source, agreement), undated targets, and order.
  */
 import { describe, expect, it } from "vitest";
-import type { ClaimFields } from "./Claim.ts";
 import type { ClaimView } from "./Ledger.ts";
 import * as FS from "./FactSlot.ts";
-import * as Q from "./Quantity.ts";
+import { claimMaker } from "./testing.ts";
 
-let n = 0;
-type Given = Partial<ClaimFields> & Pick<ClaimFields, "metric" | "direction" | "kind">;
-const claim = (f: Given, known: string, more: Partial<ClaimView> = {}): ClaimView => {
-  const value = f.value === undefined ? 0 : f.value;
-  const qualifier = f.qualifier ?? "exact";
-  const i = Q.fromReported(value, qualifier, f.kind === "event");
-  const id = `c${++n}`;
-  const article = more.articleId ?? `a${n}`;
-  return {
-    claimId: id,
-    articleId: article,
-    outlet: "Outlet",
-    publishedAt: known,
-    knownAt: known,
-    fields: { id, value, qualifier, lo: i.lo, hi: i.hi, validFrom: null, validTo: null, attributedTo: `W${n}`, evidence: { start: 0, end: 1, text: "" }, agreement: null, commitment: null, group: null, dateSource: "text", ...f },
-    reportedVia: null,
-    origin: "extracted",
-    rootArticleId: article,
-    rootVoice: "Outlet",
-    amendedOn: [],
-    ...more,
-  };
-};
+const claim = claimMaker({ attributedTo: (n) => `W${n}` });
 const on = (d: string) => ({ validFrom: d, validTo: d });
 const build = (claims: readonly ClaimView[]) => FS.build(claims, ["ukraine", "russia"]);
 const returned = { metric: "prisoners_returned", direction: "to_ukraine" } as const;

@@ -14,31 +14,9 @@ import * as L from "./Ledger.ts";
 import type { ClaimView } from "./Ledger.ts";
 import * as Q from "./Quantity.ts";
 import * as R from "./Reconcile.ts";
+import { claimMaker, type GivenClaim as Given } from "./testing.ts";
 
-let n = 0;
-type Given = Partial<ClaimFields> & Pick<ClaimFields, "metric" | "direction" | "kind">;
-/** A claim as reconciliation sees it, known (and published) on `known`. */
-const claim = (f: Given, known: string, more: Partial<ClaimView> = {}): ClaimView => {
-  const value = f.value === undefined ? 0 : f.value;
-  const qualifier = f.qualifier ?? "exact";
-  const i = Q.fromReported(value, qualifier, f.kind === "event");
-  const id = `c${++n}`;
-  const article = more.articleId ?? `a${n}`;
-  return {
-    claimId: id,
-    articleId: article,
-    outlet: "Outlet",
-    publishedAt: known,
-    knownAt: known,
-    fields: { id, value, qualifier, lo: i.lo, hi: i.hi, validFrom: null, validTo: null, attributedTo: "Outlet", evidence: { start: n, end: n + 1, text: "" }, agreement: null, commitment: f.kind === "target" ? "agreed" : null, group: null, dateSource: null, ...f } as ClaimFields,
-    reportedVia: null,
-    origin: "extracted",
-    rootArticleId: article,
-    rootVoice: "Outlet",
-    amendedOn: [],
-    ...more,
-  };
-};
+const claim = claimMaker({ targetsAgreed: true, dateSource: null, distinctEvidence: true });
 const on = (d: string) => ({ validFrom: d, validTo: d });
 const returned = { metric: "prisoners_returned", direction: "to_ukraine" } as const;
 const agreed = { metric: "prisoners_agreed", direction: "to_ukraine", kind: "target" } as const;

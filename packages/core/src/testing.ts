@@ -185,3 +185,54 @@ export const specification = <Command, State, Event>(d: Decider<Command, State, 
   }),
 });
 export { richHistory, claimChanges } from "./arbitraries.ts";
+
+/** A claim's fields as a test states them: the rest take the defaults of `claimMaker`. */
+export type GivenClaim = Partial<ClaimFields> & Pick<ClaimFields, "metric" | "direction" | "kind">;
+
+/**
+ * A maker of hand-written claim views for example tests: each call gives a new claim in its own
+ * article, known (and published) on `known`, its interval derived from value and qualifier as
+ * extraction derives it. Options set what the tests of one module take for granted.
+ */
+export const claimMaker = (options: {
+  /** Who says the n-th claim (default: the outlet). */
+  readonly attributedTo?: (n: number) => string;
+  /** Targets are agreements unless a test says otherwise (default: no commitment). */
+  readonly targetsAgreed?: boolean;
+  readonly dateSource?: ClaimFields["dateSource"];
+  /** Each claim's evidence at its own offset (default: all at 0). */
+  readonly distinctEvidence?: boolean;
+} = {}): ((f: GivenClaim, known: string, more?: Partial<ClaimView>) => ClaimView) => {
+  let n = 0;
+  return (f, known, more = {}) => {
+    const value = f.value === undefined ? 0 : f.value;
+    const qualifier = f.qualifier ?? "exact";
+    const i = Q.fromReported(value, qualifier, f.kind === "event");
+    const id = `c${++n}`;
+    const article = more.articleId ?? `a${n}`;
+    const at = options.distinctEvidence === true ? n : 0;
+    return {
+      claimId: id,
+      articleId: article,
+      outlet: "Outlet",
+      publishedAt: known,
+      knownAt: known,
+      fields: {
+        id, value, qualifier, lo: i.lo, hi: i.hi, validFrom: null, validTo: null,
+        attributedTo: options.attributedTo?.(n) ?? "Outlet",
+        evidence: { start: at, end: at + 1, text: "" },
+        agreement: null,
+        commitment: options.targetsAgreed === true && f.kind === "target" ? "agreed" : null,
+        group: null,
+        dateSource: options.dateSource === undefined ? "text" : options.dateSource,
+        ...f,
+      } as ClaimFields,
+      reportedVia: null,
+      origin: "extracted",
+      rootArticleId: article,
+      rootVoice: "Outlet",
+      amendedOn: [],
+      ...more,
+    };
+  };
+};

@@ -314,7 +314,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
 
   const drafts: Draft[] = [];
   const antecedents: Antecedent[] = [];
-  let discourse: { day: string; paragraph: number } | null = null;
+  // The exchange the story is telling: its day, or the part of a month it was placed in ("took place in mid-April").
+  let discourse: { day: string; from: string; paragraph: number } | null = null;
   const quoteDays = new Map<number, string>();
   let talksDate: string | null = null;
   let lastTarget: { value: number | null; agreedOn: string | null; sentence: number; quote: number | null } | null = null;
@@ -387,7 +388,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (who.date !== null) return { r: { from: who.date, to: who.date }, source: "text", rank: 2 };
       // An agreement nobody dated stays undated: the day it was reported is not the day it was made.
       if (kind === "target") return { r: null, source: null, rank: -1 };
-      if (kind === "event" && discourse !== null && discourse.paragraph >= s.paragraph - 1 && !quoted) return { r: { from: discourse.day, to: discourse.day }, source: "text", rank: 1 };
+      if (kind === "event" && discourse !== null && discourse.paragraph >= s.paragraph - 1 && !quoted) return { r: { from: discourse.from, to: discourse.day }, source: "text", rank: 1 };
       // "“On September 14, 103 were returned. In exchange, 103 were transferred,”": a quotation keeps the day it set.
       const quoteDay = quoted && s.quote !== null ? quoteDays.get(s.quote) : undefined;
       if (kind === "event" && quoteDay !== undefined) return { r: { from: quoteDay, to: quoteDay }, source: "text", rank: 1 };
@@ -646,7 +647,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           validFrom = r.from;
           validTo = null;
         } else {
-          validFrom = r.to;
+          // An event covers its day, or the phase or part of a month it was placed in ("in mid-April": 11..20).
+          validFrom = r.from;
           validTo = r.to;
         }
       }
@@ -677,7 +679,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           if (agreement.agreedOn !== null && (validFrom === null || validFrom < agreement.agreedOn)) validFrom = agreement.agreedOn;
         }
       }
-      if (kind === "event" && r !== null && outside[m.start] !== false) discourse = { day: r.to, paragraph: s.paragraph };
+      if (kind === "event" && r !== null && outside[m.start] !== false) discourse = { day: r.to, from: r.to, paragraph: s.paragraph };
       if (kind === "event" && r !== null && outside[m.start] === false && s.quote !== null && source === "text" && rank >= 2) quoteDays.set(s.quote, r.to);
       let group: Draft["group"] = null;
       if (kind === "stock") group = category === "civilians" ? "civilians" : category === "soldiers" ? "soldiers" : null;
@@ -752,11 +754,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const day = last === undefined ? null : (Dates.resolve(last, published)?.to ?? null);
       // "The previous one took place on December 31. Then, 82 ... returned": an exchange placed in time.
       const placed = /\b(?:took place|was held|were held|happened|occurred|was carried out|were carried out)\b/i.test(text);
-      if (day !== null && (RETURN_VERB.test(text) || placed)) discourse = { day, paragraph: s.paragraph };
+      if (day !== null && (RETURN_VERB.test(text) || placed)) discourse = { day, from: day, paragraph: s.paragraph };
       // "The previous exchange took place in mid-April": the next figures belong to that month, not to today's swap.
       const month = day === null && placed ? dates.find((d) => (d.expr._tag === "Month" || d.expr._tag === "LastPeriod") && (outside[d.start] ?? true)) : undefined;
-      const monthDay = month === undefined ? null : (Dates.resolve(month, published)?.to ?? null);
-      if (monthDay !== null) discourse = { day: monthDay, paragraph: s.paragraph };
+      const monthSpan = month === undefined ? null : Dates.resolve(month, published);
+      if (monthSpan !== null) discourse = { day: monthSpan.to, from: monthSpan.from, paragraph: s.paragraph };
       if (day !== null && TALKS.test(text)) talksDate = day;
     }
   });

@@ -46,7 +46,7 @@ export interface DateMention {
     | { readonly _tag: "Relative"; readonly days: number }
     | { readonly _tag: "Period"; readonly unit: "month" | "week" | "year" }
     | { readonly _tag: "LastPeriod"; readonly unit: "month" | "week" | "year" }
-    | { readonly _tag: "Month"; readonly month: number; readonly year: number | null }
+    | { readonly _tag: "Month"; readonly month: number; readonly year: number | null; readonly part?: "early" | "mid" | "late" }
     | { readonly _tag: "Year"; readonly year: number };
 }
 
@@ -105,7 +105,9 @@ export const find = (text: string): DateMention[] => {
     if (word === "may" && m[3] === undefined && m[2] !== "May") continue; // the verb
     if (word.length <= 4 && word !== "june" && word !== "july" && word !== "may" && m[3] === undefined) continue; // "mar", "dec": too ambiguous alone
     const at = m.index! + (m[1] === undefined ? 0 : m[0].toLowerCase().indexOf(word, m[1].length));
-    add(at, m.index! + m[0].length, { _tag: "Month", month: MONTHS[word]!, year: m[3] === undefined ? null : +m[3] });
+    const lead = (m[1] ?? "").toLowerCase();
+    const part = lead === "mid-" ? "mid" : lead === "early" || lead === "beginning of" || lead === "start of" ? "early" : lead === "late" || lead === "end of" ? "late" : undefined;
+    add(at, m.index! + m[0].length, { _tag: "Month", month: MONTHS[word]!, year: m[3] === undefined ? null : +m[3], ...(part === undefined ? {} : { part }) });
   }
   for (const m of text.matchAll(/\b(?:last|previous|past)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi))
     add(m.index!, m.index! + m[0].length, { _tag: "LastWeekday", weekday: WEEKDAYS[m[1]!.toLowerCase()]! });
@@ -152,12 +154,20 @@ export const weekdayOnOrBefore = (reference: string, weekday: number): string =>
 };
 
 /** Resolves a date expression against a reference day; null when it cannot be. */
+/** A part of a month ("early", "mid-", "late April") as its third of the month; the whole month otherwise. Capped at `cap` (the reference day, when the month is the reference's). */
+const partOf = (part: "early" | "mid" | "late" | undefined, first: string, last: string, cap: string | null): Resolved => {
+  const month = first.slice(0, 8);
+  const from = part === "mid" ? `${month}11` : part === "late" ? `${month}21` : first;
+  const to = part === "early" ? `${month}10` : part === "mid" ? `${month}20` : last;
+  return { from, to: cap !== null && to > cap ? (cap < from ? from : cap) : to };
+};
+
 export const resolve = (m: DateMention, reference: string | null): Resolved | null => {
   const e = m.expr;
   if (e._tag === "Full") return { from: e.day, to: e.day };
   if (e._tag === "Month" && e.year !== null && reference === null) {
     const first = parseISO(`${e.year}-${pad(e.month)}-01`);
-    return { from: iso(first), to: iso(endOfMonth(first)) };
+    return partOf(e.part, iso(first), iso(endOfMonth(first)), null);
   }
   if (e._tag === "Year" && reference === null) return { from: `${e.year}-01-01`, to: `${e.year}-12-31` };
   if (reference === null) return null;
@@ -199,7 +209,7 @@ export const resolve = (m: DateMention, reference: string | null): Resolved | nu
       if (e.year === null && `${y}-${pad(e.month)}-01` > reference) y -= 1;
       const first = parseISO(`${y}-${pad(e.month)}-01`);
       const last = iso(endOfMonth(first));
-      return { from: iso(first), to: last > reference && y === ref.getFullYear() ? reference : last };
+      return partOf(e.part, iso(first), last, y === ref.getFullYear() ? reference : null);
     }
     case "Year": {
       const last = `${e.year}-12-31`;

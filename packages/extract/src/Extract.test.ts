@@ -193,9 +193,21 @@ describe("titles and earlier exchanges", () => {
     expect(claimsOf(text, "2022-12-31")).toEqual(["prisoners_returned each_side event 200 more_than 2022-12-31 | Ukraine"]);
   });
 
-  it("an earlier exchange placed in a month takes its figures out of today's swap", () => {
+  it("an earlier exchange placed in a part of a month takes its figures out of today's swap, as a window of that part", () => {
     const text = "Ukraine returned 45 defenders on Friday. The previous exchange took place in mid-April. Andriy Yermak reported at the time that Ukraine had returned 130 soldiers.";
-    expect(claimsOf(text, "2023-05-07")).toEqual(["prisoners_returned to_ukraine event 45 exact 2023-05-05 | unnamed outlet", "prisoners_returned to_ukraine event 130 exact 2023-04-30 | Andriy Yermak"]);
+    expect(claimsOf(text, "2023-05-07")).toEqual(["prisoners_returned to_ukraine event 45 exact 2023-05-05 | unnamed outlet", "prisoners_returned to_ukraine event 130 exact 2023-04-20 | Andriy Yermak"]);
+    const windows = extract({ text, path: null, today: "2026-01-01", sidecars: [{ source: "flag", publishedAt: "2023-05-07" }] }).claims.map((c) => `${c.fields.validFrom}..${c.fields.validTo}`);
+    expect(windows).toEqual(["2023-05-05..2023-05-05", "2023-04-11..2023-04-20"]);
+  });
+
+  it.each([
+    ["in early March", "2023-03-01..2023-03-10"],
+    ["in late March", "2023-03-21..2023-03-31"],
+    ["in March", "2023-03-01..2023-03-31"],
+  ])("an exchange that took place %s covers that part of the month", (when, window) => {
+    const text = `The previous exchange took place ${when}. Ukraine had returned 130 soldiers.`;
+    const got = extract({ text, path: null, today: "2026-01-01", sidecars: [{ source: "flag", publishedAt: "2023-05-07" }] }).claims.map((c) => `${c.fields.validFrom}..${c.fields.validTo}`);
+    expect(got).toEqual([window]);
   });
 });
 

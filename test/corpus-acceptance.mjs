@@ -88,8 +88,14 @@ try {
     .filter((g) => g.kind === "cumulative" && MAIN.includes(g.metric) && g.valid_to !== null)
     .flatMap((g) => (g.direction === "each_side" ? ["to_ukraine", "to_russia"] : [g.direction]).filter((d) => d === "to_ukraine" || d === "to_russia").map((direction) => ({ ...g, direction })));
 
+  // The publication day of each gold figure's own article (the manifest beside the articles): a figure published
+  // after its as-of day is not known on that day, so the literal question can only be met by other articles.
+  const manifestPath = join(corpus, "manifest.json");
+  const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : {};
+  const publishedOf = (article) => manifest[`${article}.txt`]?.publishedAt ?? null;
   const results = cases.map((g) => {
     const since = g.valid_from !== null && g.valid_from < g.valid_to ? g.valid_from : null;
+    const published = publishedOf(g.article);
     const r = totals(g.valid_to, g.valid_to, since);
     const t = r.totals.find((x) => x.metric === g.metric && x.direction === g.direction && x.group === null);
     const want = quoted(g.value, g.qualifier);
@@ -99,7 +105,13 @@ try {
     const read = claims.some((c) => c.articleId !== null && c.metric === g.metric && (c.direction === g.direction || c.direction === "each_side") && c.value === g.value && c.kind === "cumulative" && c.validTo === g.valid_to);
     const readAtAll = claims.some((c) => c.metric === g.metric && (c.direction === g.direction || c.direction === "each_side") && c.value === g.value);
     const cause = holds ? null : !readAtAll ? "extraction: figure not read" : !read ? "extraction: read with another kind or day" : "reconciliation";
-    return { article: g.article, metric: g.metric, direction: g.direction, value: g.value, qualifier: g.qualifier, validFrom: since, validTo: g.valid_to, attributedTo: g.attributed_to, total: got, holds, cause };
+    // The same question asked once the figure's own article is known (known at the later of its as-of and
+    // publication days; an undated article is known from the day it was recorded, so it is left out).
+    const knownLater = published !== null && published > g.valid_to ? published : g.valid_to;
+    const t2 = published === null ? undefined : totals(knownLater, g.valid_to, since).totals.find((x) => x.metric === g.metric && x.direction === g.direction && x.group === null);
+    const holdsOncePublished = t2 !== undefined && meets({ lo: t2.lo, hi: t2.hi }, want);
+    const known = published === null ? "undated article" : published > g.valid_to ? "published after its as-of day" : "known on its as-of day";
+    return { article: g.article, metric: g.metric, direction: g.direction, value: g.value, qualifier: g.qualifier, validFrom: since, validTo: g.valid_to, attributedTo: g.attributed_to, published, known, total: got, holds, holdsOncePublished, cause };
   });
 
   // Never falls: known at the last day, through each day on which anything is dated.
@@ -129,6 +141,11 @@ try {
     held,
     share: results.length === 0 ? null : Math.round((held / results.length) * 1000) / 1000,
     misses: results.filter((r) => !r.holds),
+    // The share among figures whose own article was known on their as-of day, and the share of the dated ones
+    // asked once their article is known: what the engine makes of what it was given.
+    knownOnTheDay: { cases: results.filter((r) => r.known === "known on its as-of day").length, held: results.filter((r) => r.known === "known on its as-of day" && r.holds).length },
+    oncePublished: { cases: results.filter((r) => r.published !== null).length, held: results.filter((r) => r.published !== null && r.holdsOncePublished).length },
+    byKnowledge: Object.fromEntries(["known on its as-of day", "published after its as-of day", "undated article"].map((k) => [k, { cases: results.filter((r) => r.known === k).length, held: results.filter((r) => r.known === k && r.holds).length }])),
     causes: Object.fromEntries([...new Set(results.filter((r) => !r.holds).map((r) => r.cause))].map((c) => [c, results.filter((r) => r.cause === c).length])),
     falls,
     asOfFalls,
@@ -137,9 +154,11 @@ try {
   if (json) process.stdout.write(JSON.stringify(summary, null, 2) + "\n");
   else {
     log(`\n${held} of ${results.length} gold cumulative figures are met by the totals (share ${summary.share})`);
+    for (const [k, v] of Object.entries(summary.byKnowledge)) log(`  ${k}: ${v.held} of ${v.cases} met`);
+    log(`  dated figures asked once their own article is known (known at max(as-of, published)): ${summary.oncePublished.held} of ${summary.oncePublished.cases} met`);
     for (const [c, n] of Object.entries(summary.causes)) log(`  misses by cause: ${c}: ${n}`);
     for (const m of summary.misses)
-      log(`  miss ${m.article} ${m.metric} ${m.direction} ${m.qualifier} ${m.value} ${m.validFrom ?? "…"}..${m.validTo} (${m.attributedTo}): total ${m.total === null ? "none" : show(m.total)} — ${m.cause}`);
+      log(`  miss ${m.article} ${m.metric} ${m.direction} ${m.qualifier} ${m.value} ${m.validFrom ?? "…"}..${m.validTo} (${m.attributedTo}; ${m.known}): total ${m.total === null ? "none" : show(m.total)} — ${m.cause}${m.holdsOncePublished ? " (met once its article is known)" : ""}`);
     log(`running total through each of ${days.length} days, known at ${last}: ${falls.length} fall(s)`);
     for (const f of falls) log(`  FALL ${f.metric}: ${f.from.day} ${show(f.from)} → ${f.to.day} ${show(f.to)}`);
     log(`as-of timeline (known at and through each day): ${asOfFalls.length} fall(s) of lo`);

@@ -461,7 +461,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // With no whole in the sentence, a split of soldiers and civilians ("The Ukrainian prisoners included 76 soldiers
         // and eight civilians") still belongs to the figure just told; a lone sub-group ("include 27 soldiers") does not.
         const split = /\b(?:soldiers?|servicem[ae]n|military|troops|defenders)\b/i.test(text) && /\bcivilians?\b/i.test(text);
-        const whole = inSentence.at(-1) ?? (split ? drafts.filter((d) => d.kind === "event" || d.kind === "cumulative").at(-1) : undefined);
+        // "2,430 people returned home. Among them, 139 civilians.": a sentence that opens on the whole just told.
+        const anaphoric = /^\W*(?:among (?:them|those|whom)|of (?:them|those|whom)|including)\b/i.test(text);
+        const lastWhole = drafts.filter((d) => d.kind === "event" || d.kind === "cumulative").at(-1);
+        const whole = inSentence.at(-1) ?? (split || (anaphoric && lastWhole !== undefined && s.start - lastWhole.at <= 400) ? lastWhole : undefined);
         if (whole === undefined || whole.kind === "target" || whole.kind === "stock" && category !== "civilians") continue;
         if (inSentence.length === 0 && whole.direction === "each_side") {
           const side = partyWord(/\b(Ukrainian|Russian)\s+(?:prisoners|pows|captives|side)\b/i.exec(text.slice(0, m.start))?.[1] ?? "");
@@ -718,10 +721,14 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const whose = /\b(Ukrainian|Russian|Ukrainians|Russians)\b(?!-)/i.exec(clauseText) ?? (exchangeBoth ? null : /\b(Ukrainian|Russian|Ukrainians|Russians)\s+(?:\w+\s+){0,2}(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|military personnel|personnel|troops|citizens|civilians)\b/i.exec(all));
         // "how many remain in Russian captivity": the holder's adjective names the other side's people.
         const holder = held ? /\b(?:in|by)\s+(Russian|Ukrainian)\s+(?:captivity|custody|prisons?|hands)\b/i.exec(window) : null;
+        // "how many people returned to Russia": the place they went names the side.
+        const destination = held ? null : /\b(?:returned|went back|came back|sent back|handed over|transferred)\s+(?:home\s+)?to\s+(Russia|Ukraine)\b/i.exec(clauseText);
         const direction = /\b(?:neither side|both sides|each side|nor)\b/i.test(und[0] + window.slice(0, 30))
           ? "each_side"
           : holder !== null
             ? `to_${otherParty(partyWord(holder[1]!) ?? "") ?? "ukraine"}`
+          : destination !== null
+            ? `to_${destination[1]!.toLowerCase()}`
           : whose === null
             ? held || exchangeBoth || /\b(?:each|both)\b/i.test(all) ? "each_side" : "to_ukraine"
             : `to_${partyWord(whose[1]!) ?? "ukraine"}`;

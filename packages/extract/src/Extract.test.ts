@@ -182,6 +182,10 @@ describe("what a figure counts, read from general structure", () => {
     ["Amid the latest prisoner exchange, air strikes killed at least one person and wounded two others.", []],
     ["Russia committed to returning over 6,000 Ukrainian soldiers’ bodies.", ["bodies_agreed to_ukraine target 6000 more_than - | unnamed outlet"]],
     ["Kyiv said the two had agreed to “exchange” the bodies of 6,000 Ukrainian soldiers.", ["bodies_agreed to_ukraine target 6000 exact - | Kyiv"]],
+    ["Since the invasion, Ukraine managed to return home 1993 Ukrainians.", ["prisoners_returned to_ukraine cumulative 1993 exact 2025-06-20 | unnamed outlet"]],
+    ["The war began in 2022 and 1993 was long ago.", []],
+    ["In total, 2,430 people returned home as a result of exchanges. Among them, 139 civilians.", ["prisoners_returned to_ukraine cumulative 2430 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine cumulative 139 exact 2025-06-20 | unnamed outlet"]],
+    ["Ukraine returned 106 servicemen on Thursday. There is no information about how many people returned to Russia.", ["prisoners_returned to_ukraine event 106 exact 2025-06-19 | unnamed outlet", "prisoners_returned to_russia event - undisclosed 2025-06-19 | unnamed outlet"]],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

@@ -148,6 +148,7 @@ export const find = (text: string): Mention[] => {
     add(start, end, Math.round(Number(m[1]) * 1000), "digits");
   }
 
+  const PEOPLE_AFTER = /^\s+(?:(?:more|other|of our|of their|captured|fallen|dead|Ukrainian|Russian)\s+)?(?:Ukrainians|Russians|people|persons|prisoners|POWs|soldiers|servicemen|servicemembers|defenders|civilians|bodies|troops|fighters|captives|citizens)\b/i;
   for (const m of text.matchAll(DIGITS_RE)) {
     const start = m.index!;
     const digits = m[1]!;
@@ -157,8 +158,9 @@ export const find = (text: string): Mention[] => {
     const grouped = /[,. \u00a0\u202f]/.test(digits);
     let value = Number(digits.replace(/[^\d]/g, ""));
     if (m[2] !== undefined) value *= m[2].toLowerCase() === "thousand" ? 1000 : 1_000_000;
-    // A bare four-digit number in the range of recent years is a year, not a count.
-    if (!grouped && m[2] === undefined && value >= 1900 && value <= 2100) continue;
+    // A bare four-digit number in the range of recent years is a year, not a count, unless a noun of people
+    // follows it ("return home 1993 Ukrainians", "2005 prisoners"), as no year does.
+    if (!grouped && m[2] === undefined && value >= 1900 && value <= 2100 && !PEOPLE_AFTER.test(text.slice(end, end + 40))) continue;
     // "7 250" could be two numbers; a space-grouped figure whose first group is a plausible count of its own stays one
     // figure only when nothing but a noun follows (that is how the corpus writes "5 857 people").
     add(start, end, value, "digits");

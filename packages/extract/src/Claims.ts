@@ -72,6 +72,10 @@ const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepare
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
 const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine)|(?:are|were|is|was)\s+(?:\w+\s+)?(?:pows|prisoners of war|captives|hostages)\b|(?:has|have|had)\s+taken(?!\s+(?:back|home|part))|taken\s+(?:\w+\s+){0,3}?(?:prisoner|captive))\b/i;
 const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
+/** A count told as the outcome of a finished process or of agreements as a whole: "completed the repatriation ..., receiving 6,057", "a process completed by June 16 with 6,057 transferred in phases", "as a result of the Istanbul agreements, more than a thousand were returned". */
+const PROCESS_CUMULATIVE = /\b(?:complet(?:ed|ion of|ing)\s+(?!(?:another|the latest|a new|the (?:first|second|third|next) |yet another)\b)(?:\w+\s+){0,3}?(?:repatriation|exchanges?|swaps?|process|portion|stages?|phases?|handovers?|transfers?)|process\s+(?:\w+\s+){0,2}?completed|in\s+(?:several\s+|multiple\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+)?(?:phases|stages)\b|(?:as a result of|through(?: all (?:the )?stages of)?|thanks to)\s+(?:the\s+)?(?:\w+\s+){0,3}?agreements)\b/i;
+/** Handed over before an exchange the story tells: "Moscow had handed over 6,000 bodies ahead of Thursday's exchange" is the count up to it. */
+const BEFORE_EXCHANGE = /^[^.;]{0,60}?\b(?:ahead of|prior to|before)\s+(?:the\s+|this\s+|today['’]s\s+|\w+day['’]s\s+)?(?:latest\s+|last\s+|new\s+|recent\s+)?(?:exchange|swap|handover|repatriation|transfer)\b/i;
 const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|(?:in|over|across)\s+(?:two|three|four|five|six|several|\d)\s+(?:stages|phases|rounds)\b[^.;]{0,40}\b(?:a total of|in total|altogether|in all)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
@@ -91,7 +95,7 @@ const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|f
 const UNDISCLOSED =
   /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure|(?:gave|give|gives|giving|offered|provided)\s+no\s+(?:\w+\s+){0,2}?(?:figures?|numbers?|details|breakdown|count|total)|(?:without|not)\s+(?:\w+\s+){0,2}?(?:giving|providing|offering|citing|specifying|naming|disclosing)\s+(?:any\s+|a\s+|the\s+)?(?:figures?|numbers?|totals?|counts?)|(?:declined|refused)\s+to\s+(?:give|provide|say|specify|disclose|reveal|confirm|name)\s+(?:a|any)\s+(?:figure|number|total)|(?:unclear|unknown|not known|not clear|not immediately clear)\s+(?:exactly\s+)?how many|\b(?:the\s+)?(?:exact\s+|precise\s+|total\s+)?(?:number|figure|count|total)\s+(?:\w+\s+){0,6}?(?:was|were|has|have|had|is|are)\s+(?:still\s+)?(?:not|n't|never)\s+(?:been\s+)?(?:disclosed|given|revealed|specified|released|announced|made public|reported|provided|published|named|confirmed)|without\s+(?:any\s+|a\s+)?(?:figures?|numbers?|totals?)\s+(?:being\s+)?(?:given|released|disclosed|provided)|\bno\s+(?:figures?|numbers?|totals?|count)\s+(?:was|were|has been|have been|had been)\s+(?:given|released|provided|disclosed|published|announced|made public))\b/i;
 const INVASION = /\b(?:since|from|after)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start|onset|outbreak)\s+of\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression|conflict|hostilities)|\bsince\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression)\b(?:\s+(?:began|started|of ukraine))?|\bsince\s+(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|\bsince\s+(?:february|feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022\b/i;
-const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in accordance with|in line with|pursuant to|following|as agreed (?:in|at|during))\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:agreements?|deal|accords?|arrangements?|talks|memorandum|negotiations)\b/i;
+const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in accordance with|in line with|pursuant to|following|as agreed (?:in|at|during))\s+(?:the\s+|an?\s+)?(?:[\w"“”'‘’-]+\s+){0,5}?(?:agreements?|deal|accords?|arrangements?|talks|memorandum|negotiations|(?:exchanges?|swaps?) agreed)\b/i;
 const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|agreements|deal|memorandum|accord)\b/i;
 const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from", "by", "through"]);
 
@@ -303,7 +307,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (d.expr._tag === "Period" || d.expr._tag === "Month" || d.expr._tag === "Year" || d.expr._tag === "LastPeriod") continue;
       const day = Dates.resolve(d, published)?.to;
       if (day === undefined) continue;
-      const talkWords = [...s.text.matchAll(globalOf(TALKS))].map((t) => t.index!);
+      // A reference to earlier agreements ("as part of agreements reached in Istanbul") dates no talks: blanked, same length.
+      const talkWords = [...s.text.replace(globalOf(AGREEMENT_SCOPE), (x) => " ".repeat(x.length)).matchAll(globalOf(TALKS))].map((t) => t.index!);
       if (talkWords.some((t) => Math.abs(t - d.start) <= 60)) talks.push({ sentence: i, day });
       if (RETURN_VERB.test(s.text) || /\b(?:stage|round|phase|exchange|swap)\b/i.test(s.text)) narration.push({ sentence: i, day });
     }
@@ -373,7 +378,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const nearest = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
       if (nearest !== undefined) {
         const r = Dates.resolve(nearest, reference);
-        const rank = nearest.expr._tag === "Full" || nearest.expr._tag === "MonthDay" ? 3 : 2;
+        const rank = nearest.expr._tag === "Full" || nearest.expr._tag === "MonthDay" || nearest.expr._tag === "Span" ? 3 : 2;
         // "the ministry said on Thursday that 55 had been returned": the day of the telling bounds the handover;
         // the exchange the story is telling, a few days before, is the one it means.
         const told = discourse !== null && discourse.paragraph >= s.paragraph - 1 ? discourse.day : storyDay;
@@ -527,10 +532,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // "is refusing to accept the return of 1,000": what one side refuses has not happened; it is the other's offer.
       const refused = /\b(?:refus\w*|declin\w*|reject\w*|unwilling|not\s+ready)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:accept|take|receive|exchange|collect|return)?\b[^.;]{0,40}$/i.test(lead70) && !/\b(?:refus\w*|declin\w*)\s+to\s+(?:say|give|disclose|specify|reveal|comment|confirm)\b/i.test(lead70);
       const formulaEvent = m.formula && /\b(?:exchanged|swapped|carried out|took place|there was an exchange|conducted|completed|returned|handed over|received)\b/i.test(text) && !/\b(?:agree\w*|deal|will|would|plan\w*|propos\w*|under|as part of|memorandum|accord)\b/i.test(lead.slice(-50) + rest.slice(0, 40));
+      // "announced the completion of the repatriation ... and the return of more than 6,000": a finished process.
+      const completion = /\b(?:announc\w*|report\w*|confirm\w*|marked|declared)\s+(?:the\s+)?complet(?:ion|ed)\b/i.test(text.slice(0, m.start)) && !modal;
       if (refused) kind = "target";
       else if (m.formula && !formulaEvent) kind = "target";
-      else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text)) kind = "target";
-      else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)))))
+      else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text) && !completion) kind = "target";
+      // "announced the completion of the repatriation under the Istanbul agreements and the return of more than 6,000": done, not agreed.
+      else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)) && !(completion && NOMINAL_RETURN.test(before)))))
         kind = "target";
       // "50 soldiers who had been imprisoned were released", "94 Russians in Ukrainian captivity had been released": held until freed.
       else if (category !== "bodies" && !/^[^.;,\d]{0,60}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
@@ -544,12 +552,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (kind === "event") {
         const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
         // "most recently on May 31, when 71 ... were released": the when-clause belongs to the day before it.
-        const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
+        const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Span" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
         const wide = text.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
         const clauseText = text.slice(clause[0], clause[1]);
-        const cumulativeCue = (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before)) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide);
+        const pluperfectBefore = /\bhad\s+(?:already\s+)?(?:\w+\s+)?(?:handed|returned|released|received|transferred|repatriated|freed|sent|given)\b[^.;]{0,40}$/i.test(lead) && BEFORE_EXCHANGE.test(rest);
+        const cumulativeCue = (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before)) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore;
         const eventCue = EVENT_CUE.test(span) || own;
-        const strong = STRONG_CUMULATIVE.test(wide) || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
+        const strong = STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
         // A figure with no day or phase of its own that is larger than any one exchange has been is a running count.
         const beyondOneExchange = m.value >= (category === "bodies" ? LARGEST_REPATRIATION : LARGEST_EXCHANGE);
         if ((cumulativeCue && (!eventCue || strong)) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 60)) && m.value >= (category === "bodies" ? 3000 : PERFECT_MIN)) || (!eventCue && beyondOneExchange))
@@ -557,6 +566,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // "... returned more than 6,000, while receiving only 57 in return": a figure set against another shares its kind.
         const prev = inSentence.at(-1);
         if (kind === "event" && prev !== undefined && prev.kind === "cumulative" && (elliptical || /^\s*in return\b/i.test(after)) && !eventCue) kind = "cumulative";
+        // "Since the invasion, Ukraine has returned 5,857. Outside of exchanges, another 555 have been returned.": a
+        // further count in the perfect, right after a running count and with no day of its own, is counted the same way.
+        const lastCount = drafts.at(-1);
+        // Its scope is left unknown: "outside of exchanges" or "under the agreements" is a count of its own, not a part of the first.
+        if (kind === "event" && inSentence.length === 0 && lastCount !== undefined && lastCount.kind === "cumulative" && s.start - lastCount.at <= 300 && !own && /\b(?:another|a further|also|in addition|additionally)\b/i.test(lead) && PERFECT.test(text.slice(m.start, m.end + 60))) kind = "cumulative";
         // "16,000 Ukrainian civilians are held, of whom only 174 have returned": those released so far, out of a stock.
         if (kind === "event" && prev !== undefined && prev.kind === "stock" && /\b(?:of whom|of them|of those)\b/i.test(before) && PERFECT.test(text.slice(m.start, m.end + 40))) kind = "cumulative";
       }
@@ -678,7 +692,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const underDeal = AGREEMENT_SCOPE.test(scopeText);
         const soFarAfterTarget = lastTarget !== null && i - lastTarget.sentence <= 2 && /\bso far\b/i.test(scopeText) && (s.quote === null || lastTarget.quote === s.quote);
         if (underDeal || soFarAfterTarget) {
-          agreement = { agreedOn: lastTarget?.agreedOn ?? talksDate, value: soFarAfterTarget ? (lastTarget?.value ?? null) : null };
+          // The talks it is counted under: the last target's, the talks told so far, else the talks the article dates later.
+          agreement = { agreedOn: lastTarget?.agreedOn ?? talksDate ?? talksBefore(i), value: soFarAfterTarget ? (lastTarget?.value ?? null) : null };
           if (agreement.agreedOn !== null && (validFrom === null || validFrom < agreement.agreedOn)) validFrom = agreement.agreedOn;
         }
       }
@@ -766,7 +781,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const month = day === null && placed ? dates.find((d) => (d.expr._tag === "Month" || d.expr._tag === "LastPeriod") && (outside[d.start] ?? true)) : undefined;
       const monthSpan = month === undefined ? null : Dates.resolve(month, published);
       if (monthSpan !== null) discourse = { day: monthSpan.to, from: monthSpan.from, paragraph: s.paragraph };
-      if (day !== null && TALKS.test(text)) talksDate = day;
+      // "On 14 June, as part of agreements reached in Istanbul, Ukraine received 1,200": the day of a handover done
+      // under earlier talks, not the talks' day.
+      if (day !== null && TALKS.test(text.replace(globalOf(AGREEMENT_SCOPE), ""))) talksDate = day;
     }
   });
 

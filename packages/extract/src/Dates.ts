@@ -27,6 +27,8 @@ const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wed
 const MONTH_RE = Object.keys(MONTHS).join("|");
 
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?`, "gi");
+const SPAN_DAY_MONTH = new RegExp(`\\b(between\\s+|from\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|—|to|and|until|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?`, "gi");
+const SPAN_MONTH_DAY = new RegExp(`\\b(between\\s+|from\\s+)?(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|—|to|and|until|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:,\\s*)?(?:${MONTH_RE}))(?:,?\\s+(\\d{4}))?`, "gi");
 const MONTH_DAY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "gi");
 const MONTH_PERIOD = new RegExp(`\\b(?:(in|during|since|until|till|by|from|through|throughout|of|end of|beginning of|start of|mid-|early|late)\\s*)?\\b(${MONTH_RE})\\b\\.?(?:,?\\s+((?:19|20)\\d{2})\\b)?`, "gi");
 // Cheap test first: most sentences name no month, weekday or relative day at all.
@@ -47,7 +49,9 @@ export interface DateMention {
     | { readonly _tag: "Period"; readonly unit: "month" | "week" | "year" }
     | { readonly _tag: "LastPeriod"; readonly unit: "month" | "week" | "year" }
     | { readonly _tag: "Month"; readonly month: number; readonly year: number | null; readonly part?: "early" | "mid" | "late" }
-    | { readonly _tag: "Year"; readonly year: number };
+    | { readonly _tag: "Year"; readonly year: number }
+    /** Days of one month: "11-16 June", "between 11 and 16 June", "June 11 to 16, 2025". */
+    | { readonly _tag: "Span"; readonly month: number; readonly from: number; readonly to: number; readonly year: number | null };
 }
 
 /** A resolved day or period. */
@@ -80,6 +84,21 @@ export const find = (text: string): DateMention[] => {
   for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) {
     const day = dayOf(+m[1]!, +m[2]!, +m[3]!);
     if (day !== null) add(m.index!, m.index! + m[0].length, { _tag: "Full", day });
+  }
+  // A span of days of one month; "and" joins two days into a span only after "between" ("on June 11 and 13" is two days).
+  const span = (at: number, end: number, lead: string | undefined, joiner: string, month: number, from: number, to: number, year: string | undefined) => {
+    if (/^and$/i.test(joiner.trim()) && !/^between/i.test(lead ?? "")) return;
+    if (!(from >= 1 && to <= 31 && from < to)) return;
+    add(at, end, { _tag: "Span", month, from, to, year: year === undefined ? null : +year });
+  };
+  for (const m of text.matchAll(SPAN_DAY_MONTH)) {
+    const joiner = /\d\s*(-|–|—|to|and|until|through)\s*\d/i.exec(m[0])?.[1] ?? "";
+    span(m.index!, m.index! + m[0].length, m[1], joiner, MONTHS[m[4]!.toLowerCase()]!, +m[2]!, +m[3]!, m[5]);
+  }
+  for (const m of text.matchAll(SPAN_MONTH_DAY)) {
+    if (m[2]!.toLowerCase() === "may" && m[2] !== "May") continue;
+    const joiner = /\d\s*(-|–|—|to|and|until|through)\s*\d/i.exec(m[0])?.[1] ?? "";
+    span(m.index!, m.index! + m[0].length, m[1], joiner, MONTHS[m[2]!.toLowerCase()]!, +m[3]!, +m[4]!, m[5]);
   }
   for (const m of text.matchAll(DAY_MONTH)) {
     const month = MONTHS[m[2]!.toLowerCase()]!;
@@ -165,6 +184,10 @@ const partOf = (part: "early" | "mid" | "late" | undefined, first: string, last:
 export const resolve = (m: DateMention, reference: string | null): Resolved | null => {
   const e = m.expr;
   if (e._tag === "Full") return { from: e.day, to: e.day };
+  if (e._tag === "Span" && e.year !== null && reference === null) {
+    const from = dayOf(e.year, e.month, e.from), to = dayOf(e.year, e.month, e.to);
+    return from === null || to === null ? null : { from, to };
+  }
   if (e._tag === "Month" && e.year !== null && reference === null) {
     const first = parseISO(`${e.year}-${pad(e.month)}-01`);
     return partOf(e.part, iso(first), iso(endOfMonth(first)), null);
@@ -175,6 +198,12 @@ export const resolve = (m: DateMention, reference: string | null): Resolved | nu
     case "MonthDay": {
       const d = monthDayBefore(reference, e.month, e.day);
       return d === null ? null : { from: d, to: d };
+    }
+    case "Span": {
+      // The year of its last day, as for a month and day; the first day in the same month.
+      const to = e.year !== null ? dayOf(e.year, e.month, e.to) : monthDayBefore(reference, e.month, e.to);
+      const from = to === null ? null : dayOf(+to.slice(0, 4), e.month, e.from);
+      return to === null || from === null ? null : { from, to };
     }
     case "Weekday": {
       const d = weekdayOnOrBefore(reference, e.weekday);

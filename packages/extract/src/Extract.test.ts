@@ -182,12 +182,39 @@ describe("what a figure counts, read from general structure", () => {
     ["Amid the latest prisoner exchange, air strikes killed at least one person and wounded two others.", []],
     ["Russia committed to returning over 6,000 Ukrainian soldiers’ bodies.", ["bodies_agreed to_ukraine target 6000 more_than - | unnamed outlet"]],
     ["Kyiv said the two had agreed to “exchange” the bodies of 6,000 Ukrainian soldiers.", ["bodies_agreed to_ukraine target 6000 exact - | Kyiv"]],
+    ["Moscow had handed over 6,000 bodies ahead of Thursday's exchange.", ["bodies_returned to_ukraine cumulative 6000 exact 2025-06-19 | unnamed outlet"]],
+    ["On 16 June, Umierov announced the completion of the repatriation under the Istanbul agreements and the return of more than 6,000 bodies.", ["bodies_returned to_ukraine cumulative 6000 more_than 2025-06-16 | Umierov"]],
+    ["Since the invasion, Ukraine has returned 5,857 people. Outside of exchanges, another 555 people have been returned.", ["prisoners_returned to_ukraine cumulative 5857 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_ukraine cumulative 555 exact 2025-06-20 | unnamed outlet"]],
+    ["Russia and Ukraine have completed another exchange, with Moscow repatriating the bodies of 1,000 Ukrainian servicemen and receiving 19 Russian soldiers’ remains in return.", ["bodies_returned to_ukraine event 1000 exact 2025-06-20 | unnamed outlet", "bodies_returned to_russia event 19 exact 2025-06-20 | unnamed outlet"]],
     ["Since the invasion, Ukraine managed to return home 1993 Ukrainians.", ["prisoners_returned to_ukraine cumulative 1993 exact 2025-06-20 | unnamed outlet"]],
     ["The war began in 2022 and 1993 was long ago.", []],
     ["In total, 2,430 people returned home as a result of exchanges. Among them, 139 civilians.", ["prisoners_returned to_ukraine cumulative 2430 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine cumulative 139 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine returned 106 servicemen on Thursday. There is no information about how many people returned to Russia.", ["prisoners_returned to_ukraine event 106 exact 2025-06-19 | unnamed outlet", "prisoners_returned to_russia event - undisclosed 2025-06-19 | unnamed outlet"]],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
+  });
+});
+
+describe("spans of days and the talks a figure is counted under", () => {
+  const windowsOf = (text: string, publishedAt = "2025-06-20") =>
+    extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt }] }).claims.map((c) => `${c.fields.kind} ${c.fields.value} ${c.fields.validFrom ?? "-"}..${c.fields.validTo ?? "-"}`);
+  it.each([
+    ["Between 11 and 16 June, Ukraine completed the repatriation portion of the agreements, receiving 6,057 bodies.", ["cumulative 6057 2025-06-11..2025-06-16"]],
+    ["On June 11-12, Ukraine received 1,212 bodies.", ["event 1212 2025-06-11..2025-06-12"]],
+    ["From 11 to 16 June 2025, Russia handed over 6,057 bodies.", ["event 6057 2025-06-11..2025-06-16"]],
+    ["On June 11 and 13, Ukraine received 1,212 bodies.", ["event 1212 2025-06-11..2025-06-11"]], // two days, not a span
+  ])("%s", (text, expected) => {
+    expect(windowsOf(text)).toEqual(expected);
+  });
+
+  it("a handover done under earlier agreements does not date the talks", () => {
+    const text = "On 14 June, as part of agreements reached in Istanbul, Ukraine received 1,200 bodies from Russia. Umierov said more than 6,000 bodies had been returned under the Istanbul agreements.";
+    expect(windowsOf(text)).toEqual(["event 1200 2025-06-14..2025-06-14", "cumulative 6000 -..2025-06-20"]);
+  });
+
+  it("a count under talks the article dates later is scoped from those talks", () => {
+    const text = "Since the invasion, Ukraine has returned 5,857 people. In addition, over a thousand prisoners have returned as part of an exchange agreed during the second round of negotiations in Istanbul. The exchange was agreed during the second round of talks in Istanbul on 2 June.";
+    expect(windowsOf(text, "2025-07-28")).toEqual(["cumulative 5857 2022-02-24..2025-07-28", "cumulative 1000 2025-06-02..2025-07-28"]);
   });
 });
 

@@ -113,14 +113,17 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
   for (const m of text.matchAll(new RegExp(`\\b(${VERBS}|did not say|didn't say|did not specify|did not disclose|declined to say|would not say)\\b`, "g"))) {
     const at = m.index!;
     if (!ok(at)) continue;
-    const window = Math.max(0, at - 8);
-    const pronoun = /\b(he|she|it|they)\s+$/i.exec(text.slice(window, at));
+    // "he said", "He also reported": a pronoun, with at most one adverb before the verb.
+    const window = Math.max(0, at - 30);
+    const pronoun = /\b(he|she|it|they)\s+(?:(?:also|later|further|then|previously|earlier|again|additionally|separately|recently|once)\s+)?$/i.exec(text.slice(window, at));
     if (pronoun !== null) {
       const s = make([pronoun[1]!], window + pronoun.index, at + m[0].length, at + m[0].length, null);
       if (s !== null) out.push(s);
       continue;
     }
-    const before = wordsBefore(text, at);
+    // "Dmytro Lubinets also said": an adverb between the name and the verb is not part of the name.
+    const adverb = /\s(?:also|later|further|then|previously|earlier|again|additionally|separately|recently|once)\s+$/i.exec(text.slice(Math.max(0, at - 20), at));
+    const before = wordsBefore(text, adverb === null ? at : at - adverb[0].length + 1);
     const via = null;
     if (before.words.length > 0) {
       const s = make(before.words, before.start, at + m[0].length, at + m[0].length, via);

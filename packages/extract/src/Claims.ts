@@ -366,7 +366,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const usable = dates.filter((d) =>
         !PREP_EXCLUDED.has(d.preposition) && (outside[d.start] ?? true) !== quoted && !inSince(d.start) &&
         // One event is dated by a day; a month or a year dates it only when said right beside the figure.
-        !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50) &&
+        // ...or when it opens the sentence ("In May, as part of the exchange under the formula, 120 were returned").
+        !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50 && !/^\W*(?:in|during)\s*$/i.test(text.slice(0, d.start))) &&
         !(kind === "target" && coarse(d) && Math.abs(d.start - at) > 50) &&
         // "in February 2022" after "the invasion": the war's start, no figure's day.
         !(/\b(?:invasion|invaded|war (?:began|started)|full[- ]scale war)\b[^.;]{0,35}$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !/\b(?:as of|as at|by|until|through)\s+(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.start - 20), d.start))) &&

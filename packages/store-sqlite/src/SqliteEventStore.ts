@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { ExpectedRevision as ER, LogChain } from "@factledger/store";
 import type { AppendResult, ChainedRecord, EventStore, NewEvent, ReadFrom, StoredEvent, StoreErrorT, Subscription, SubscriptionHandlers } from "@factledger/store";
 
@@ -105,6 +105,11 @@ export const translateError = (e: unknown): StoreErrorT => {
     return { _tag: "Locked", message: `${message} (another process held the write lock for longer than the busy timeout)` };
   if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return { _tag: "Corrupt", message };
   if (code === "SQLITE_CANTOPEN") return { _tag: "Unavailable", message };
+  // A failed write is rolled back by SQLite (the journal makes it so): say what happened and that nothing of it was kept.
+  if (code === "SQLITE_FULL") return { _tag: "Unavailable", message: `the disk is full (${message}); the write that hit it was rolled back` };
+  if (code.startsWith("SQLITE_READONLY")) return { _tag: "Unavailable", message: `the store cannot be written: the file or its folder is read-only (${message}); nothing was written` };
+  if (code.startsWith("SQLITE_IOERR"))
+    return { _tag: "Unavailable", message: `the disk refused a ${/READ/.test(code) ? "read" : "write"} (${code}: ${message}; a full disk, a file size limit or a failing device); the write was rolled back` };
   return { _tag: "Unexpected", message };
 };
 
@@ -151,6 +156,16 @@ const fromRawRecord = (r: RawRecord): ChainedRecord => ({
   recordedAt: r[7],
   hash: r[8],
 });
+
+/** The device and inode of a file, or null when there is none at the path. */
+const fileIdentity = (path: string): string | null => {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+};
 
 /** The schema version of an open database: 1 for a store that predates the record (a new file, or the first release). */
 const versionOf = (db: Database.Database): number | string => {
@@ -216,7 +231,15 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     db.pragma(`wal_autocheckpoint = ${options.checkpointPages ?? 10000}`);
     db.pragma(`cache_size = -${options.cacheKiB ?? 65536}`);
     db.exec(SCHEMA);
-    const refused = upgrade(db, path);
+    let refused: StoreErrorT | null;
+    try {
+      refused = upgrade(db, path);
+    } catch (e) {
+      const err = translateError(e);
+      db.close();
+      const why = "message" in err ? err.message : err._tag;
+      return E.left({ ...err, message: `${path}: this store was written by an earlier facts and is upgraded to schema version ${SCHEMA_VERSION} on first open, which failed (${why}); it is unchanged` } as StoreErrorT);
+    }
     if (refused !== null) {
       db.close();
       return E.left(refused);
@@ -227,6 +250,19 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
   }
   const now = options.now ?? (() => new Date().toISOString());
   const pollMs = options.pollMs ?? 50;
+
+  // A store file removed (or replaced) while it is open keeps taking writes into a file nobody can open again:
+  // SQLite does not notice. Each commit checks that the path is still this file, before and after writing.
+  const identity = path === ":memory:" ? null : fileIdentity(path);
+  const gone = (when: "before" | "after"): StoreErrorT | null => {
+    if (identity === null) return null;
+    const current = fileIdentity(path);
+    if (current === identity) return null;
+    return {
+      _tag: "Unavailable",
+      message: `the store file was ${current === null ? "removed" : "replaced by another file"} while this command ran; ${when === "before" ? "nothing more was written" : "the last write went into the removed file and is lost with it"}`,
+    };
+  };
 
   const streamRevision = db.prepare("SELECT revision FROM streams WHERE stream_id = ?").pluck();
   const byEventId = db.prepare("SELECT stream_id, revision, position FROM events WHERE event_id = ?");
@@ -315,9 +351,19 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     const batch = queue.splice(0, maxBatch);
     if (queue.length > 0) schedule();
     if (batch.length === 0) return;
+    const missing = gone("before");
+    if (missing !== null) {
+      for (const p of batch) p.resolve(E.left(missing));
+      return;
+    }
+    // Resolves the batch's promises once the file is known to be still there after the commit.
+    const settle = (p: Pending, r: E.Either<StoreErrorT, AppendResult>): void => {
+      const lost = E.isRight(r) ? gone("after") : null;
+      p.resolve(lost === null ? r : E.left(lost));
+    };
     if (batch.length === 1) {
       const p = batch[0]!;
-      p.resolve(run(() => append.immediate(p.stream, p.events, p.expected)));
+      settle(p, run(() => append.immediate(p.stream, p.events, p.expected)));
       return;
     }
     const results: Array<E.Either<StoreErrorT, AppendResult>> = [];
@@ -335,14 +381,14 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
       all.immediate();
     } catch (e) {
       if (e instanceof Partial) {
-        for (const p of batch) p.resolve(run(() => append.immediate(p.stream, p.events, p.expected)));
+        for (const p of batch) settle(p, run(() => append.immediate(p.stream, p.events, p.expected)));
         return;
       }
       const err = translateError(e);
       for (const p of batch) p.resolve(E.left(err));
       return;
     }
-    batch.forEach((p, i) => p.resolve(results[i]!));
+    batch.forEach((p, i) => settle(p, results[i]!));
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -378,7 +424,13 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     chain: {
       readRecords: (after, maxCount) => TE.fromEither(run(() => (selectRecords.all(after, maxCount) as RawRecord[]).map(fromRawRecord))),
       integrityCheck: () => TE.fromEither(run(() => (db.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((m) => m !== "ok"))),
-      restore: (records) => TE.fromEither(run(() => restore.immediate(records))),
+      restore: (records) =>
+        TE.fromEither(
+          E.flatMap(run(() => restore.immediate(records)), (n) => {
+            const lost = gone("after");
+            return lost === null ? E.right(n) : E.left(lost);
+          }),
+        ),
     },
     db,
     path,

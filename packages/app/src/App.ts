@@ -9,6 +9,7 @@ import type { Analyst as A, ArticleStream } from "@factledger/core";
 import type { LedgerEvent } from "@factledger/core";
 import type { Sink } from "./Projection.ts";
 import * as Analyst from "./Analyst.ts";
+import * as Archive from "./Archive.ts";
 import * as Articles from "./Articles.ts";
 import type { AppError } from "./AppError.ts";
 import { Failure } from "./AppError.ts";
@@ -18,6 +19,7 @@ import type { Parts } from "./Parts.ts";
 import * as PersistedLedger from "./PersistedLedger.ts";
 import * as Projection from "./Projection.ts";
 import * as Q from "./Queries.ts";
+import * as Verify from "./Verify.ts";
 import type * as V from "./Views.ts";
 
 /** Runs a use case, turning its Failure into a Left (anything else is a bug and is rethrown). */
@@ -51,6 +53,12 @@ export interface App {
   readonly projectionSink: () => Promise<E.Either<AppError, Sink & { readonly events: () => number }>>;
   /** Copies this store's log into another store. */
   readonly migrateTo: (to: Migrate.Side) => Promise<E.Either<AppError, Migrate.Migrated>>;
+  /** Recomputes the hash chain, runs the store's integrity check and decodes every event. */
+  readonly verify: () => Promise<E.Either<AppError, Verify.VerifyView>>;
+  /** Writes the whole log as NDJSON through `write`, or into the file `out` (renamed into place when complete). */
+  readonly exportLog: (target: { readonly write: (chunk: string) => Promise<void> } | { readonly out: string }) => Promise<E.Either<AppError, Archive.Archived>>;
+  /** Restores an archive read and checked by `Archive.readArchive` into this (empty) store, in one transaction. */
+  readonly importLog: (archive: ReturnType<typeof Archive.readArchive>) => Promise<E.Either<AppError, Archive.Archived>>;
 }
 
 /** Builds the application from its parts. */
@@ -71,4 +79,7 @@ export const make = (parts: Parts): App => ({
   follow: (sink, options) => Projection.run(parts.store, sink, options),
   projectionSink: () => attempt(() => PersistedLedger.sink(parts)),
   migrateTo: (to) => attempt(() => Migrate.migrate({ store: parts.store, where: parts.where }, to, parts.checkpoints)),
+  verify: () => attempt(() => Verify.verify(parts)),
+  exportLog: (target) => attempt(() => ("out" in target ? Archive.exportToFile(parts, target.out) : Archive.exportLog(parts, target.write))),
+  importLog: (archive) => attempt(() => Archive.importLog(parts, archive)),
 });

@@ -7,6 +7,7 @@
  */
 export * as App from "./App.ts";
 export type { App as AppT } from "./App.ts";
+export * as Archive from "./Archive.ts";
 export * as Articles from "./Articles.ts";
 export * as AppError from "./AppError.ts";
 export type { AppError as AppErrorT } from "./AppError.ts";
@@ -16,6 +17,7 @@ export * as Migrate from "./Migrate.ts";
 export * as PersistedLedger from "./PersistedLedger.ts";
 export * as Projection from "./Projection.ts";
 export * as Queries from "./Queries.ts";
+export * as Verify from "./Verify.ts";
 export * as Views from "./Views.ts";
 export { countingIds, fixedClock } from "./Parts.ts";
 export type { Clock, IdSource, Parts } from "./Parts.ts";

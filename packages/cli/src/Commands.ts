@@ -33,6 +33,9 @@ const handlers: Record<string, () => Promise<Handler>> = {
   follow: async () => (await ops()).follow,
   serve: async () => (await serve()).serve,
   migrate: async () => (await ops()).migrate,
+  verify: async () => (await ops()).verify,
+  export: async () => (await ops()).exportLog,
+  import: async () => (await ops()).importLog,
 };
 
 /** Runs one command; returns its exit code. */

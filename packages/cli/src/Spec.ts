@@ -305,6 +305,36 @@ export const commands: readonly CommandSpec[] = [
     positionals: [0, 0],
     examples: ["facts migrate --store factledger.db --to esdb://localhost:2113?tls=false"],
   },
+  {
+    name: "verify",
+    synopsis: "facts verify [--store PATH] [--json]",
+    summary: "Check the log end to end: its hash chain, the file's integrity, every event's codec.",
+    description:
+      "Recomputes the hash chain from the first event (each event's SHA-256 covers the previous hash and its own position, stream, revision, id, type, data, metadata and recording time; docs/events.md), runs SQLite's PRAGMA integrity_check and decodes every event through the core's codecs. Exit 0 when all of it passes, printing the head (last position and hash: publish it, and a later verify that reaches it proves the history unchanged); exit 1 naming the first bad position and why. Only the embedded store keeps a chain: on EventStoreDB or memory: it says so and exits 1.",
+    options: common,
+    positionals: [0, 0],
+    examples: ["facts verify", "facts verify --json"],
+  },
+  {
+    name: "export",
+    synopsis: "facts export [--store PATH] [--out FILE] [--json]",
+    summary: "Write the whole log as newline-delimited JSON, one event a line with its hash.",
+    description:
+      "One line per event in position order: position, streamId, revision, eventId, type, data, metadata, recordedAt, hash. Without --out the archive is stdout and nothing else (a summary goes to stderr); with --out it is written beside FILE and renamed into place when complete, so a failed export leaves no partial file. 'facts import' rebuilds the same store from it; the chain can be checked from the file alone.",
+    options: [{ name: "out", arg: "FILE", description: "Write the archive to FILE instead of stdout (refused if FILE cannot be written)." }, ...common],
+    positionals: [0, 0],
+    examples: ["facts export --out factledger.ndjson"],
+  },
+  {
+    name: "import",
+    synopsis: "facts import FILE [--store PATH] [--json]",
+    summary: "Rebuild a store from an export: the same ids, positions, times and hashes.",
+    description:
+      "Checks every line of FILE first (its shape, positions 1..n, revisions per stream, unique event ids, the hash chain, each event's codec) and refuses the file at its first bad line; then writes every event into the store in one transaction. The store must be new or empty. The rebuilt store verifies and answers every query as the exported one did.",
+    options: common,
+    positionals: [1, 1],
+    examples: ["facts import factledger.ndjson --store restored.db"],
+  },
 ];
 
 /** The overview printed by `facts --help`. */

@@ -7,11 +7,16 @@
 import Database from "better-sqlite3";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import { existsSync } from "node:fs";
-import { ExpectedRevision as ER } from "@factledger/store";
-import type { AppendResult, EventStore, NewEvent, ReadFrom, StoredEvent, StoreErrorT, Subscription, SubscriptionHandlers } from "@factledger/store";
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { ExpectedRevision as ER, LogChain } from "@factledger/store";
+import type { AppendResult, ChainedRecord, EventStore, NewEvent, ReadFrom, StoredEvent, StoreErrorT, Subscription, SubscriptionHandlers } from "@factledger/store";
 
-const SCHEMA_VERSION = "1";
+/** The store schema this program writes and reads; older ones are migrated on open, newer ones refused. */
+export const SCHEMA_VERSION = 2;
+
+const sha256: LogChain.Sha256 = (s) => createHash("sha256").update(s, "utf8").digest("hex");
+const chainLink = LogChain.link(sha256);
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -34,6 +39,33 @@ CREATE TABLE IF NOT EXISTS store_meta (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 `;
+
+/**
+ * Schema migrations, each run once in the transaction that records its version. A new store is made by the
+ * version 1 tables above and every migration, so a new store and a migrated one have the same schema.
+ * 2: the hash chain (docs/events.md), computed for the events already stored.
+ */
+const MIGRATIONS: ReadonlyArray<{ readonly to: number; readonly up: (db: Database.Database) => void }> = [
+  {
+    to: 2,
+    up: (db) => {
+      db.exec("ALTER TABLE events ADD COLUMN hash TEXT");
+      const set = db.prepare("UPDATE events SET hash = ? WHERE position = ?");
+      const page = db.prepare("SELECT position, stream_id, revision, event_id, type, data, metadata, recorded_at, hash FROM events WHERE position > ? ORDER BY position LIMIT 4096").raw(true);
+      let previous = LogChain.GENESIS;
+      for (let after = 0; ; ) {
+        // Pages, not an iterator: the connection cannot update while a statement is iterating.
+        const rows = page.all(after) as RawRecord[];
+        for (const r of rows) {
+          previous = chainLink(previous, fromRawRecord(r));
+          set.run(previous, r[0]);
+        }
+        if (rows.length < 4096) break;
+        after = rows.at(-1)![0];
+      }
+    },
+  },
+];
 
 /** Options for opening the embedded store. */
 export interface SqliteOptions {
@@ -73,6 +105,11 @@ export const translateError = (e: unknown): StoreErrorT => {
     return { _tag: "Locked", message: `${message} (another process held the write lock for longer than the busy timeout)` };
   if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return { _tag: "Corrupt", message };
   if (code === "SQLITE_CANTOPEN") return { _tag: "Unavailable", message };
+  // A failed write is rolled back by SQLite (the journal makes it so): say what happened and that nothing of it was kept.
+  if (code === "SQLITE_FULL") return { _tag: "Unavailable", message: `the disk is full (${message}); the write that hit it was rolled back` };
+  if (code.startsWith("SQLITE_READONLY")) return { _tag: "Unavailable", message: `the store cannot be written: the file or its folder is read-only (${message}); nothing was written` };
+  if (code.startsWith("SQLITE_IOERR"))
+    return { _tag: "Unavailable", message: `the disk refused a ${/READ/.test(code) ? "read" : "write"} (${code}: ${message}; a full disk, a file size limit or a failing device); the write was rolled back` };
   return { _tag: "Unexpected", message };
 };
 
@@ -106,6 +143,62 @@ const fromRaw = (r: RawRow): StoredEvent => {
   };
 };
 
+/** The columns of a chained record in order, as read with `raw`. */
+type RawRecord = [number, string, number, string, string, string, string, string, string | null];
+const fromRawRecord = (r: RawRecord): ChainedRecord => ({
+  position: BigInt(r[0]),
+  streamId: r[1],
+  revision: BigInt(r[2]),
+  eventId: r[3],
+  type: r[4],
+  data: r[5],
+  metadata: r[6],
+  recordedAt: r[7],
+  hash: r[8],
+});
+
+/** The device and inode of a file, or null when there is none at the path. */
+const fileIdentity = (path: string): string | null => {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+};
+
+/** The schema version of an open database: 1 for a store that predates the record (a new file, or the first release). */
+const versionOf = (db: Database.Database): number | string => {
+  const v = db.prepare("SELECT value FROM store_meta WHERE key = 'schema_version'").pluck().get() as string | undefined;
+  return v === undefined ? 1 : /^[1-9][0-9]*$/.test(v) ? Number(v) : v;
+};
+
+/** Why a store of schema version `v` cannot be opened by this program, or null when it can. */
+const refusal = (path: string, v: number | string): StoreErrorT | null =>
+  typeof v === "string"
+    ? { _tag: "Corrupt", message: `${path}: store schema version "${v}" is not a version this program knows` }
+    : v > SCHEMA_VERSION
+      ? { _tag: "Unsupported", message: `${path}: store schema version ${v} was written by a newer facts; this program reads versions up to ${SCHEMA_VERSION} (upgrade facts to open it); nothing was changed` }
+      : null;
+
+/** Brings a store up to SCHEMA_VERSION in one transaction, or says why it cannot be read. Null when done. */
+const upgrade = (db: Database.Database, path: string): StoreErrorT | null => {
+  const seen = versionOf(db);
+  if (seen === SCHEMA_VERSION) return null;
+  const early = refusal(path, seen);
+  if (early !== null) return early;
+  // Another process may be migrating too: the version is read again under the write lock.
+  let refused: StoreErrorT | null = null;
+  db.transaction(() => {
+    const v = versionOf(db);
+    refused = refusal(path, v);
+    if (refused !== null || v === SCHEMA_VERSION) return;
+    for (const m of MIGRATIONS) if (m.to > (v as number)) m.up(db);
+    db.prepare("INSERT INTO store_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(SCHEMA_VERSION));
+  }).immediate();
+  return refused;
+};
+
 /** The embedded store, with the underlying database exposed for checkpoints kept beside the events. */
 export interface SqliteEventStore extends EventStore {
   readonly db: Database.Database;
@@ -120,6 +213,14 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
   try {
     db = new Database(path, { fileMustExist: options.create === false && path !== ":memory:" });
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // A store of a newer version is refused before anything (even the journal mode) is written to it.
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'").get() !== undefined) {
+      const v = versionOf(db);
+      if (typeof v === "number" && v > SCHEMA_VERSION) {
+        db.close();
+        return E.left(refusal(path, v)!);
+      }
+    }
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     // Savepoints (one per append in a group commit) keep their sub-journal in memory, not in a temp file;
@@ -130,9 +231,19 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     db.pragma(`wal_autocheckpoint = ${options.checkpointPages ?? 10000}`);
     db.pragma(`cache_size = -${options.cacheKiB ?? 65536}`);
     db.exec(SCHEMA);
-    const version = db.prepare("SELECT value FROM store_meta WHERE key = 'schema_version'").pluck().get() as string | undefined;
-    if (version === undefined) db.prepare("INSERT INTO store_meta (key, value) VALUES ('schema_version', ?)").run(SCHEMA_VERSION);
-    else if (version !== SCHEMA_VERSION) return E.left({ _tag: "Corrupt", message: `${path}: store schema version ${version}, this program reads ${SCHEMA_VERSION}` });
+    let refused: StoreErrorT | null;
+    try {
+      refused = upgrade(db, path);
+    } catch (e) {
+      const err = translateError(e);
+      db.close();
+      const why = "message" in err ? err.message : err._tag;
+      return E.left({ ...err, message: `${path}: this store was written by an earlier facts and is upgraded to schema version ${SCHEMA_VERSION} on first open, which failed (${why}); it is unchanged` } as StoreErrorT);
+    }
+    if (refused !== null) {
+      db.close();
+      return E.left(refused);
+    }
   } catch (e) {
     const err = translateError(e);
     return E.left({ ...err, message: `${path}: ${"message" in err ? err.message : ""}` } as StoreErrorT);
@@ -140,11 +251,28 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
   const now = options.now ?? (() => new Date().toISOString());
   const pollMs = options.pollMs ?? 50;
 
+  // A store file removed (or replaced) while it is open keeps taking writes into a file nobody can open again:
+  // SQLite does not notice. Each commit checks that the path is still this file, before and after writing.
+  const identity = path === ":memory:" ? null : fileIdentity(path);
+  const gone = (when: "before" | "after"): StoreErrorT | null => {
+    if (identity === null) return null;
+    const current = fileIdentity(path);
+    if (current === identity) return null;
+    return {
+      _tag: "Unavailable",
+      message: `the store file was ${current === null ? "removed" : "replaced by another file"} while this command ran; ${when === "before" ? "nothing more was written" : "the last write went into the removed file and is lost with it"}`,
+    };
+  };
+
   const streamRevision = db.prepare("SELECT revision FROM streams WHERE stream_id = ?").pluck();
   const byEventId = db.prepare("SELECT stream_id, revision, position FROM events WHERE event_id = ?");
   const insertEvent = db.prepare(
-    "INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
+  // The chain's tip, read inside each append's transaction: another process may have appended since.
+  const selectTip = db.prepare("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1").raw(true);
+  const selectRecords = db.prepare("SELECT position, stream_id, revision, event_id, type, data, metadata, recorded_at, hash FROM events WHERE position > ? ORDER BY position LIMIT ?").raw(true);
+  const countEvents = db.prepare("SELECT count(*) FROM events").pluck();
   const upsertStream = db.prepare("INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision");
   const selectStream = db.prepare("SELECT * FROM events WHERE stream_id = ? ORDER BY revision");
   const selectAll = db.prepare("SELECT position, stream_id, revision, event_id, type, data, metadata, recorded_at FROM events WHERE position > ? ORDER BY position LIMIT ?");
@@ -181,13 +309,18 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     if (!ER.satisfiedBy(expected, currentRev)) throw new Refused({ _tag: "VersionConflict", stream, expected, actual: currentRev });
     const recordedAt = now();
     let revision = current ?? -1;
-    let position = 0n;
+    const tip = selectTip.get() as [number, string | null] | undefined;
+    let position = BigInt(tip?.[0] ?? 0);
+    let previous = tip?.[1] ?? LogChain.GENESIS;
     let wrote = false;
     for (const e of events) {
       revision += 1;
       try {
-        const info = insertEvent.run(stream, revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), recordedAt);
-        position = BigInt(info.lastInsertRowid);
+        position += 1n;
+        const record = { position, streamId: stream, revision: BigInt(revision), eventId: e.eventId, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata), recordedAt };
+        const hash = chainLink(previous, record);
+        insertEvent.run(position, stream, revision, e.eventId, e.type, record.data, record.metadata, recordedAt, hash);
+        previous = hash;
         wrote = true;
       } catch (err) {
         const refused = (err as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" ? new Refused({ _tag: "DuplicateEventId", stream, eventId: e.eventId }) : err;
@@ -218,9 +351,19 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     const batch = queue.splice(0, maxBatch);
     if (queue.length > 0) schedule();
     if (batch.length === 0) return;
+    const missing = gone("before");
+    if (missing !== null) {
+      for (const p of batch) p.resolve(E.left(missing));
+      return;
+    }
+    // Resolves the batch's promises once the file is known to be still there after the commit.
+    const settle = (p: Pending, r: E.Either<StoreErrorT, AppendResult>): void => {
+      const lost = E.isRight(r) ? gone("after") : null;
+      p.resolve(lost === null ? r : E.left(lost));
+    };
     if (batch.length === 1) {
       const p = batch[0]!;
-      p.resolve(run(() => append.immediate(p.stream, p.events, p.expected)));
+      settle(p, run(() => append.immediate(p.stream, p.events, p.expected)));
       return;
     }
     const results: Array<E.Either<StoreErrorT, AppendResult>> = [];
@@ -238,14 +381,14 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
       all.immediate();
     } catch (e) {
       if (e instanceof Partial) {
-        for (const p of batch) p.resolve(run(() => append.immediate(p.stream, p.events, p.expected)));
+        for (const p of batch) settle(p, run(() => append.immediate(p.stream, p.events, p.expected)));
         return;
       }
       const err = translateError(e);
       for (const p of batch) p.resolve(E.left(err));
       return;
     }
-    batch.forEach((p, i) => p.resolve(results[i]!));
+    batch.forEach((p, i) => settle(p, results[i]!));
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -264,8 +407,31 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
   const after = (from: ReadFrom): number => (from === "start" ? 0 : Number(from.commit));
   const subscriptions = new Set<() => void>();
 
+  const restore = db.transaction((records: readonly ChainedRecord[]): number => {
+    const held = countEvents.get() as number;
+    if (held > 0) throw new Refused({ _tag: "Unsupported", message: `${path} already holds ${held} events; a log is restored only into an empty store` });
+    const streams = new Map<string, bigint>();
+    for (const r of records) {
+      insertEvent.run(r.position, r.streamId, r.revision, r.eventId, r.type, r.data, r.metadata, r.recordedAt, r.hash);
+      streams.set(r.streamId, r.revision);
+    }
+    for (const [stream, revision] of streams) upsertStream.run(stream, revision);
+    return records.length;
+  });
+
   const store: SqliteEventStore = {
     description: `sqlite:${path}`,
+    chain: {
+      readRecords: (after, maxCount) => TE.fromEither(run(() => (selectRecords.all(after, maxCount) as RawRecord[]).map(fromRawRecord))),
+      integrityCheck: () => TE.fromEither(run(() => (db.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((m) => m !== "ok"))),
+      restore: (records) =>
+        TE.fromEither(
+          E.flatMap(run(() => restore.immediate(records)), (n) => {
+            const lost = gone("after");
+            return lost === null ? E.right(n) : E.left(lost);
+          }),
+        ),
+    },
     db,
     path,
     appendToStream: (stream, events, expected) => () =>

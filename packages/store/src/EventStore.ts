@@ -6,6 +6,7 @@
  */
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { ExpectedRevision } from "./ExpectedRevision.ts";
+import type { ChainedLog } from "./LogChain.ts";
 import type { StoreError } from "./StoreError.ts";
 
 /** A position in the global log. */
@@ -76,6 +77,8 @@ export interface EventStore {
   /** Delivers every event after `from`, then new ones as they are appended. */
   readonly subscribeToAll: (from: ReadFrom, handlers: SubscriptionHandlers) => Subscription;
   readonly close: () => Promise<void>;
+  /** The hash chain over the global log, where the store keeps one (the embedded store; not EventStoreDB). */
+  readonly chain?: ChainedLog;
 }
 
 /** Compares positions (commit, then prepare). */

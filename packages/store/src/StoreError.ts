@@ -17,6 +17,7 @@ export type StoreError =
   | { readonly _tag: "Corrupt"; readonly message: string }
   | { readonly _tag: "NotFound"; readonly message: string }
   | { readonly _tag: "EventDecodeFailed"; readonly stream: string; readonly revision: bigint; readonly position: string; readonly message: string }
+  | { readonly _tag: "Unsupported"; readonly message: string }
   | { readonly _tag: "Unexpected"; readonly message: string };
 
 /** One fold over the error union. */
@@ -37,5 +38,6 @@ export const describe: (e: StoreError) => string = match({
   Corrupt: (e) => `store is corrupt: ${e.message}`,
   NotFound: (e) => e.message,
   EventDecodeFailed: (e) => `stream ${e.stream} revision ${e.revision} (position ${e.position}): ${e.message}`,
+  Unsupported: (e) => e.message,
   Unexpected: (e) => e.message,
 });

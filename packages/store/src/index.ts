@@ -8,6 +8,8 @@ export * as StoreError from "./StoreError.ts";
 export type { StoreError as StoreErrorT } from "./StoreError.ts";
 export type { ExpectedRevision as ExpectedRevisionT } from "./ExpectedRevision.ts";
 export * from "./EventStore.ts";
+export * as LogChain from "./LogChain.ts";
+export type { ChainedLog, ChainedRecord } from "./LogChain.ts";
 export { makeMemoryStore } from "./MemoryStore.ts";
 export type { MemoryStoreOptions } from "./MemoryStore.ts";
 export { decodeStored, foldAll, readLedger } from "./EventReader.ts";

@@ -97,3 +97,43 @@ export const migrate = async (ctx: Context, p: Parsed): Promise<number> => {
     await source.store.close();
   }
 };
+
+export const verify = async (ctx: Context, p: Parsed): Promise<number> =>
+  withApp(ctx, p, false, async (app) => {
+    const v = unwrap(await app.verify());
+    if (flag(p, "json")) printJson(ctx, v);
+    else if (v.ok)
+      ctx.out(
+        `${v.store}: ${v.events} event${v.events === 1 ? "" : "s"} verified: the hash chain is whole, integrity_check ok, every event decodes` +
+          (v.head === null ? "" : `; head ${v.head.position} ${v.head.hash}`),
+      );
+    // One line on stderr, as for every failure; the exit code says it.
+    else if (v.first !== null) ctx.err(`facts: ${v.store}: ${v.first.position === null ? "" : `position ${v.first.position}: `}${v.first.reason} (${v.badEvents} bad event${v.badEvents === 1 ? "" : "s"} of ${v.events})\n`);
+    return v.ok ? 0 : 1;
+  });
+
+export const exportLog = async (ctx: Context, p: Parsed): Promise<number> =>
+  withApp(ctx, p, false, async (app) => {
+    const out = str(p, "out");
+    const r = unwrap(await app.exportLog(out === undefined ? { write: ctx.write } : { out }));
+    const head = r.head === null ? "" : `; head ${r.head.position} ${r.head.hash}`;
+    if (out === undefined) {
+      // stdout carries the archive and nothing else.
+      if (!flag(p, "json")) ctx.err(`exported ${r.events} event${r.events === 1 ? "" : "s"}${head}\n`);
+    } else if (flag(p, "json")) printJson(ctx, { out, events: r.events, head: r.head });
+    else ctx.out(`exported ${r.events} event${r.events === 1 ? "" : "s"} to ${out}${head}`);
+    return 0;
+  });
+
+export const importLog = async (ctx: Context, p: Parsed): Promise<number> => {
+  const file = p.positionals[0]!;
+  const { Archive } = await import("@factledger/app");
+  // The archive is checked whole before the store is opened, so a refused file creates no store.
+  const archive = Archive.readArchive(file);
+  return withApp(ctx, p, true, async (app) => {
+    const r = unwrap(await app.importLog(archive));
+    if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head });
+    else ctx.out(`imported ${r.events} event${r.events === 1 ? "" : "s"} from ${file} into ${app.parts.where}${r.head === null ? "" : `; head ${r.head.position} ${r.head.hash}`}`);
+    return 0;
+  });
+};

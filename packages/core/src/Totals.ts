@@ -261,18 +261,19 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   );
   for (const { c, side } of accepted) if (!c.undated) datedEvidence.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
   const widening = floors.map((c) => {
-    const dated = datedEvidence.bounds({ from: null, to: c.window.to }).hi;
+    const dated = datedEvidence.upper({ from: null, to: c.window.to });
     const own = c.slot.reconciled.hi;
     // No larger than the dated evidence through its day (or that evidence is unbounded there): it widens nothing.
     return { day: c.window.to, by: dated === null ? 0 : own === null ? null : Math.max(0, own - dated) };
   });
   const lastDay = candidates.map((c) => c.window.to).sort().at(-1) ?? "0000-01-01";
   const over = (from: string | null, to: string): F.Figure => {
-    const i = system.bounds({ from, to });
-    const b = bestSystem.bounds({ from, to });
-    let hi = datedEvidence.bounds({ from, to }).hi;
+    // Only the halves the figure reads: the least totals of the system and of the pinned one, the greatest of the dated evidence.
+    const lo = system.lower({ from, to });
+    const pinnedLo = bestSystem.lower({ from, to });
+    let hi = datedEvidence.upper({ from, to });
     for (const w of widening) if (hi !== null && (from === null || from <= w.day) && w.day <= to) hi = w.by === null ? null : hi + w.by;
-    return { best: Math.min(Math.max(b.lo, i.lo), hi ?? Infinity), lo: i.lo, hi };
+    return { best: Math.min(Math.max(pinnedLo, lo), hi ?? Infinity), lo, hi };
   };
   return { metric, direction, over, readings, findings, lastDay };
 };

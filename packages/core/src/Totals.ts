@@ -156,7 +156,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   // The all-time reading of a figure of unknown scope is an assumption, not a statement: it comes after every stated bound.
   const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const k of [...tiers.keys()].sort().reverse()) {
-    const tier = tiers.get(k)!.sort((a, b) => FS.recency(latest(b.slot).claim, latest(a.slot).claim) || a.ref - b.ref);
+    // Each slot's most recent version, found once (not once per comparison).
+    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, latest(c.slot).claim]));
+    const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest.get(b.ref)!, newest.get(a.ref)!) || a.ref - b.ref);
     // An undated figure's floor is always tried (even at 0) so that its best figure is pinned in its rank.
     for (const c of tier) if (c.lo > 0 || c.undated) order.push({ c, side: "lo" });
     for (const c of tier) if (c.hi !== null) (c.unknownScope ? assumed : order).push({ c, side: "hi" });
@@ -255,11 +257,16 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   // every day up to its article's, which would leave them unbounded), widened by each undated figure that may lie in
   // the window by as much as its own upper bound exceeds what the dated evidence allows through its article's day.
   const floors = candidates.filter((c) => c.undated && !refusedLo.has(c.ref));
-  const datedEvidence = W.make(
-    candidates.filter((c) => !c.undated).map((c) => c.window),
-    floors.map((c) => c.window.to),
-  );
-  for (const { c, side } of accepted) if (!c.undated) datedEvidence.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
+  // With no undated figure at all, the dated evidence is the system itself: the same windows and the same
+  // accepted bounds, added in the same order (each holds with those before it), so the same shortest paths.
+  const anyUndated = candidates.some((c) => c.undated);
+  const datedEvidence = anyUndated
+    ? W.make(
+        candidates.filter((c) => !c.undated).map((c) => c.window),
+        floors.map((c) => c.window.to),
+      )
+    : system;
+  if (anyUndated) for (const { c, side } of accepted) if (!c.undated) datedEvidence.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
   const widening = floors.map((c) => {
     const dated = datedEvidence.upper({ from: null, to: c.window.to });
     const own = c.slot.reconciled.hi;

@@ -100,16 +100,24 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   const since = options.since ?? null;
   const slots = FS.build(claims, options.parties);
   const groups = groupsOf(slots);
-  const flags: Discrepancy[] = [];
-  for (const s of slots) if (within(s.happenedBy, through)) flags.push(...D.conflicts(s), ...D.revisions(s));
-  for (const g of groups.values()) for (const f of g.findings) if (within(f.validTo ?? f.validFrom ?? "", through)) flags.push(f);
-  flags.push(...A.asymmetries(slots, through));
+  // The discrepancies are gathered when first read (a totals view never reads them).
+  let flags: Discrepancy[] | null = null;
+  const discrepancies = (): Discrepancy[] => {
+    if (flags !== null) return flags;
+    const out: Discrepancy[] = [];
+    for (const s of slots) if (within(s.happenedBy, through)) out.push(...D.conflicts(s), ...D.revisions(s));
+    for (const g of groups.values()) for (const f of g.findings) if (within(f.validTo ?? f.validFrom ?? "", through)) out.push(f);
+    out.push(...A.asymmetries(slots, through));
+    return (flags = out);
+  };
   return {
     slots,
     totals: totalsOf(slots, groups, through, since),
     agreements: A.agreements(slots, groups, through),
     offers: A.offers(slots, through),
-    discrepancies: flags,
+    get discrepancies() {
+      return discrepancies();
+    },
   };
 };
 

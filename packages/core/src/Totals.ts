@@ -68,6 +68,8 @@ export interface Group {
   readonly over: (from: string | null, to: string) => F.Figure;
   readonly readings: readonly Counted[];
   readonly findings: readonly Discrepancy[];
+  /** How many bounds were refused (the number of findings, without building them). */
+  readonly refused: number;
   /** The last day any window reaches. */
   readonly lastDay: string;
 }
@@ -203,7 +205,6 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   ];
 
   // Findings: every refused bound, with the accepted bounds it contradicts.
-  const findings: Discrepancy[] = [];
   const byRef = (r: number) => candidates[r]!;
   const finding = (c: Candidate, side: "lo" | "hi", conflict: readonly number[]): Discrepancy => {
     const others = conflict.map(byRef).filter((o) => o.ref !== c.ref);
@@ -250,8 +251,15 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
       resolve,
     };
   };
-  for (const [ref, conflict] of refusedHi) findings.push(finding(byRef(ref), "hi", conflict));
-  for (const [ref, conflict] of refusedLoConflict) findings.push(finding(byRef(ref), "lo", conflict));
+  // Findings are built when first read: totals alone never read them, and a long conflict names many versions.
+  let built: Discrepancy[] | null = null;
+  const findingsOf = (): readonly Discrepancy[] => {
+    if (built !== null) return built;
+    const findings: Discrepancy[] = [];
+    for (const [ref, conflict] of refusedHi) findings.push(finding(byRef(ref), "hi", conflict));
+    for (const [ref, conflict] of refusedLoConflict) findings.push(finding(byRef(ref), "lo", conflict));
+    return (built = findings);
+  };
 
   // The upper bounds come from the dated evidence alone: a system over the dated windows (an undated floor opens
   // every day up to its article's, which would leave them unbounded), widened by each undated figure that may lie in
@@ -282,7 +290,17 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     for (const w of widening) if (hi !== null && (from === null || from <= w.day) && w.day <= to) hi = w.by === null ? null : hi + w.by;
     return { best: Math.min(Math.max(pinnedLo, lo), hi ?? Infinity), lo, hi };
   };
-  return { metric, direction, over, readings, findings, lastDay };
+  return {
+    metric,
+    direction,
+    over,
+    readings,
+    get findings() {
+      return findingsOf();
+    },
+    refused: refusedHi.size + refusedLoConflict.size,
+    lastDay,
+  };
 };
 
 const sourcesOf = (slots: readonly FS.Slot[]): string[] => {
@@ -316,7 +334,7 @@ export const totalOf = (g: Group, through: string | null, since: string | null):
   const f = g.over(since, to);
   const counted = g.readings.filter((r) => r.reading !== "set_aside" && r.reading !== "part" && (r.window === null ? r.slot.happenedBy <= to : r.window.from === null || r.window.from <= to)).map((r) => r.slot);
   const basis: Total["basis"] = counted.some((s) => s.kind === "cumulative") ? "cumulative+events" : "events";
-  const disputed = g.findings.length > 0 || counted.some((s) => s.conflicts.length > 0 || s.revisions.length > 0);
+  const disputed = g.refused > 0 || counted.some((s) => s.conflicts.length > 0 || s.revisions.length > 0);
   return {
     metric: g.metric,
     direction: g.direction,

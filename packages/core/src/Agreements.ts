@@ -92,7 +92,18 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     const own = targets.filter((t) => t.metric === metric && t.day === day && t.direction === direction);
     return own.length === 0 ? null : Math.max(...own.map((t) => t.reconciled.best));
   };
-  const doneIn = (metric: string, direction: string, day: string | null, madeOn: string): { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] } => {
+  type Done = { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] };
+  // A direction's progress is asked again by the row of both sides together: it is computed once.
+  const doneCache = new Map<string, Done>();
+  const doneIn = (metric: string, direction: string, day: string | null, madeOn: string): Done => {
+    const k = `${metric}|${direction}|${day ?? ""}|${madeOn}`;
+    const known = doneCache.get(k);
+    if (known !== undefined) return known;
+    const done = progress(metric, direction, day, madeOn);
+    doneCache.set(k, done);
+    return done;
+  };
+  const progress = (metric: string, direction: string, day: string | null, madeOn: string): Done => {
     const fulfils = fulfilledBy(metric)!;
     const g = groups.get(`${fulfils}|${direction}`);
     const days = daysOf.get(`${metric}|${direction}`) ?? [];

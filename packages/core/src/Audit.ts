@@ -76,7 +76,7 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     const visible = L.view(asOfStep, { knownAt: s.day })
       .filter(relevant)
       .filter((c) => c.knownAt < s.day || `${c.knownAt}|0|${c.articleId ?? c.claimId}` <= k);
-    const t = R.findTotal(R.report(visible, { through: options.through, parties: options.parties }), metric, direction);
+    const t = R.figureOf(visible, metric, direction, { through: options.through, parties: options.parties });
     const after: Figure = t === undefined ? none : { best: t.best, lo: t.lo, hi: t.hi };
     if (!same(before, after)) changes.push({ knownAt: s.day, articleId: s.articleId, claimIds: s.claimIds.sort(), before, after });
     before = after;

@@ -186,3 +186,21 @@ describe("reconciliation laws", () => {
     );
   });
 });
+
+describe("one total alone", () => {
+  it("figureOf gives exactly the figure findTotal reads from the whole report, for every metric and direction", () => {
+    const metrics = ["prisoners_returned", "soldiers_returned", "civilians_returned", "bodies_returned", "prisoners_agreed", "held_captive"];
+    const directions = ["to_ukraine", "to_russia", "each_side", "total"];
+    fc.assert(
+      fc.property(history, fc.constantFrom(null, "2025-06-03", "2025-06-06"), (h, through) => {
+        const claims = L.view(L.fromEvents(h), { knownAt: null });
+        const r = R.report(claims, { through, parties: R.defaultParties });
+        for (const m of metrics)
+          for (const d of directions) {
+            const t = R.findTotal(r, m, d);
+            expect(R.figureOf(claims, m, d, { through, parties: R.defaultParties })).toEqual(t === undefined ? undefined : { best: t.best, lo: t.lo, hi: t.hi });
+          }
+      }),
+    );
+  });
+});

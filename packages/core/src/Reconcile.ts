@@ -8,6 +8,7 @@
  */
 import * as A from "./Agreements.ts";
 import * as D from "./Discrepancy.ts";
+import * as F from "./Figure.ts";
 import * as FS from "./FactSlot.ts";
 import * as T from "./Totals.ts";
 import type { ClaimView } from "./Ledger.ts";
@@ -99,17 +100,70 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   const since = options.since ?? null;
   const slots = FS.build(claims, options.parties);
   const groups = groupsOf(slots);
-  const flags: Discrepancy[] = [];
-  for (const s of slots) if (within(s.happenedBy, through)) flags.push(...D.conflicts(s), ...D.revisions(s));
-  for (const g of groups.values()) for (const f of g.findings) if (within(f.validTo ?? f.validFrom ?? "", through)) flags.push(f);
-  flags.push(...A.asymmetries(slots, through));
+  // The discrepancies are gathered when first read (a totals view never reads them).
+  let flags: Discrepancy[] | null = null;
+  const discrepancies = (): Discrepancy[] => {
+    if (flags !== null) return flags;
+    const out: Discrepancy[] = [];
+    for (const s of slots) if (within(s.happenedBy, through)) out.push(...D.conflicts(s), ...D.revisions(s));
+    for (const g of groups.values()) for (const f of g.findings) if (within(f.validTo ?? f.validFrom ?? "", through)) out.push(f);
+    out.push(...A.asymmetries(slots, through));
+    return (flags = out);
+  };
   return {
     slots,
     totals: totalsOf(slots, groups, through, since),
     agreements: A.agreements(slots, groups, through),
     offers: A.offers(slots, through),
-    discrepancies: flags,
+    get discrepancies() {
+      return discrepancies();
+    },
   };
+};
+
+/**
+ * The figure of one total, as `findTotal(report(claims, options), metric, direction)` gives it, computing
+ * only that total: its group alone, solved without searching the conflicts (the refusals, hence the figures,
+ * are the same), and no agreements, discrepancies, checks or sources. The audit asks it once per step.
+ */
+export const figureOf = (claims: readonly ClaimView[], metric: string, direction: string, options: Options): F.Figure | undefined => {
+  const through = options.through;
+  const since = options.since ?? null;
+  const slots = FS.build(claims, options.parties);
+  // The group of the total and its parts' slots, in slot order, as `groupsOf` gives them.
+  const parts = T.partsOf[metric] ?? [];
+  const own: FS.Slot[] = [];
+  const partSlots = new Map<string, FS.Slot[]>(parts.map((m) => [m, []]));
+  for (const s of slots) {
+    if ((s.kind !== "event" && s.kind !== "cumulative") || s.direction !== direction) continue;
+    if (s.metric === metric) own.push(s);
+    else partSlots.get(s.metric)?.push(s);
+  }
+  const partList = parts.flatMap((m) => partSlots.get(m)!);
+  if (own.length > 0 || partList.length > 0) {
+    const g = T.solve(metric, direction, own, partList, false);
+    const f = g.over(since, through ?? g.lastDay);
+    // A total appears once something counted toward it is known (`totalsOf`): its readings are its own slots.
+    return own.length > 0 || f.lo > 0 ? f : undefined;
+  }
+  // A stock: of all groups when there is one, else the first group in the report's order.
+  const stocks = new Map<string, FS.Slot[]>();
+  for (const s of slots) {
+    if (s.kind !== "stock" || s.metric !== metric || s.direction !== direction) continue;
+    const k = s.group ?? "";
+    const list = stocks.get(k);
+    if (list === undefined) stocks.set(k, [s]);
+    else list.push(s);
+  }
+  let first: F.Figure | undefined;
+  for (const k of [...stocks.keys()].sort()) {
+    const t = T.stockOf(metric, direction, k === "" ? null : k, stocks.get(k)!, through);
+    if (t === null) continue;
+    const f = { best: t.best, lo: t.lo, hi: t.hi };
+    if (k === "") return f;
+    first ??= f;
+  }
+  return first;
 };
 
 /** The total of one metric and direction in a report, if any (for a stock: of all groups when there is one, else the first). */

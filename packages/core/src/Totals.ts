@@ -68,6 +68,8 @@ export interface Group {
   readonly over: (from: string | null, to: string) => F.Figure;
   readonly readings: readonly Counted[];
   readonly findings: readonly Discrepancy[];
+  /** How many bounds were refused (the number of findings, without building them). */
+  readonly refused: number;
   /** The last day any window reaches. */
   readonly lastDay: string;
 }
@@ -156,7 +158,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   // The all-time reading of a figure of unknown scope is an assumption, not a statement: it comes after every stated bound.
   const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const k of [...tiers.keys()].sort().reverse()) {
-    const tier = tiers.get(k)!.sort((a, b) => FS.recency(latest(b.slot).claim, latest(a.slot).claim) || a.ref - b.ref);
+    // Each slot's most recent version, found once (not once per comparison).
+    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, latest(c.slot).claim]));
+    const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest.get(b.ref)!, newest.get(a.ref)!) || a.ref - b.ref);
     // An undated figure's floor is always tried (even at 0) so that its best figure is pinned in its rank.
     for (const c of tier) if (c.lo > 0 || c.undated) order.push({ c, side: "lo" });
     for (const c of tier) if (c.hi !== null) (c.unknownScope ? assumed : order).push({ c, side: "hi" });
@@ -201,7 +205,6 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   ];
 
   // Findings: every refused bound, with the accepted bounds it contradicts.
-  const findings: Discrepancy[] = [];
   const byRef = (r: number) => candidates[r]!;
   const finding = (c: Candidate, side: "lo" | "hi", conflict: readonly number[]): Discrepancy => {
     const others = conflict.map(byRef).filter((o) => o.ref !== c.ref);
@@ -248,33 +251,56 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
       resolve,
     };
   };
-  for (const [ref, conflict] of refusedHi) findings.push(finding(byRef(ref), "hi", conflict));
-  for (const [ref, conflict] of refusedLoConflict) findings.push(finding(byRef(ref), "lo", conflict));
+  // Findings are built when first read: totals alone never read them, and a long conflict names many versions.
+  let built: Discrepancy[] | null = null;
+  const findingsOf = (): readonly Discrepancy[] => {
+    if (built !== null) return built;
+    const findings: Discrepancy[] = [];
+    for (const [ref, conflict] of refusedHi) findings.push(finding(byRef(ref), "hi", conflict));
+    for (const [ref, conflict] of refusedLoConflict) findings.push(finding(byRef(ref), "lo", conflict));
+    return (built = findings);
+  };
 
   // The upper bounds come from the dated evidence alone: a system over the dated windows (an undated floor opens
   // every day up to its article's, which would leave them unbounded), widened by each undated figure that may lie in
   // the window by as much as its own upper bound exceeds what the dated evidence allows through its article's day.
   const floors = candidates.filter((c) => c.undated && !refusedLo.has(c.ref));
-  const datedEvidence = W.make(
-    candidates.filter((c) => !c.undated).map((c) => c.window),
-    floors.map((c) => c.window.to),
-  );
-  for (const { c, side } of accepted) if (!c.undated) datedEvidence.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
+  // With no undated figure at all, the dated evidence is the system itself: the same windows and the same
+  // accepted bounds, added in the same order (each holds with those before it), so the same shortest paths.
+  const anyUndated = candidates.some((c) => c.undated);
+  const datedEvidence = anyUndated
+    ? W.make(
+        candidates.filter((c) => !c.undated).map((c) => c.window),
+        floors.map((c) => c.window.to),
+      )
+    : system;
+  if (anyUndated) for (const { c, side } of accepted) if (!c.undated) datedEvidence.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
   const widening = floors.map((c) => {
-    const dated = datedEvidence.bounds({ from: null, to: c.window.to }).hi;
+    const dated = datedEvidence.upper({ from: null, to: c.window.to });
     const own = c.slot.reconciled.hi;
     // No larger than the dated evidence through its day (or that evidence is unbounded there): it widens nothing.
     return { day: c.window.to, by: dated === null ? 0 : own === null ? null : Math.max(0, own - dated) };
   });
   const lastDay = candidates.map((c) => c.window.to).sort().at(-1) ?? "0000-01-01";
   const over = (from: string | null, to: string): F.Figure => {
-    const i = system.bounds({ from, to });
-    const b = bestSystem.bounds({ from, to });
-    let hi = datedEvidence.bounds({ from, to }).hi;
+    // Only the halves the figure reads: the least totals of the system and of the pinned one, the greatest of the dated evidence.
+    const lo = system.lower({ from, to });
+    const pinnedLo = bestSystem.lower({ from, to });
+    let hi = datedEvidence.upper({ from, to });
     for (const w of widening) if (hi !== null && (from === null || from <= w.day) && w.day <= to) hi = w.by === null ? null : hi + w.by;
-    return { best: Math.min(Math.max(b.lo, i.lo), hi ?? Infinity), lo: i.lo, hi };
+    return { best: Math.min(Math.max(pinnedLo, lo), hi ?? Infinity), lo, hi };
   };
-  return { metric, direction, over, readings, findings, lastDay };
+  return {
+    metric,
+    direction,
+    over,
+    readings,
+    get findings() {
+      return findingsOf();
+    },
+    refused: refusedHi.size + refusedLoConflict.size,
+    lastDay,
+  };
 };
 
 const sourcesOf = (slots: readonly FS.Slot[]): string[] => {
@@ -308,7 +334,7 @@ export const totalOf = (g: Group, through: string | null, since: string | null):
   const f = g.over(since, to);
   const counted = g.readings.filter((r) => r.reading !== "set_aside" && r.reading !== "part" && (r.window === null ? r.slot.happenedBy <= to : r.window.from === null || r.window.from <= to)).map((r) => r.slot);
   const basis: Total["basis"] = counted.some((s) => s.kind === "cumulative") ? "cumulative+events" : "events";
-  const disputed = g.findings.length > 0 || counted.some((s) => s.conflicts.length > 0 || s.revisions.length > 0);
+  const disputed = g.refused > 0 || counted.some((s) => s.conflicts.length > 0 || s.revisions.length > 0);
   return {
     metric: g.metric,
     direction: g.direction,

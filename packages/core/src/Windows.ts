@@ -44,6 +44,10 @@ export interface System {
   readonly add: (h: Half, explain?: boolean) => Added;
   /** The tightest bounds of the total over a window (its days must be marks or window ends given to `make`). */
   readonly bounds: (w: Window) => Q.Interval;
+  /** The lower bound of `bounds(w)` alone (one shortest path instead of two). */
+  readonly lower: (w: Window) => number;
+  /** The upper bound of `bounds(w)` alone (null: unbounded). */
+  readonly upper: (w: Window) => number | null;
   /** An independent copy. */
   readonly clone: () => System;
   /** The accepted halves' references, in the order they were accepted. */
@@ -111,17 +115,30 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     return nodes[f] === k || f === n - 1 ? f : f + 1;
   };
 
-  /** Shortest reduced distances from `s` (Dijkstra: reduced costs are non-negative under a feasible potential). */
-  const reduced = (s: number): Float64Array => {
+  // Shortest paths are asked many times between two additions (a total over many windows, an agreement's
+  // progress day by day): the distances from one boundary, and to one boundary, are kept until the next
+  // edge is accepted. They are exact integers, so how they are found does not change any answer.
+  const fromCache = new Map<number, Float64Array>();
+  const toCache = new Map<number, Float64Array>();
+  let reverse: Edge[][] | null = null;
+  const invalidate = (): void => {
+    fromCache.clear();
+    toCache.clear();
+    reverse = null;
+  };
+  /** Shortest reduced distances from `s` over `edges` (Dijkstra: reduced costs are non-negative under a feasible potential). */
+  const dijkstra = (s: number, edges: readonly Edge[][], sign: 1 | -1): Float64Array => {
     const dist = new Float64Array(n).fill(Infinity);
     dist[s] = 0;
     const heap = new Heap();
     heap.push(0, s);
     while (heap.size > 0) {
-      const [d, x] = heap.pop();
+      const d = heap.topKey();
+      const x = heap.popValue();
       if (d > dist[x]!) continue;
-      for (const e of adj[x]!) {
-        const nd = d + e.w + pi[x]! - pi[e.to]!;
+      for (const e of edges[x]!) {
+        // Forward: the reduced cost of x → e.to; backward (an edge e.to → x read in reverse): of e.to → x.
+        const nd = d + e.w + sign * (pi[x]! - pi[e.to]!);
         if (nd < dist[e.to]!) {
           dist[e.to] = nd;
           heap.push(nd, e.to);
@@ -131,51 +148,96 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     return dist;
   };
   const distance = (s: number, t: number): number => {
-    const d = reduced(s)[t]!;
-    return d === Infinity ? Infinity : d - pi[s]! + pi[t]!;
+    const forward = fromCache.get(s);
+    if (forward !== undefined) return forward[t] === Infinity ? Infinity : forward[t]! - pi[s]! + pi[t]!;
+    const backward = toCache.get(t);
+    if (backward !== undefined) return backward[s] === Infinity ? Infinity : backward[s]! - pi[s]! + pi[t]!;
+    return NaN;
   };
+  /** The shortest distance from `s` to `t`, keeping the distances from `s`. */
+  const distanceFrom = (s: number, t: number): number => {
+    const d = distance(s, t);
+    if (!Number.isNaN(d)) return d;
+    fromCache.set(s, dijkstra(s, adj, 1));
+    return distance(s, t);
+  };
+  /** The shortest distance from `s` to `t`, keeping the distances to `t`. */
+  const distanceTo = (s: number, t: number): number => {
+    const d = distance(s, t);
+    if (!Number.isNaN(d)) return d;
+    if (reverse === null) {
+      const r: Edge[][] = nodes.map(() => []);
+      for (let x = 0; x < n; x++) for (const e of adj[x]!) r[e.to]!.push({ to: x, w: e.w, ref: e.ref });
+      reverse = r;
+    }
+    toCache.set(t, dijkstra(t, reverse, -1));
+    return distance(s, t);
+  };
+
+  // Scratch space of the potential update, reused by every addition (stamped, so nothing is cleared).
+  const delta = new Float64Array(n);
+  const stamp = new Int32Array(n);
+  const predFrom = new Int32Array(n);
+  const predEdge: Array<Edge | undefined> = new Array(n);
+  const reached: number[] = [];
+  let round = 0;
 
   const addEdge = (u: number, v: number, w: number, ref: number, explain: boolean): Added => {
     if (pi[v]! <= pi[u]! + w) {
       adj[u]!.push({ to: v, w, ref });
       accepted.push(ref);
+      invalidate();
       return { _tag: "Accepted" };
     }
     // Lower the potential of everything the new edge improves; reaching u again is a negative cycle.
-    const delta = new Map<number, number>();
-    const pred = new Map<number, Edge & { from: number }>();
+    // (The same search, in the same order, as with maps: a node not reached yet has delta 0.)
+    round++;
+    reached.length = 0;
+    const deltaOf = (x: number): number => (stamp[x] === round ? delta[x]! : 0);
     const heap = new Heap();
-    delta.set(v, pi[u]! + w - pi[v]!);
-    heap.push(delta.get(v)!, v);
+    stamp[v] = round;
+    delta[v] = pi[u]! + w - pi[v]!;
+    reached.push(v);
+    heap.push(delta[v]!, v);
     let cycle = false;
     while (heap.size > 0) {
-      const [d, x] = heap.pop();
-      if (d > delta.get(x)!) continue;
+      const d = heap.topKey();
+      const x = heap.popValue();
+      if (d > delta[x]!) continue;
       if (x === u) {
         cycle = true;
         break;
       }
+      const px = pi[x]!;
       for (const e of adj[x]!) {
-        const nd = d + e.w + pi[x]! - pi[e.to]!;
-        if (nd < 0 && nd < (delta.get(e.to) ?? 0)) {
-          delta.set(e.to, nd);
-          pred.set(e.to, { ...e, from: x });
-          heap.push(nd, e.to);
+        const to = e.to;
+        const nd = d + e.w + px - pi[to]!;
+        if (nd < 0 && nd < deltaOf(to)) {
+          if (stamp[to] !== round) {
+            stamp[to] = round;
+            reached.push(to);
+          }
+          delta[to] = nd;
+          predFrom[to] = x;
+          predEdge[to] = e;
+          heap.push(nd, to);
         }
       }
     }
     if (!cycle) {
-      for (const [x, d] of delta) pi[x] = pi[x]! + d;
+      for (const x of reached) pi[x] = pi[x]! + delta[x]!;
       adj[u]!.push({ to: v, w, ref });
       accepted.push(ref);
+      invalidate();
       return { _tag: "Accepted" };
     }
     if (!explain) return { _tag: "Refused", conflict: [] };
     const members: Array<{ from: number; to: number; w: number; ref: number }> = [];
     for (let x = u; x !== v; ) {
-      const e = pred.get(x)!;
-      if (e.ref >= 0) members.push({ from: e.from, to: e.to, w: e.w, ref: e.ref });
-      x = e.from;
+      const e = predEdge[x]!;
+      const from = predFrom[x]!;
+      if (e.ref >= 0) members.push({ from, to: e.to, w: e.w, ref: e.ref });
+      x = from;
     }
     return { _tag: "Refused", conflict: minimal({ from: u, to: v, w, ref }, members) };
   };
@@ -218,21 +280,27 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     return [...new Set(kept.map((k) => k.ref))];
   };
 
+  // A day inside a cell: the cell's count may sit on either side of it, and where it sits touches no bound.
+  // Totals over many windows share their first day: the upper bound searches from it, the lower bound into it.
+  const upper = (w: Window): number | null => {
+    const hi = distanceFrom(floor(w.from ?? ORIGIN), ceil(next(w.to)));
+    return hi === Infinity ? null : hi;
+  };
+  const lower = (w: Window): number => {
+    const [a, b] = [ceil(w.from ?? ORIGIN), floor(next(w.to))];
+    const lo = a >= b ? 0 : -distanceTo(b, a);
+    return Math.max(0, lo);
+  };
+
   return {
     add: (h, explain = true) => {
       const [s, e] = ends(h.window);
       // total = P(e) − P(s); total ≤ hi is the edge s → e of weight hi; lo ≤ total is e → s of weight −lo.
       return h.side === "hi" ? addEdge(s, e, h.bound, h.ref, explain) : addEdge(e, s, -h.bound, h.ref, explain);
     },
-    bounds: (w) => {
-      // A day inside a cell: the cell's count may sit on either side of it, and where it sits touches no bound.
-      const s = w.from ?? ORIGIN;
-      const e = next(w.to);
-      const hi = distance(floor(s), ceil(e));
-      const [a, b] = [ceil(s), floor(e)];
-      const lo = a >= b ? 0 : -distance(b, a);
-      return { lo: Math.max(0, lo), hi: hi === Infinity ? null : hi };
-    },
+    bounds: (w) => ({ lo: lower(w), hi: upper(w) }),
+    lower,
+    upper,
     clone: () => fromParts(nodes, index, adj.map((list) => [...list]), Float64Array.from(pi), [...accepted]),
     accepted: () => accepted,
   };
@@ -260,9 +328,14 @@ class Heap {
     ks[i] = k;
     vs[i] = v;
   }
-  pop(): [number, number] {
+  /** The least key (the heap must not be empty). */
+  topKey(): number {
+    return this.keys[0]!;
+  }
+  /** Removes the entry of the least key and returns its node. */
+  popValue(): number {
     const ks = this.keys, vs = this.vals;
-    const top: [number, number] = [ks[0]!, vs[0]!];
+    const top = vs[0]!;
     const k = ks.pop()!, v = vs.pop()!;
     if (ks.length > 0) {
       let i = 0;

@@ -31,6 +31,6 @@ describe.skipIf(!present)("the dev corpus, reconciled", () => {
 
   it("the totals meet at least the measured share of the gold cumulative figures, within their qualifiers", () => {
     expect(result.cases).toBeGreaterThan(20);
-    expect(result.share).toBeGreaterThanOrEqual(0.35);
+    expect(result.share).toBeGreaterThanOrEqual(0.55); // measured 0.600 with extractor 2.2.0
   });
 });

@@ -2,9 +2,11 @@
 // invariants every store must keep after any fault (every event decodes, positions are gapless,
 // every stream is a whole number of appends). Stores are opened through the adapter, read-only use.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
+import { Similarity } from "@factledger/extract";
 import { decodeStored } from "@factledger/store";
 import type { StoredEvent } from "@factledger/store";
 import { openSqliteStore } from "@factledger/store-sqlite";
@@ -13,10 +15,52 @@ import { bin, root, seeds } from "../cli.ts";
 /** The labelled corpus, when this machine has it (read in place, never copied into the repository). */
 export const corpusArticles = join(root, "..", "shared", "corpus", "dev", "articles");
 
-/** Every article file the reliability tests ingest: the seeds, then the corpus when present. */
+/** How many article files the reliability tests want at least: enough for progress lines, kill points and a store of some size. */
+const WANTED = 60;
+
+let synthetic: string[] | null = null;
+
+/**
+ * Without the corpus (a clone with no ../shared beside it, as in CI), a feed made from the seeds: each
+ * article a different draw of lines from the five seeds, kept in their order, with a dispatch line of its
+ * own. Draws too close to a seed or to an earlier draw are dropped, so that no article is a wire copy of
+ * another (copy links depend on what a writer had seen, which concurrent writers do not share). Written
+ * once per process into a temporary folder other users can read (the read-only case runs as nobody),
+ * removed when the process exits.
+ */
+const syntheticFeed = (): string[] => {
+  if (synthetic !== null) return synthetic;
+  const dir = mkdtempSync(join(tmpdir(), "facts-feed-"));
+  chmodSync(dir, 0o755);
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const texts = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(seeds, f), "utf8"));
+  const lines = texts.flatMap((t) => t.split("\n").map((l) => l.trim()).filter((l) => l !== ""));
+  const seen = texts.map((t) => Similarity.signature(t));
+  let state = 20261202;
+  const random = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  const out: string[] = [];
+  for (let tries = 0; out.length + texts.length < WANTED && tries < 10_000; tries++) {
+    const text = lines.filter(() => random() < 0.15).join("\n\n");
+    const signature = Similarity.signature(text);
+    if (text.length < 400 || seen.some((s) => Similarity.estimate(s, signature) >= 0.5)) continue;
+    seen.push(signature);
+    const path = join(dir, `dispatch-${String(out.length + 1).padStart(3, "0")}.txt`);
+    writeFileSync(path, `${text}\n\nDispatch ${out.length + 1} of a feed made from the seeds.\n`);
+    chmodSync(path, 0o644);
+    out.push(path);
+  }
+  console.log(`reliability tests: the labelled corpus is not at ${corpusArticles}; ingesting the seeds and ${out.length} dispatches drawn from them instead`);
+  synthetic = out;
+  return out;
+};
+
+/** Every article file the reliability tests ingest: the seeds, then the corpus when present, else a feed made from the seeds. */
 export const articleFiles = (): string[] => {
   const list = (d: string) => readdirSync(d).filter((f) => f.endsWith(".txt")).sort().map((f) => join(d, f));
-  return [...list(seeds), ...(existsSync(corpusArticles) ? list(corpusArticles) : [])];
+  return [...list(seeds), ...(existsSync(corpusArticles) ? list(corpusArticles) : syntheticFeed())];
 };
 
 /**

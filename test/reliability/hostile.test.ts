@@ -86,5 +86,7 @@ describe("hostile articles", () => {
       console.log(`linearity: ${shape}: ${small.length} chars ${a.toFixed(1)} ms, ${large.length} chars ${b.toFixed(1)} ms (${(b / a).toFixed(2)}x)`);
       // A few milliseconds of slack: below that the clock and the collector are noisier than any growth.
       expect(b).toBeLessThanOrEqual(2.5 * a + 5);
-    }, 60_000);
+      // Other test files share the two cores: a measurement they disturbed is taken again (up to twice);
+      // quadratic growth (4x) fails every time.
+    }, { timeout: 60_000, retry: 2 });
 });

@@ -3,7 +3,7 @@ import * as AE from "./AppError.ts";
 
 describe("errors as data", () => {
   it("a store error names the store once, whether or not the adapter's message already does", () => {
-    expect(AE.describe(AE.storeFailed("x.db")({ _tag: "Corrupt", message: "x.db: file is not a database" }))).toBe("store is corrupt: x.db: file is not a database");
+    expect(AE.describe(AE.storeFailed("x.db")({ _tag: "Corrupt", message: "x.db: file is not a database" }))).toBe("x.db: store is corrupt: file is not a database");
     expect(AE.describe(AE.storeFailed("x.db")({ _tag: "Locked", message: "database is locked" }))).toBe("x.db: store is locked: database is locked");
     expect(AE.describe(AE.storeFailed("x.db")({ _tag: "NotFound", message: "no store at x.db" }))).toBe("no store at x.db");
   });

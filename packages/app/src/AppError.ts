@@ -24,8 +24,18 @@ export const match =
   (e: AppError): R =>
     (cases[e._tag] as (e: AppError) => R)(e);
 
-/** The store's name before its message, unless the message names it already ("no store at x.db"). */
-const where = (store: string, message: string): string => (store === "" || message.includes(store) ? message : `${store}: ${message}`);
+/**
+ * The store's name once, before its message: "x.db: store unavailable: …". An adapter that put the name
+ * inside its message ("store unavailable: x.db: …") has it moved to the front; a message that names the
+ * store in its own words ("no store at x.db") is left as it is.
+ */
+export const where = (store: string, message: string): string => {
+  if (store === "") return message;
+  const named = `${store}: `;
+  const at = message.indexOf(named);
+  if (at > 0) return `${named}${message.slice(0, at)}${message.slice(at + named.length)}`;
+  return message.includes(store) ? message : `${named}${message}`;
+};
 
 /** One line, naming the file, argument, claim or store at fault. */
 export const describe: (e: AppError) => string = match({

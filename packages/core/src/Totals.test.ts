@@ -52,6 +52,29 @@ describe("how each slot is read", () => {
   });
 });
 
+describe("the day counts start (countsFrom, the full-scale invasion)", () => {
+  const invasion = { validFrom: "2022-02-24" };
+  it("a count since the invasion and one of unknown scope bound the same all-time window", () => {
+    expect(readings([count(3767, "2024-11-21", invasion)])).toEqual([[3767, "window", { from: null, to: "2024-11-21" }]]);
+    expect(readings([count(3767, "2024-11-21", { validFrom: "2014-04-01" })])).toEqual([[3767, "window", { from: null, to: "2024-11-21" }]]);
+    expect(readings([count(40, "2025-06-03", { validFrom: "2022-03-01" })])).toEqual([[40, "window", { from: "2022-03-01", to: "2025-06-03" }]]);
+  });
+
+  it("an unknown-scope count above an earlier count since the invasion forces nobody before the invasion", () => {
+    // Read from the beginning, 4,000 a day after 3,767 since the invasion would put 233 before it, on top of the later 5,857.
+    const claims = [count(3767, "2024-11-21", invasion), count(4000, "2024-11-22"), count(5857, "2025-07-28", invasion)];
+    const t = prisoners(claims, "2025-09-24");
+    expect([t.best, t.lo, t.hi]).toEqual([5857, 5857, 5857]);
+  });
+
+  it("--since the invasion or earlier is the all-time total", () => {
+    const claims = [count(3767, "2024-11-21", invasion), event(100, "2025-01-10")];
+    const all = prisoners(claims, "2025-02-01");
+    for (const since of ["2022-02-24", "2020-01-01"]) expect([prisoners(claims, "2025-02-01", since).lo, prisoners(claims, "2025-02-01", since).hi]).toEqual([all.lo, all.hi]);
+    expect(prisoners(claims, "2025-02-01", "2022-02-25").lo).toBe(100);
+  });
+});
+
 describe("findings of refused bounds", () => {
   it("events above a count of their window: the count's upper bound is set aside, with its scope to correct first", () => {
     const claims = [event(30, "2025-06-01"), event(30, "2025-06-02"), count(40, "2025-06-02", { validFrom: "2025-06-01" })];

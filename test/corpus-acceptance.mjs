@@ -147,6 +147,7 @@ try {
     // How many are met with a ceiling (not by an open "at least" after the last report), and how many have the best figure inside the quoted one.
     closedHeld: results.filter((r) => r.closed).length,
     bestInside: results.filter((r) => r.bestInside).length,
+    bestOutside: results.filter((r) => !r.bestInside),
     // The share among figures whose own article was known on their as-of day, and the share of the dated ones
     // asked once their article is known: what the engine makes of what it was given.
     knownOnTheDay: { cases: results.filter((r) => r.known === "known on its as-of day").length, held: results.filter((r) => r.known === "known on its as-of day" && r.holds).length },

@@ -7,6 +7,7 @@
 import * as L from "./Ledger.ts";
 import * as R from "./Reconcile.ts";
 import * as T from "./Totals.ts";
+import * as FS from "./FactSlot.ts";
 import { directionsOf } from "./FactSlot.ts";
 
 /** A total's figure at one moment; all null before anything was known. */
@@ -95,30 +96,56 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     }
   }
   // Each member's view as of the current step: null before its own step, and once rejected. A view changes only at
-  // the member's own step and at its amendments' steps, so each step recomputes only the views it touches.
+  // the member's own step and at its amendments' steps, so each step recomputes only the views it touches; and only
+  // the slots those views leave or join are built again (`FactSlot.build` of the slot's claims, in ledger order, as a
+  // build of every claim gives that slot), then `FactSlot.matchUndated` and `Reconcile.figureOfSlots` as `figureOf`.
   const views: Array<L.ClaimView | null> = members.map(() => null);
+  const keys: Array<string | null> = members.map(() => null);
   const entered: boolean[] = members.map(() => false);
+  const inSlot = new Map<string, number[]>();
+  const slots = new Map<string, FS.Slot>();
   const viewAt = (m: number, k: string, day: string): L.ClaimView | null => {
     const { entry, amendments } = members[m]!;
     const inForce = amendments.filter((a) => amendmentStep(a) <= k);
     return L.viewClaim({ ...ledger, amendments: new Map([[entry.claimId, inForce]]) }, entry, day);
   };
+  // The slot of this total's direction a view is placed in (a target counts toward no total).
+  const keyOf = (v: L.ClaimView | null): string | null => (v === null || v.fields.kind === "target" || !concerns(v.fields) ? null : FS.slotKey(v, direction));
   const changes: Change[] = [];
   let before = none;
   for (const k of [...steps.keys()].sort()) {
     const s = steps.get(k)!;
-    let touched = false;
     for (const m of s.enter) entered[m] = true;
+    const touched = new Set<string>();
+    let changed = false;
     for (const m of [...s.enter, ...s.amend]) {
       if (!entered[m]) continue;
       const v = viewAt(m, k, s.day);
-      if (!sameReading(views[m]!, v)) touched = true;
+      if (sameReading(views[m]!, v)) continue;
+      changed = true;
       views[m] = v;
+      const from = keys[m]!;
+      const to = keyOf(v);
+      if (from !== null) {
+        touched.add(from);
+        if (from !== to) inSlot.set(from, inSlot.get(from)!.filter((x) => x !== m));
+      }
+      if (to !== null) {
+        touched.add(to);
+        if (from !== to) inSlot.set(to, [...(inSlot.get(to) ?? []), m].sort((a, b) => a - b));
+      }
+      keys[m] = to;
     }
     // A step that changes no claim as reconciliation reads it cannot change the figure.
-    if (!touched) continue;
-    const visible = views.filter((v): v is L.ClaimView => v !== null);
-    const t = R.figureOf(visible, metric, direction, { through: options.through, parties: options.parties });
+    if (!changed) continue;
+    for (const key of touched) {
+      const claims = (inSlot.get(key) ?? []).map((m) => views[m]!);
+      const slot = claims.length === 0 ? undefined : FS.build(claims, options.parties).find((x) => x.key === key);
+      if (slot === undefined) slots.delete(key);
+      else slots.set(key, slot);
+    }
+    const built = FS.matchUndated([...slots.values()]).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const t = R.figureOfSlots(built, metric, direction, { through: options.through, parties: options.parties });
     const after: Figure = t === undefined ? none : { best: t.best, lo: t.lo, hi: t.hi };
     if (!same(before, after)) changes.push({ knownAt: s.day, articleId: s.articleId, claimIds: [...s.claimIds].sort(), before, after });
     before = after;

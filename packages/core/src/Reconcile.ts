@@ -126,10 +126,13 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
  * only that total: its group alone, solved without searching the conflicts (the refusals, hence the figures,
  * are the same), and no agreements, discrepancies, checks or sources. The audit asks it once per step.
  */
-export const figureOf = (claims: readonly ClaimView[], metric: string, direction: string, options: Options): F.Figure | undefined => {
+export const figureOf = (claims: readonly ClaimView[], metric: string, direction: string, options: Options): F.Figure | undefined =>
+  figureOfSlots(FS.build(claims, options.parties), metric, direction, options);
+
+/** `figureOf` over slots already built (`FactSlot.build` of the claims; only the total's and its parts' slots are read). */
+export const figureOfSlots = (slots: readonly FS.Slot[], metric: string, direction: string, options: Options): F.Figure | undefined => {
   const through = options.through;
   const since = options.since ?? null;
-  const slots = FS.build(claims, options.parties);
   // The group of the total and its parts' slots, in slot order, as `groupsOf` gives them.
   const parts = T.partsOf[metric] ?? [];
   const own: FS.Slot[] = [];

@@ -74,6 +74,12 @@ export interface Group {
   readonly lastDay: string;
 }
 
+/** Potentials kept from one solve of a total to the next (the audit's steps): a warm start of `solve`, same answers (`Windows.Seed`). */
+export interface Warm {
+  system?: W.Seed;
+  pinned?: W.Seed;
+}
+
 /** The parts of a whole: soldiers and civilians returned are parts of prisoners (people) returned. */
 export const partsOf: Readonly<Record<string, readonly string[]>> = { prisoners_returned: ["soldiers_returned", "civilians_returned"] };
 
@@ -117,7 +123,9 @@ interface Candidate {
  * overrides a higher one of the same rank. A refused bound is a finding naming a minimal conflict
  * (with `explain` false, the conflicts are not searched: the figures are the same, the findings name no members).
  */
-export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true): Group => {
+export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true, warm?: Warm): Group => {
+  // A warm start (the potentials of the last solve of this total) changes no answer, only the work: not with `explain`.
+  const seed = explain ? undefined : warm;
   const events = slots.filter((s) => s.kind === "event");
   const dated = events.filter((s) => windowOf(s) !== null);
   const undated = events.filter((s) => windowOf(s) === null);
@@ -145,7 +153,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   }
   for (const { window, lo, slot } of partWindows.values()) if (lo > 0) candidates.push({ ref: candidates.length, slot, window, lo, hi: null, unknownScope: false, part: true, undated: false });
 
-  const system = W.make(candidates.map((c) => c.window));
+  const system = W.make(candidates.map((c) => c.window), [], seed?.system);
   const rank = (c: Candidate) => [c.part ? 0 : 1, support(c.slot), sourceKind(c.slot)] as const;
   const tiers = new Map<string, Candidate[]>();
   for (const c of candidates) {
@@ -181,7 +189,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   }
 
   // The best figure: each accepted slot's best value, in the same order, kept where it can hold; then the least total they allow.
-  const bestSystem = system.clone();
+  // Warm: the same accepted bounds in the same order (they hold together), over the last pinned system's potential.
+  const bestSystem = seed === undefined ? system.clone() : W.make(candidates.map((c) => c.window), [], seed.pinned);
+  if (seed !== undefined) for (const { c, side } of accepted) bestSystem.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
   const pinned = new Set<number>();
   for (const { c } of accepted) {
     if (pinned.has(c.ref)) continue;
@@ -190,6 +200,11 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     const best = c.part ? c.lo : c.slot.reconciled.best;
     bestSystem.add({ ref: c.ref, window: c.window, side: "lo", bound: best }, false);
     if (!refusedHi.has(c.ref) && !c.part && !c.undated) bestSystem.add({ ref: c.ref, window: c.window, side: "hi", bound: best }, false);
+  }
+
+  if (seed !== undefined) {
+    seed.system = system.potential();
+    seed.pinned = bestSystem.potential();
   }
 
   const readingOf = (c: Candidate): Reading => {

@@ -48,6 +48,17 @@ interface Member {
 const claimStep = (c: L.ClaimEntry): string => `${c.knownAt}|0|${c.articleId ?? c.claimId}`;
 const amendmentStep = (a: L.Amendment): string => `${a.effectiveOn}|1|analyst`;
 
+/** The first index of a sorted array whose element is not below `key`. */
+const lowerBound = (sorted: readonly string[], key: string): number => {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
 /** Whether two views of one claim read the same to reconciliation (only its fields can differ between two days). */
 const sameReading = (a: L.ClaimView | null, b: L.ClaimView | null): boolean =>
   a === null || b === null ? a === b : a.fields === b.fields || JSON.stringify(a.fields) === JSON.stringify(b.fields);
@@ -104,6 +115,7 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
   const entered: boolean[] = members.map(() => false);
   const inSlot = new Map<string, number[]>();
   const slots = new Map<string, FS.Slot>();
+  const order: string[] = [];
   const viewAt = (m: number, k: string, day: string): L.ClaimView | null => {
     const { entry, amendments } = members[m]!;
     const inForce = amendments.filter((a) => amendmentStep(a) <= k);
@@ -143,10 +155,16 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     for (const key of touched) {
       const claims = (inSlot.get(key) ?? []).map((m) => views[m]!);
       const slot = claims.length === 0 ? undefined : FS.build(claims, options.parties).find((x) => x.key === key);
-      if (slot === undefined) slots.delete(key);
-      else slots.set(key, slot);
+      const at = lowerBound(order, key);
+      if (slot === undefined) {
+        if (slots.delete(key)) order.splice(at, 1);
+      } else {
+        if (!slots.has(key)) order.splice(at, 0, key);
+        slots.set(key, slot);
+      }
     }
-    const built = FS.matchUndated([...slots.values()]).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // In key order, as `FactSlot.build` gives them (matchUndated keeps the order).
+    const built = FS.matchUndated(order.map((key) => slots.get(key)!));
     const t = R.figureOfSlots(built, metric, direction, { through: options.through, parties: options.parties }, warm);
     const after: Figure = t === undefined ? none : { best: t.best, lo: t.lo, hi: t.hi };
     if (!same(before, after)) changes.push({ knownAt: s.day, articleId: s.articleId, claimIds: [...s.claimIds].sort(), before, after });

@@ -102,6 +102,14 @@ const support = (s: FS.Slot): number =>
 
 const latest = (s: FS.Slot): FS.Placed => s.versions.map((v) => v.current).sort((a, b) => FS.recency(b.claim, a.claim))[0]!;
 
+// What the ranking reads of a slot, found once per slot (slots are immutable; the audit solves mostly the same ones at every step).
+const ranking = new WeakMap<FS.Slot, { readonly support: number; readonly sourceKind: number; readonly latest: FS.Placed }>();
+const rankingOf = (s: FS.Slot) => {
+  let r = ranking.get(s);
+  if (r === undefined) ranking.set(s, (r = { support: support(s), sourceKind: sourceKind(s), latest: latest(s) }));
+  return r;
+};
+
 interface Candidate {
   readonly ref: number;
   readonly slot: FS.Slot;
@@ -154,7 +162,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   for (const { window, lo, slot } of partWindows.values()) if (lo > 0) candidates.push({ ref: candidates.length, slot, window, lo, hi: null, unknownScope: false, part: true, undated: false });
 
   const system = W.make(candidates.map((c) => c.window), [], seed?.system);
-  const rank = (c: Candidate) => [c.part ? 0 : 1, support(c.slot), sourceKind(c.slot)] as const;
+  const rank = (c: Candidate) => [c.part ? 0 : 1, rankingOf(c.slot).support, rankingOf(c.slot).sourceKind] as const;
   const tiers = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const k = rank(c).map((x) => String(x).padStart(6, "0")).join("|");
@@ -167,7 +175,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const k of [...tiers.keys()].sort().reverse()) {
     // Each slot's most recent version, found once (not once per comparison).
-    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, latest(c.slot).claim]));
+    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, rankingOf(c.slot).latest.claim]));
     const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest.get(b.ref)!, newest.get(a.ref)!) || a.ref - b.ref);
     // An undated figure's floor is always tried (even at 0) so that its best figure is pinned in its rank.
     for (const c of tier) if (c.lo > 0 || c.undated) order.push({ c, side: "lo" });

@@ -115,7 +115,9 @@ const totalQuery = async (p: Parsed, name: string) => {
   const metric = str(p, "metric");
   const direction = str(p, "direction");
   if (metric === undefined || direction === undefined) usage(`${name} needs --metric M and --direction D`);
-  return { metric: metric!, direction: direction!, knownAt: dateArg(p, "known-at") ?? null, through: dateArg(p, "through") ?? null, position: await positionOf(p) };
+  // As totals counts: through the --known-at day unless --through says otherwise, so that the audit ends on that total.
+  const knownAt = dateArg(p, "known-at") ?? null;
+  return { metric: metric!, direction: direction!, knownAt, through: dateArg(p, "through") ?? knownAt, position: await positionOf(p) };
 };
 
 const fig = (f: { best: number | null; lo: number | null; hi: number | null }) => (f.best === null ? "-" : `${R.num(f.best)} (${R.bounds(f.lo!, f.hi)})`);

@@ -2,7 +2,8 @@
 // invariants every store must keep after any fault (every event decodes, positions are gapless,
 // every stream is a whole number of appends). Stores are opened through the adapter, read-only use.
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
@@ -24,16 +25,17 @@ let synthetic: string[] | null = null;
  * Without the corpus (a clone with no ../shared beside it, as in CI), a feed made from the seeds: each
  * article a different draw of lines from the five seeds, kept in their order, with a dispatch line of its
  * own. Draws too close to a seed or to an earlier draw are dropped, so that no article is a wire copy of
- * another (copy links depend on what a writer had seen, which concurrent writers do not share). Written
- * once per process into a temporary folder other users can read (the read-only case runs as nobody),
- * removed when the process exits.
+ * another (copy links depend on what a writer had seen, which concurrent writers do not share). Kept in
+ * a temporary folder other users can read (the read-only case runs as nobody).
  */
 const syntheticFeed = (): string[] => {
   if (synthetic !== null) return synthetic;
-  const dir = mkdtempSync(join(tmpdir(), "facts-feed-"));
-  chmodSync(dir, 0o755);
-  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   const texts = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(seeds, f), "utf8"));
+  // One folder per content of the seeds, shared by every test process and kept between runs (its files are
+  // written whole, by rename, so processes that make it at the same time never see half a file).
+  const dir = join(tmpdir(), `facts-feed-${createHash("sha256").update(`v1\0${texts.join("\0")}`).digest("hex").slice(0, 12)}`);
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  chmodSync(dir, 0o755);
   const lines = texts.flatMap((t) => t.split("\n").map((l) => l.trim()).filter((l) => l !== ""));
   const seen = texts.map((t) => Similarity.signature(t));
   let state = 20261202;
@@ -48,8 +50,12 @@ const syntheticFeed = (): string[] => {
     if (text.length < 400 || seen.some((s) => Similarity.estimate(s, signature) >= 0.5)) continue;
     seen.push(signature);
     const path = join(dir, `dispatch-${String(out.length + 1).padStart(3, "0")}.txt`);
-    writeFileSync(path, `${text}\n\nDispatch ${out.length + 1} of a feed made from the seeds.\n`);
-    chmodSync(path, 0o644);
+    const body = `${text}\n\nDispatch ${out.length + 1} of a feed made from the seeds.\n`;
+    if (!existsSync(path) || readFileSync(path, "utf8") !== body) {
+      const part = `${path}.${process.pid}.part`;
+      writeFileSync(part, body, { mode: 0o644 });
+      renameSync(part, path);
+    }
     out.push(path);
   }
   console.log(`reliability tests: the labelled corpus is not at ${corpusArticles}; ingesting the seeds and ${out.length} dispatches drawn from them instead`);

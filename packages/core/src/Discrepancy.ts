@@ -87,3 +87,27 @@ export const revisions = (s: FS.Slot): Discrepancy[] =>
     setAside: [before.claim.claimId],
     resolve: [{ action: "reject" as const, claimIds: [before.claim.claimId] }],
   }));
+
+/** Slot rule: one exchange its sources date on different days (FactSlot.matchDates): counted once over both days, each day's claims named. */
+export const dateConflicts = (s: FS.Slot): Discrepancy[] => {
+  if (s.datings.length < 2) return [];
+  const current = s.versions.map((v) => v.current);
+  const [first, second] = [s.datings[0]!, s.datings[s.datings.length - 1]!];
+  // The day fewer sources give is the likelier slip; on a tie, the earlier one.
+  const weaker = second.claimIds.length < first.claimIds.length ? second : first;
+  return [
+    {
+      reason: "date_conflict",
+      metric: s.metric,
+      direction: s.direction,
+      kind: s.kind,
+      validFrom: s.validFrom,
+      validTo: s.validTo,
+      detail: `the same exchange of ${F.show(F.interval(s.reconciled))} is dated ${s.datings.map((d) => `${d.day} (${d.claimIds.length} claim${d.claimIds.length === 1 ? "" : "s"})`).join(" and ")}; counted once over ${s.validFrom}..${s.validTo}`,
+      versions: current,
+      kept: ids(current),
+      setAside: [],
+      resolve: [{ action: "correct_date", claimIds: weaker.claimIds }],
+    },
+  ];
+};

@@ -85,6 +85,8 @@ export interface Slot {
   readonly conflicts: ReadonlyArray<readonly [Placed, Placed]>;
   /** A claimant's earlier version and the later one of its own that contradicts it. */
   readonly revisions: ReadonlyArray<readonly [Placed, Placed]>;
+  /** Of one exchange that its sources date on different days (`matchDates`): each day with the claims that give it; empty otherwise. */
+  readonly datings: ReadonlyArray<{ readonly day: string; readonly claimIds: readonly string[] }>;
 }
 
 /** Deterministic recency: later knowledge day, then later publication, article id, position in text, claim id. */
@@ -230,7 +232,7 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
   }
   const slots: Slot[] = [];
   for (const [key, { direction, placed }] of groups) slots.push(slotOf(key, direction, placed));
-  return matchUndated(slots).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return join(slots).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 };
 
 const slotOf = (key: string, direction: string, placed: readonly Placed[]): Slot => {
@@ -298,6 +300,7 @@ const slotOf = (key: string, direction: string, placed: readonly Placed[]): Slot
       reconciled,
       conflicts,
       revisions,
+      datings: [],
     };
 };
 
@@ -349,3 +352,64 @@ export const matchUndated = (slots: readonly Slot[]): Slot[] => {
       return extra === undefined ? s : slotOf(s.key, s.direction, [...placedOf(s), ...extra]);
     });
 };
+
+/**
+ * One exchange dated on two days by its sources: two dated event slots of the same metric and direction,
+ * on consecutive days, whose every claim gives the same exact figure, where no article tells both days
+ * and no other event of that figure lies within a week (a series of equal exchanges, such as 1,200 bodies
+ * on four days running, is a series, not one exchange dated twice). They become one slot over both days,
+ * counted once, and a `date_conflict` (see Discrepancy.dateConflicts) names each day's claims.
+ */
+export const matchDates = (slots: readonly Slot[]): Slot[] => {
+  const figureOf = (s: Slot): number | null => {
+    const placed = placedOf(s);
+    const v = placed[0]?.claim.fields.value ?? null;
+    return v !== null && placed.every((p) => p.claim.fields.value === v && p.claim.fields.qualifier === "exact") ? v : null;
+  };
+  const singleDay = (s: Slot): boolean => s.kind === "event" && s.validFrom !== null && s.validFrom === s.validTo && s.datings.length === 0;
+  const byFigure = new Map<string, Slot[]>();
+  for (const s of slots) {
+    if (s.kind !== "event" || s.day === null) continue;
+    const v = placedOf(s).map((p) => p.claim.fields.value);
+    for (const x of new Set(v)) {
+      if (x === null) continue;
+      const k = `${s.metric}|${s.direction}|${x}`;
+      const list = byFigure.get(k);
+      if (list === undefined) byFigure.set(k, [s]);
+      else list.push(s);
+    }
+  }
+  const merged = new Map<string, Slot>();
+  const gone = new Set<string>();
+  for (const list of byFigure.values()) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => (a.day! < b.day! ? -1 : a.day! > b.day! ? 1 : a.key < b.key ? -1 : 1));
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const [a, b] = [sorted[i]!, sorted[i + 1]!];
+      if (gone.has(a.key) || gone.has(b.key) || !singleDay(a) || !singleDay(b) || daysBetween(a.day!, b.day!) !== 1) continue;
+      const v = figureOf(a);
+      if (v === null || figureOf(b) !== v) continue;
+      const near = sorted.filter((o) => o !== a && o !== b && daysBetween(o.day!, a.day!) <= 7 && daysBetween(b.day!, o.day!) <= 7);
+      if (near.length > 0) continue;
+      const articles = (s: Slot) => new Set(placedOf(s).map((p) => p.claim.rootArticleId ?? p.claim.articleId ?? p.claim.claimId));
+      const told = articles(a);
+      if ([...articles(b)].some((x) => told.has(x))) continue;
+      const both = slotOf(`${a.key}~${b.day}`, a.direction, [...placedOf(a), ...placedOf(b)]);
+      const claimIds = (s: Slot) => [...new Set(placedOf(s).map((p) => p.claim.claimId))];
+      merged.set(a.key, { ...both, validFrom: a.day, validTo: b.day, day: b.day, happenedBy: b.day!, datings: [{ day: a.day!, claimIds: claimIds(a) }, { day: b.day!, claimIds: claimIds(b) }] });
+      gone.add(a.key);
+      gone.add(b.key);
+    }
+  }
+  if (merged.size === 0) return [...slots];
+  const out: Slot[] = [];
+  for (const s of slots) {
+    const m = merged.get(s.key);
+    if (m !== undefined) out.push(m);
+    else if (!gone.has(s.key)) out.push(s);
+  }
+  return out;
+};
+
+/** The slot rules that join slots of one metric and direction: undated events to dated ones, then one exchange dated twice. */
+export const join = (slots: readonly Slot[]): Slot[] => matchDates(matchUndated(slots));

@@ -105,7 +105,7 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   const discrepancies = (): Discrepancy[] => {
     if (flags !== null) return flags;
     const out: Discrepancy[] = [];
-    for (const s of slots) if (within(s.happenedBy, through)) out.push(...D.conflicts(s), ...D.revisions(s));
+    for (const s of slots) if (within(s.happenedBy, through)) out.push(...D.conflicts(s), ...D.revisions(s), ...D.dateConflicts(s));
     for (const g of groups.values()) for (const f of g.findings) if (within(f.validTo ?? f.validFrom ?? "", through)) out.push(f);
     out.push(...A.asymmetries(slots, through));
     return (flags = out);

@@ -52,9 +52,58 @@ describe("how each slot is read", () => {
   });
 });
 
+describe("one exchange dated on two days (date_conflict)", () => {
+  const conflicts = (claims: readonly ClaimView[]) => report(claims).discrepancies.filter((d) => d.reason === "date_conflict");
+
+  it("the same figure on consecutive days from two articles is one exchange over both days, counted once and flagged", () => {
+    const claims = [event(45, "2025-05-05"), event(45, "2025-05-06"), event(45, "2025-05-06", { attributedTo: "Other" })];
+    expect(prisoners(claims)).toMatchObject({ best: 45, lo: 45, hi: 45 });
+    expect(prisoners(claims, "2025-05-05")).toMatchObject({ lo: 0, hi: 45 });
+    const [f, ...more] = conflicts(claims);
+    expect(more).toEqual([]);
+    expect([f?.validFrom, f?.validTo, f?.kept.length, f?.setAside]).toEqual(["2025-05-05", "2025-05-06", 3, []]);
+    // The day fewer claims give is the one to check first.
+    expect(f?.resolve).toEqual([{ action: "correct_date", claimIds: [claims[0]!.claimId] }]);
+    expect(f?.detail).toMatch(/2025-05-05 \(1 claim\) and 2025-05-06 \(2 claims\)/);
+  });
+
+  it("two exchanges stay two: told by one article, two days apart, different figures, a qualified figure, or a series of equal ones", () => {
+    const one = event(45, "2025-05-05", { attributedTo: "A" });
+    expect(prisoners([one, event(45, "2025-05-06", { attributedTo: "B" })].map((c, i) => (i === 1 ? { ...c, articleId: one.articleId, rootArticleId: one.rootArticleId } : c))).lo).toBe(90);
+    expect(prisoners([event(45, "2025-05-05"), event(45, "2025-05-07")]).lo).toBe(90);
+    expect(prisoners([event(45, "2025-05-05"), event(46, "2025-05-06")]).lo).toBe(91);
+    expect(prisoners([event(45, "2025-05-05"), event(45, "2025-05-06", { qualifier: "about" })]).lo).toBeGreaterThan(45);
+    expect(prisoners([event(1200, "2025-06-13"), event(1200, "2025-06-14"), event(1200, "2025-06-15")]).lo).toBe(3600);
+    for (const claims of [[event(45, "2025-05-05"), event(45, "2025-05-07")], [event(1200, "2025-06-13"), event(1200, "2025-06-14"), event(1200, "2025-06-15")]]) expect(conflicts(claims)).toEqual([]);
+  });
+});
+
+describe("the day counts start (countsFrom, the full-scale invasion)", () => {
+  const invasion = { validFrom: "2022-02-24" };
+  it("a count since the invasion and one of unknown scope bound the same all-time window", () => {
+    expect(readings([count(3767, "2024-11-21", invasion)])).toEqual([[3767, "window", { from: null, to: "2024-11-21" }]]);
+    expect(readings([count(3767, "2024-11-21", { validFrom: "2014-04-01" })])).toEqual([[3767, "window", { from: null, to: "2024-11-21" }]]);
+    expect(readings([count(40, "2025-06-03", { validFrom: "2022-03-01" })])).toEqual([[40, "window", { from: "2022-03-01", to: "2025-06-03" }]]);
+  });
+
+  it("an unknown-scope count above an earlier count since the invasion forces nobody before the invasion", () => {
+    // Read from the beginning, 4,000 a day after 3,767 since the invasion would put 233 before it, on top of the later 5,857.
+    const claims = [count(3767, "2024-11-21", invasion), count(4000, "2024-11-22"), count(5857, "2025-07-28", invasion)];
+    const t = prisoners(claims, "2025-09-24");
+    expect([t.best, t.lo, t.hi]).toEqual([5857, 5857, 5857]);
+  });
+
+  it("--since the invasion or earlier is the all-time total", () => {
+    const claims = [count(3767, "2024-11-21", invasion), event(100, "2025-01-10")];
+    const all = prisoners(claims, "2025-02-01");
+    for (const since of ["2022-02-24", "2020-01-01"]) expect([prisoners(claims, "2025-02-01", since).lo, prisoners(claims, "2025-02-01", since).hi]).toEqual([all.lo, all.hi]);
+    expect(prisoners(claims, "2025-02-01", "2022-02-25").lo).toBe(100);
+  });
+});
+
 describe("findings of refused bounds", () => {
   it("events above a count of their window: the count's upper bound is set aside, with its scope to correct first", () => {
-    const claims = [event(30, "2025-06-01"), event(30, "2025-06-02"), count(40, "2025-06-02", { validFrom: "2025-06-01" })];
+    const claims = [event(30, "2025-06-01"), event(31, "2025-06-02"), count(40, "2025-06-02", { validFrom: "2025-06-01" })];
     const [f] = report(claims).discrepancies;
     expect(f?.reason).toBe("events_exceed_cumulative");
     expect(f?.detail).toMatch(/its upper bound was set aside/);
@@ -63,7 +112,7 @@ describe("findings of refused bounds", () => {
     expect(f?.setAside).toEqual([claims[2]!.claimId]);
     expect([...(f?.kept ?? [])].sort()).toEqual([claims[0]!.claimId, claims[1]!.claimId].sort());
     expect(f?.versions.map((v) => v.claim.claimId).sort()).toEqual(claims.map((c) => c.claimId).sort());
-    expect(prisoners(claims)).toMatchObject({ best: 60, lo: 60, hi: 60 });
+    expect(prisoners(claims)).toMatchObject({ best: 61, lo: 61, hi: 61 });
   });
 
   it("a count that only grows, dated by its text below an earlier one, is a decrease; dated by its article only, stale with its date to correct", () => {
@@ -81,7 +130,7 @@ describe("findings of refused bounds", () => {
 
   it("two events of one phase above the phase's own figure: the lower-ranked bound is a window conflict, to reject or correct", () => {
     const phase = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 10, validFrom: "2025-06-01", validTo: "2025-06-02", attributedTo: "P" }, "2025-06-02");
-    const [f] = report([event(8, "2025-06-01"), event(8, "2025-06-02"), phase]).discrepancies;
+    const [f] = report([event(8, "2025-06-01"), event(7, "2025-06-02"), phase]).discrepancies;
     expect([f?.reason, f?.resolve.map((r) => r.action)]).toEqual(["window_conflict", ["reject", "correct_value"]]);
   });
 
@@ -125,7 +174,7 @@ describe("the checks of a cumulative figure against the events in its window", (
   });
 
   it("events above the figure are events_exceed_cumulative", () => {
-    const claims = [event(10, "2025-06-01"), event(10, "2025-06-02"), count(15, "2025-06-02")];
+    const claims = [event(10, "2025-06-01"), event(9, "2025-06-02"), count(15, "2025-06-02")];
     expect(prisoners(claims).checks.map((c) => c.outcome)).toEqual(["events_exceed_cumulative"]);
   });
 });

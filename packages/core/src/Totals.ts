@@ -83,6 +83,17 @@ export interface Warm {
 /** The parts of a whole: soldiers and civilians returned are parts of prisoners (people) returned. */
 export const partsOf: Readonly<Record<string, readonly string[]>> = { prisoners_returned: ["soldiers_returned", "civilians_returned"] };
 
+/**
+ * The day the domain's counts start: returns are counted from the full-scale invasion, so a figure "since
+ * February 24, 2022" and one of unknown scope ("have returned 6,030 so far") bound the same all-time
+ * window, and no figure can force people returned before it. A scope that starts on or before this day
+ * is read as counting from the beginning.
+ */
+export const countsFrom = "2022-02-24";
+
+/** A window's first day, with every start on or before `countsFrom` read as the beginning (null). */
+export const startOf = (from: string | null): string | null => (from !== null && from <= countsFrom ? null : from);
+
 const windowOf = (s: FS.Slot): W.Window | null => {
   if (s.kind === "event") {
     const a = s.validFrom ?? s.validTo;
@@ -91,7 +102,7 @@ const windowOf = (s: FS.Slot): W.Window | null => {
     return a <= b ? { from: a, to: b } : { from: b, to: a };
   }
   const asOf = s.validTo ?? s.validFrom ?? s.happenedBy;
-  return { from: s.scope !== null && s.scope <= asOf ? s.scope : null, to: asOf };
+  return { from: s.scope !== null && s.scope <= asOf ? startOf(s.scope) : null, to: asOf };
 };
 
 /** Who stands behind a slot, for ranking: named claimants (a party, an official) above an outlet's own background sentence. */
@@ -305,7 +316,8 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     return { day: c.window.to, by: dated === null ? 0 : own === null ? null : Math.max(0, own - dated) };
   });
   const lastDay = candidates.map((c) => c.window.to).sort().at(-1) ?? "0000-01-01";
-  const over = (from: string | null, to: string): F.Figure => {
+  const over = (since: string | null, to: string): F.Figure => {
+    const from = startOf(since);
     // Only the halves the figure reads: the least totals of the system and of the pinned one, the greatest of the dated evidence.
     const lo = system.lower({ from, to });
     const pinnedLo = bestSystem.lower({ from, to });

@@ -129,8 +129,8 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
     for (const g of dirty) {
       const [tag, metric, direction] = g.split("|") as [string, string, string];
       if (tag !== "flow") continue;
-      const own = FS.matchUndated([...(slotsOf.get(g)?.values() ?? [])]);
-      const parts = (T.partsOf[metric] ?? []).flatMap((m) => FS.matchUndated([...(slotsOf.get(`flow|${m}|${direction}`)?.values() ?? [])]));
+      const own = FS.join([...(slotsOf.get(g)?.values() ?? [])]);
+      const parts = (T.partsOf[metric] ?? []).flatMap((m) => FS.join([...(slotsOf.get(`flow|${m}|${direction}`)?.values() ?? [])]));
       if (own.length === 0 && parts.length === 0) solved.delete(g);
       // The index keeps figures only: conflicts are not searched (the report names them).
       else solved.set(g, T.solve(metric, direction, own.sort(byKey), parts.sort(byKey), false));

@@ -109,7 +109,7 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
   // Each member's view as of the current step: null before its own step, and once rejected. A view changes only at
   // the member's own step and at its amendments' steps, so each step recomputes only the views it touches; and only
   // the slots those views leave or join are built again (`FactSlot.build` of the slot's claims, in ledger order, as a
-  // build of every claim gives that slot), then `FactSlot.matchUndated` and `Reconcile.figureOfSlots` as `figureOf`.
+  // build of every claim gives that slot), then the slot rules that join slots (`FactSlot.join`) and `Reconcile.figureOfSlots`, as `figureOf` does.
   const views: Array<L.ClaimView | null> = members.map(() => null);
   const keys: Array<string | null> = members.map(() => null);
   const entered: boolean[] = members.map(() => false);
@@ -163,8 +163,8 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
         slots.set(key, slot);
       }
     }
-    // In key order, as `FactSlot.build` gives them (matchUndated keeps the order).
-    const built = FS.matchUndated(order.map((key) => slots.get(key)!));
+    // Joined and in key order, as `FactSlot.build` gives them (the slots come in key order, so the sort is one pass).
+    const built = FS.join(order.map((key) => slots.get(key)!)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const t = R.figureOfSlots(built, metric, direction, { through: options.through, parties: options.parties }, warm);
     const after: Figure = t === undefined ? none : { best: t.best, lo: t.lo, hi: t.hi };
     if (!same(before, after)) changes.push({ knownAt: s.day, articleId: s.articleId, claimIds: [...s.claimIds].sort(), before, after });

@@ -4,7 +4,7 @@
  * exactly what the reconciliation gives for the claims known that day (`findTotal(report(view))`),
  * nothing when there is no total. Histories reach parts and wholes (soldiers and civilians returned
  * under prisoners returned), undated claims and articles, corrections of any field (several of one
- * claim), rejections, re-extractions, datings, manual claims and wire copies.
+ * claim), rejections, re-extractions, datings, manual claims, wire copies, and one exchange dated on two days.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -42,12 +42,32 @@ const stacked: fc.Arbitrary<LedgerEvent[]> = richHistory.chain((events) => {
     ]);
 });
 
+/** A history with one exchange dated on two days: two articles give the same exact figure for consecutive days (FactSlot.matchDates). */
+const datedTwice: fc.Arbitrary<LedgerEvent[]> = fc
+  .record({ events: richHistory, d: fc.integer({ min: 1, max: 10 }), value: fc.constantFrom(390, 1000, 7), metric: fc.constantFrom("prisoners_returned", "soldiers_returned"), late: fc.boolean() })
+  .map(({ events, d, value, metric, late }) => {
+    const extra: LedgerEvent[] = [];
+    [d, d + 1].forEach((n, i) => {
+      const on = `2025-06-${String(n).padStart(2, "0")}`;
+      const published = late && i === 0 ? "2025-06-13" : `2025-06-${String(n + 1).padStart(2, "0")}`;
+      const recordedAt = `${published}T09:00:00.000Z`;
+      const articleId = `twice${i}`;
+      extra.push({ type: "ArticleRecorded", version: 2, articleId, textHash: `t${i}`, text: `twice ${i}`, path: null, publishedAt: published, outlet: i === 0 ? "Reuters" : "AFP", wire: null, url: null, learned: { publishedAt: "text", outlet: "text", url: "none" }, copyOf: null, extractor: { name: "test", version: "1" }, recordedAt });
+      const id = `tw${i}`;
+      extra.push({
+        type: "ClaimReported", version: 3, claimId: id, articleId, reportedVia: null, origin: "extracted", analyst: null, extractor: { name: "test", version: "1" }, recordedAt,
+        claim: { id, metric, direction: "to_ukraine", kind: "event", value, qualifier: "exact", lo: value, hi: value, validFrom: on, validTo: on, attributedTo: i === 0 ? "Volodymyr Zelensky" : "Russian Defence Ministry", evidence: { start: 0, end: 5, text: "" }, agreement: null, commitment: null, group: null, dateSource: "text" },
+      });
+    });
+    return [...events, ...extra];
+  });
+
 const day = fc.option(fc.integer({ min: 1, max: 16 }).map((d) => `2025-06-${String(d).padStart(2, "0")}`), { nil: null });
 
 describe("the audit ends on the total", () => {
   it("for every metric and direction and any known-at / through pair, the last change's figure is the reconciled total (best, lo, hi)", () => {
     fc.assert(
-      fc.property(fc.oneof(richHistory, stacked), day, day, (events, knownAt, through) => {
+      fc.property(fc.oneof(richHistory, stacked, datedTwice), day, day, (events, knownAt, through) => {
         const ledger = L.fromEvents(events);
         const metrics = [...new Set([...builtInMetrics, ...[...ledger.claims.values()].map((c) => c.fields.metric)])].sort();
         const r = R.report(L.view(ledger, { knownAt }), { through, parties });

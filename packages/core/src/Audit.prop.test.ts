@@ -13,17 +13,22 @@ import * as R from "./Reconcile.ts";
 import { richHistory } from "./arbitraries.ts";
 
 const parties = R.defaultParties;
+// A total reads its own claims and, for people returned, its parts' (soldiers and civilians returned: rule 5).
+const readBy: Record<string, readonly string[]> = { prisoners_returned: ["prisoners_returned", "soldiers_returned", "civilians_returned"] };
 const concerns = (f: { metric?: string | undefined; direction?: string | undefined }, metric: string, direction: string) =>
-  f.metric === metric && (f.direction === direction || (f.direction === "each_side" && direction.startsWith("to_")));
+  (readBy[metric] ?? [metric]).includes(f.metric ?? "") && (f.direction === direction || (f.direction === "each_side" && direction.startsWith("to_")));
 
 const reference = (events: readonly LedgerEvent[], metric: string, direction: string, through: string | null) => {
   const full = L.fromEvents(events);
-  // A claim belongs to the audit when it, or a correction of it, is about this total.
-  const relevant = new Set(
-    [...full.claims.values()]
-      .filter((c) => c.supersededBy === null && (concerns(c.fields, metric, direction) || (full.amendments.get(c.claimId) ?? []).some((a) => a.change._tag === "Corrected" && concerns({ ...c.fields, ...a.change.changes }, metric, direction))))
-      .map((c) => c.claimId),
-  );
+  // A claim belongs to the audit when it is about this total as recorded, or after its corrections up to any one of them (oldest first).
+  const everAbout = (c: L.ClaimEntry): boolean => {
+    let f: { metric?: string | undefined; direction?: string | undefined } = c.fields;
+    if (concerns(f, metric, direction)) return true;
+    for (const a of [...(full.amendments.get(c.claimId) ?? [])].sort((x, y) => (x.recordedAt < y.recordedAt ? -1 : 1)))
+      if (a.change._tag === "Corrected" && concerns((f = { ...f, ...a.change.changes }), metric, direction)) return true;
+    return false;
+  };
+  const relevant = new Set([...full.claims.values()].filter((c) => c.supersededBy === null && everAbout(c)).map((c) => c.claimId));
   const stepOf = (e: LedgerEvent): string | null => {
     if (e.type === "ClaimReported") {
       const c = full.claims.get(e.claimId);
@@ -59,7 +64,7 @@ const reference = (events: readonly LedgerEvent[], metric: string, direction: st
 describe("the audit against a reference replay", () => {
   it("lists exactly the steps that changed the total, in knowledge order, each with its claims and figures", () => {
     fc.assert(
-      fc.property(richHistory, fc.constantFrom("prisoners_returned", "bodies_returned"), fc.constantFrom("to_ukraine", "to_russia"), fc.constantFrom(null, "2025-06-06"), (events, metric, direction, through) => {
+      fc.property(richHistory, fc.constantFrom("prisoners_returned", "soldiers_returned", "bodies_returned"), fc.constantFrom("to_ukraine", "to_russia"), fc.constantFrom(null, "2025-06-06"), (events, metric, direction, through) => {
         const changes = Audit.audit(L.fromEvents(events), metric, direction, { parties, through }).map((c) => ({ ...c, claimIds: [...new Set(c.claimIds)].sort() }));
         expect(changes).toEqual(reference(events, metric, direction, through));
       }),

@@ -312,8 +312,25 @@ const larger = (a: Q.Interval, b: Q.Interval): boolean => a.lo > b.lo || (a.lo =
 export const intervalOf = (s: Slot): Q.Interval => ({ lo: s.reconciled.lo, hi: s.reconciled.hi });
 
 /** Every claim placed in a slot, with the interval it states (current versions carry the claimant's narrowed one). */
-const placedOf = (s: Slot): Placed[] =>
-  s.versions.flatMap((v) => [v.current, ...v.history]).map((p) => ({ ...p, interval: Q.fromReported(p.claim.fields.value, p.claim.fields.qualifier, p.claim.fields.kind === "event") }));
+const placedOf = (s: Slot): readonly Placed[] => {
+  // A slot is immutable: its claims are listed once (the slot rules read them at every build, the audit at every step).
+  let out = placedMemo.get(s);
+  if (out === undefined)
+    placedMemo.set(s, (out = s.versions.flatMap((v) => [v.current, ...v.history]).map((p) => ({ ...p, interval: Q.fromReported(p.claim.fields.value, p.claim.fields.qualifier, p.claim.fields.kind === "event") }))));
+  return out;
+};
+const placedMemo = new WeakMap<Slot, readonly Placed[]>();
+
+/** The figures a slot's claims give, as keys of metric, direction and figure (once per slot: slots are immutable). */
+const figureKeys = (s: Slot): readonly string[] => {
+  let out = figureMemo.get(s);
+  if (out === undefined) {
+    const v = new Set(placedOf(s).map((p) => p.claim.fields.value));
+    figureMemo.set(s, (out = [...v].filter((x): x is number => x !== null).map((x) => `${s.metric}|${s.direction}|${x}`)));
+  }
+  return out;
+};
+const figureMemo = new WeakMap<Slot, readonly string[]>();
 
 /**
  * An event reported without its day is the same exchange as a dated one of the same metric, direction
@@ -370,10 +387,7 @@ export const matchDates = (slots: readonly Slot[]): Slot[] => {
   const byFigure = new Map<string, Slot[]>();
   for (const s of slots) {
     if (s.kind !== "event" || s.day === null) continue;
-    const v = placedOf(s).map((p) => p.claim.fields.value);
-    for (const x of new Set(v)) {
-      if (x === null) continue;
-      const k = `${s.metric}|${s.direction}|${x}`;
+    for (const k of figureKeys(s)) {
       const list = byFigure.get(k);
       if (list === undefined) byFigure.set(k, [s]);
       else list.push(s);

@@ -74,6 +74,12 @@ export interface Group {
   readonly lastDay: string;
 }
 
+/** Potentials kept from one solve of a total to the next (the audit's steps): a warm start of `solve`, same answers (`Windows.Seed`). */
+export interface Warm {
+  system?: W.Seed;
+  pinned?: W.Seed;
+}
+
 /** The parts of a whole: soldiers and civilians returned are parts of prisoners (people) returned. */
 export const partsOf: Readonly<Record<string, readonly string[]>> = { prisoners_returned: ["soldiers_returned", "civilians_returned"] };
 
@@ -107,6 +113,14 @@ const support = (s: FS.Slot): number =>
 
 const latest = (s: FS.Slot): FS.Placed => s.versions.map((v) => v.current).sort((a, b) => FS.recency(b.claim, a.claim))[0]!;
 
+// What the ranking reads of a slot, found once per slot (slots are immutable; the audit solves mostly the same ones at every step).
+const ranking = new WeakMap<FS.Slot, { readonly support: number; readonly sourceKind: number; readonly latest: FS.Placed }>();
+const rankingOf = (s: FS.Slot) => {
+  let r = ranking.get(s);
+  if (r === undefined) ranking.set(s, (r = { support: support(s), sourceKind: sourceKind(s), latest: latest(s) }));
+  return r;
+};
+
 interface Candidate {
   readonly ref: number;
   readonly slot: FS.Slot;
@@ -128,7 +142,9 @@ interface Candidate {
  * overrides a higher one of the same rank. A refused bound is a finding naming a minimal conflict
  * (with `explain` false, the conflicts are not searched: the figures are the same, the findings name no members).
  */
-export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true): Group => {
+export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true, warm?: Warm): Group => {
+  // A warm start (the potentials of the last solve of this total) changes no answer, only the work: not with `explain`.
+  const seed = explain ? undefined : warm;
   const events = slots.filter((s) => s.kind === "event");
   const dated = events.filter((s) => windowOf(s) !== null);
   const undated = events.filter((s) => windowOf(s) === null);
@@ -156,8 +172,8 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   }
   for (const { window, lo, slot } of partWindows.values()) if (lo > 0) candidates.push({ ref: candidates.length, slot, window, lo, hi: null, unknownScope: false, part: true, undated: false });
 
-  const system = W.make(candidates.map((c) => c.window));
-  const rank = (c: Candidate) => [c.part ? 0 : 1, support(c.slot), sourceKind(c.slot)] as const;
+  const system = W.make(candidates.map((c) => c.window), [], seed?.system);
+  const rank = (c: Candidate) => [c.part ? 0 : 1, rankingOf(c.slot).support, rankingOf(c.slot).sourceKind] as const;
   const tiers = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const k = rank(c).map((x) => String(x).padStart(6, "0")).join("|");
@@ -170,7 +186,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const k of [...tiers.keys()].sort().reverse()) {
     // Each slot's most recent version, found once (not once per comparison).
-    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, latest(c.slot).claim]));
+    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, rankingOf(c.slot).latest.claim]));
     const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest.get(b.ref)!, newest.get(a.ref)!) || a.ref - b.ref);
     // An undated figure's floor is always tried (even at 0) so that its best figure is pinned in its rank.
     for (const c of tier) if (c.lo > 0 || c.undated) order.push({ c, side: "lo" });
@@ -192,7 +208,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   }
 
   // The best figure: each accepted slot's best value, in the same order, kept where it can hold; then the least total they allow.
-  const bestSystem = system.clone();
+  // Warm: the same accepted bounds in the same order (they hold together), over the last pinned system's potential.
+  const bestSystem = seed === undefined ? system.clone() : W.make(candidates.map((c) => c.window), [], seed.pinned);
+  if (seed !== undefined) for (const { c, side } of accepted) bestSystem.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
   const pinned = new Set<number>();
   for (const { c } of accepted) {
     if (pinned.has(c.ref)) continue;
@@ -201,6 +219,11 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     const best = c.part ? c.lo : c.slot.reconciled.best;
     bestSystem.add({ ref: c.ref, window: c.window, side: "lo", bound: best }, false);
     if (!refusedHi.has(c.ref) && !c.part && !c.undated) bestSystem.add({ ref: c.ref, window: c.window, side: "hi", bound: best }, false);
+  }
+
+  if (seed !== undefined) {
+    seed.system = system.potential();
+    seed.pinned = bestSystem.potential();
   }
 
   const readingOf = (c: Candidate): Reading => {

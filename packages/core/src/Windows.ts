@@ -52,6 +52,19 @@ export interface System {
   readonly clone: () => System;
   /** The accepted halves' references, in the order they were accepted. */
   readonly accepted: () => readonly number[];
+  /** A copy of the current potential, by boundary: a seed for a later system (`make`'s `seed`). */
+  readonly potential: () => Seed;
+}
+
+/**
+ * A warm start: the potential of an earlier system, by boundary. A potential only decides how much work an
+ * addition does (a bound it already satisfies is accepted at once), never what is accepted, refused or bounded:
+ * a bound is refused exactly when it closes a negative cycle, and shortest paths are the same under any feasible
+ * potential. Only the cycle named on a refusal follows the search, so a seeded system is used without `explain`.
+ */
+export interface Seed {
+  readonly nodes: readonly string[];
+  readonly pi: Float64Array;
 }
 
 /**
@@ -60,7 +73,7 @@ export interface System {
  * source reports did not happen), so a window opens its days even if its own
  * bound is later refused.
  */
-export const make = (windows: readonly Window[], marks: readonly string[] = []): System => {
+export const make = (windows: readonly Window[], marks: readonly string[] = [], seed?: Seed): System => {
   const keys = new Set<string>([ORIGIN]);
   for (const w of windows) {
     keys.add(w.from ?? ORIGIN);
@@ -86,7 +99,23 @@ export const make = (windows: readonly Window[], marks: readonly string[] = []):
     adj[i + 1]!.push({ to: i, w: 0, ref: -1 }); // counts are non-negative: P(i) ≤ P(i+1)
     if (!open[i]) adj[i]!.push({ to: i + 1, w: 0, ref: -1 }); // a closed cell holds nothing
   }
-  return fromParts(nodes, index, adj, new Float64Array(nodes.length), []);
+  return fromParts(nodes, index, adj, seed === undefined ? new Float64Array(nodes.length) : seeded(nodes, open, seed), []);
+};
+
+/**
+ * A seed's potential carried to these boundaries: each takes the value of the seed's last boundary at or before
+ * it (the seed's potential never decreases along its boundaries, so neither does this), then, left to right,
+ * every closed cell is given equal ends (counts are zero there): feasible for the structural constraints.
+ */
+const seeded = (nodes: readonly string[], open: readonly boolean[], seed: Seed): Float64Array => {
+  const pi = new Float64Array(nodes.length);
+  let j = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    while (j + 1 < seed.nodes.length && seed.nodes[j + 1]! <= nodes[i]!) j++;
+    pi[i] = seed.pi[j] ?? 0;
+  }
+  for (let i = 0; i + 1 < nodes.length; i++) pi[i + 1] = open[i] ? Math.max(pi[i + 1]!, pi[i]!) : pi[i]!;
+  return pi;
 };
 
 const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>, adj: Edge[][], pi: Float64Array, accepted: number[]): System => {
@@ -220,9 +249,16 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
           delta[to] = nd;
           predFrom[to] = x;
           predEdge[to] = e;
+          // u's delta is the length of the cycle through the new edge: negative, the bound cannot hold. Without
+          // `explain` that is known at once; with it the search goes on, so that the cycle named is the one it finds.
+          if (to === u && !explain) {
+            cycle = true;
+            break;
+          }
           heap.push(nd, to);
         }
       }
+      if (cycle) break;
     }
     if (!cycle) {
       for (const x of reached) pi[x] = pi[x]! + delta[x]!;
@@ -303,6 +339,7 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     upper,
     clone: () => fromParts(nodes, index, adj.map((list) => [...list]), Float64Array.from(pi), [...accepted]),
     accepted: () => accepted,
+    potential: () => ({ nodes, pi: Float64Array.from(pi) }),
   };
 };
 

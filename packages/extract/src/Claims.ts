@@ -48,6 +48,8 @@ export interface Context {
   readonly publishedAt: string | null;
   /** Who stands behind an unattributed figure: the outlet or wire agency. */
   readonly voice: string;
+  /** Today (`YYYY-MM-DD`): bounds the years an undated article's days can fall in. */
+  readonly today?: string;
 }
 
 type Category = "persons" | "soldiers" | "civilians" | "bodies";
@@ -235,17 +237,31 @@ interface Antecedent {
 export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] => {
   // With no publication day, the latest full date the article gives stands in for it (archive stamps, datelines).
   // An archive stamp (" date 2023-02-17 ") is the page's, not a day the story names: it dates no claim.
-  const sentenceDates = sentences.map((s, i) => {
+  const found = sentences.map((s, i) => {
     const found = Dates.find(s.text);
     const stampAt = i === 0 ? /^\s*date\s+\S+/.exec(s.text) : null;
     return stampAt === null ? found : found.filter((d) => d.start >= stampAt[0].length);
   });
-  const stated = sentenceDates.flat().filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
   // An archive stamp with only a month (" date 2022-04 ") bounds the story to that month.
   const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "");
   const monthEnd = stamp === null ? null : Dates.monthEnd(+stamp[1]!, +stamp[2]!);
   // A background date is no stand-in when the text names a later year ("the warrant of March 17, 2023" in a 2024 story).
   const years = sentences.flatMap((s) => [...s.text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => +m[1]!));
+  // An undated article's days without a year: "on Saturday, December 31" is the one year, up to today and
+  // within five years, in which that day was a Saturday; else a month and day take the latest year the story
+  // names as its own (not the war's start, "since the 2022 invasion", nor a copyright line).
+  const storyYears = sentences.flatMap((s) => [...s.text.matchAll(/\b((?:19|20)\d{2})\b/g)]
+    .filter((m) => !STARTING_YEAR.test(s.text.slice(Math.max(0, m.index! - 45), m.index!)) && !STARTED_AFTER.test(s.text.slice(m.index! + 4, m.index! + 30)))
+    .map((m) => +m[1]!)).filter((y) => ctx.today === undefined || y <= +ctx.today.slice(0, 4));
+  const yearHint = storyYears.length === 0 ? null : Math.max(...storyYears);
+  const sentenceDates = ctx.publishedAt !== null || monthEnd !== null ? found : found.map((ds) => ds.map((d): Dates.DateMention => {
+    if (d.expr._tag !== "MonthDay") return d;
+    const { month, day, weekday } = d.expr;
+    const y = weekday !== undefined && ctx.today !== undefined ? Dates.yearFromWeekday(month, day, weekday, ctx.today, 4) : weekday === undefined ? yearHint : null;
+    const full = y === null ? null : Dates.dayOf(y, month, day);
+    return full === null ? d : { ...d, expr: { _tag: "Full", day: full } };
+  }));
+  const stated = sentenceDates.flat().filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
   const latestStated = stated.at(-1) ?? null;
   const standIn = latestStated !== null && years.every((y) => y <= +latestStated.slice(0, 4)) ? latestStated : null;
   const published = ctx.publishedAt ?? standIn ?? monthEnd ?? null;
@@ -817,14 +833,17 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const n = d.value;
     if (sided("to_ukraine", d).some((u) => sided("to_russia", d).some((r) => sums(n, d.qualifier, u.value! + r.value!)))) renamed[k] = { ...d, direction: "total" };
   }
+  // The publication day, a mere default, also gives way to a day the text gives the same figure by carrying
+  // it from the exchange being told ("released on May 31. ... 75 returned home" after "an exchange: 75 for 75").
   const statedDays = renamed.filter((d) => d.kind === "event" && d.dateRank === 3 && d.validTo !== null);
+  const toldDays = renamed.filter((d) => d.kind === "event" && (d.dateRank ?? 0) >= 1 && d.dateSource === "text" && d.validTo !== null);
   const named = renamed.map((d) => {
     if (d.kind !== "event" || (d.dateRank ?? 0) >= 3 || d.value === null) return d;
-    const same = statedDays.filter((x) => x.metric === d.metric && x.value === d.value && x.qualifier === d.qualifier &&
+    const same = (d.dateRank === 0 ? toldDays : statedDays).filter((x) => x !== d && x.metric === d.metric && x.value === d.value && x.qualifier === d.qualifier &&
       (x.direction === d.direction || x.direction === "each_side" || d.direction === "each_side"));
     const days = new Set(same.map((x) => x.validTo));
     const one = same[0];
-    return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: 3 } : d;
+    return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: one.dateRank ?? 3 } : d;
   });
   // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
   // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.
@@ -856,6 +875,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   }
   return order.map((k) => best.get(k)!);
 };
+
+/** Before a year that is the war's start, no story's own: "since the conflict began in February 2022", "©". */
+const STARTING_YEAR = /(?:\b(?:invasion|invaded|began|started|outbreak|hostilities|since|launched|full[- ]scale)\b[^.;]{0,30}|©\s*|copyright\s*)$/i;
+/** After such a year: "the 2022 invasion". */
+const STARTED_AFTER = /^\s*(?:full[- ]scale\s+)?(?:invasion|war\b)/i;
 
 // "10 captured occupiers", "servicemen captured in the Kursk region": a participle describing people, not holding them.
 const CAPTURED_MODIFIER = /\b(?:captured|detained|imprisoned)\b(?=\s+(?:[\w’'-]+\s+){0,3}?(?:by|in|during|near|at|on|after|from|occupiers|troops|soldiers|servicem[ae]n|prisoners|pows|fighters|personnel|pilots)\b)|\b(?:captured|detained)\s+$/gi;

@@ -101,7 +101,16 @@ const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in a
 const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|agreements|deal|memorandum|accord)\b/i;
 const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from", "by", "through"]);
 
-const wordsIn = (s: string): Array<{ w: string; at: number }> => [...s.matchAll(/[\p{L}%][\p{L}’'-]*/gu)].map((m) => ({ w: m[0], at: m.index! }));
+/** The words of a text, or its first `limit` words (read no further, so a long sentence is not read once per figure). */
+const wordsIn = (s: string, limit = Infinity): Array<{ w: string; at: number }> => {
+  const out: Array<{ w: string; at: number }> = [];
+  if (limit <= 0) return out;
+  for (const m of s.matchAll(/[\p{L}%][\p{L}’'-]*/gu)) {
+    out.push({ w: m[0], at: m.index! });
+    if (out.length >= limit) break;
+  }
+  return out;
+};
 
 const headCategory = (lw: string): Category | "subgroup" | "other" | null => {
   if (BODY_HEADS.test(lw)) return "bodies";
@@ -130,7 +139,7 @@ interface Phrase {
  * and its head is its last noun, except that bodies or remains anywhere make it a count of bodies.
  */
 const phraseAfter = (after: string): Phrase => {
-  const words = wordsIn(after).slice(0, 9);
+  const words = wordsIn(after, 9);
   let party: string | "ours" | null = null;
   let dead = false, civilian = false, bodies = false;
   let head: { c: Category | "subgroup" | "other"; end: number } | null = null;
@@ -347,6 +356,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const evidence = { start: s.start, end: s.end, text };
     if (HABITUAL.test(text)) return;
     const inSentence: Draft[] = [];
+    let sentenceWords: Array<{ w: string; at: number }> | undefined;
 
     const speakerAt = (at: number): Who => {
       const quoted = !(outside[at] ?? true) && s.quote !== null;
@@ -515,7 +525,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (category === null) {
         // "500 so far", "174 have returned", "103 of them": the noun is the one the text is already talking about.
         if (!/^\s*(?:more|others|so far|in return|each|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|came|went|will|would|had|is|to|at|from)/i.test(after) && m.form !== "zero") continue;
-        const mentioned = wordsIn(text.slice(0, m.start)).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
+        // The words before the figure: the sentence's words read once, the last one cut at the figure as a prefix would.
+        sentenceWords ??= wordsIn(text);
+        const mentioned = sentenceWords.filter(({ at }) => at < m.start).map(({ w, at }) => ({ w: at + w.length > m.start ? w.slice(0, m.start - at) : w })).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
         const ante = [...antecedents].reverse().find((a) => a.sentence === i || (a.sentence >= i - 2 && a.paragraph >= s.paragraph - 1) || (s.quote !== null && a.quote === s.quote));
         if (mentioned.length > 0 && (ante === undefined || ante.sentence !== i)) {
           category = mentioned.at(-1)!;

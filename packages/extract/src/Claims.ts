@@ -48,6 +48,8 @@ export interface Context {
   readonly publishedAt: string | null;
   /** Who stands behind an unattributed figure: the outlet or wire agency. */
   readonly voice: string;
+  /** Today (`YYYY-MM-DD`): bounds the years an undated article's days can fall in. */
+  readonly today?: string;
 }
 
 type Category = "persons" | "soldiers" | "civilians" | "bodies";
@@ -99,7 +101,16 @@ const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in a
 const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|agreements|deal|memorandum|accord)\b/i;
 const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from", "by", "through"]);
 
-const wordsIn = (s: string): Array<{ w: string; at: number }> => [...s.matchAll(/[\p{L}%][\p{L}’'-]*/gu)].map((m) => ({ w: m[0], at: m.index! }));
+/** The words of a text, or its first `limit` words (read no further, so a long sentence is not read once per figure). */
+const wordsIn = (s: string, limit = Infinity): Array<{ w: string; at: number }> => {
+  const out: Array<{ w: string; at: number }> = [];
+  if (limit <= 0) return out;
+  for (const m of s.matchAll(/[\p{L}%][\p{L}’'-]*/gu)) {
+    out.push({ w: m[0], at: m.index! });
+    if (out.length >= limit) break;
+  }
+  return out;
+};
 
 const headCategory = (lw: string): Category | "subgroup" | "other" | null => {
   if (BODY_HEADS.test(lw)) return "bodies";
@@ -128,7 +139,7 @@ interface Phrase {
  * and its head is its last noun, except that bodies or remains anywhere make it a count of bodies.
  */
 const phraseAfter = (after: string): Phrase => {
-  const words = wordsIn(after).slice(0, 9);
+  const words = wordsIn(after, 9);
   let party: string | "ours" | null = null;
   let dead = false, civilian = false, bodies = false;
   let head: { c: Category | "subgroup" | "other"; end: number } | null = null;
@@ -235,17 +246,31 @@ interface Antecedent {
 export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] => {
   // With no publication day, the latest full date the article gives stands in for it (archive stamps, datelines).
   // An archive stamp (" date 2023-02-17 ") is the page's, not a day the story names: it dates no claim.
-  const sentenceDates = sentences.map((s, i) => {
+  const found = sentences.map((s, i) => {
     const found = Dates.find(s.text);
     const stampAt = i === 0 ? /^\s*date\s+\S+/.exec(s.text) : null;
     return stampAt === null ? found : found.filter((d) => d.start >= stampAt[0].length);
   });
-  const stated = sentenceDates.flat().filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
   // An archive stamp with only a month (" date 2022-04 ") bounds the story to that month.
   const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "");
   const monthEnd = stamp === null ? null : Dates.monthEnd(+stamp[1]!, +stamp[2]!);
   // A background date is no stand-in when the text names a later year ("the warrant of March 17, 2023" in a 2024 story).
   const years = sentences.flatMap((s) => [...s.text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => +m[1]!));
+  // An undated article's days without a year: "on Saturday, December 31" is the one year, up to today and
+  // within five years, in which that day was a Saturday; else a month and day take the latest year the story
+  // names as its own (not the war's start, "since the 2022 invasion", nor a copyright line).
+  const storyYears = sentences.flatMap((s) => [...s.text.matchAll(/\b((?:19|20)\d{2})\b/g)]
+    .filter((m) => !STARTING_YEAR.test(s.text.slice(Math.max(0, m.index! - 45), m.index!)) && !STARTED_AFTER.test(s.text.slice(m.index! + 4, m.index! + 30)))
+    .map((m) => +m[1]!)).filter((y) => ctx.today === undefined || y <= +ctx.today.slice(0, 4));
+  const yearHint = storyYears.length === 0 ? null : Math.max(...storyYears);
+  const sentenceDates = ctx.publishedAt !== null || monthEnd !== null ? found : found.map((ds) => ds.map((d): Dates.DateMention => {
+    if (d.expr._tag !== "MonthDay") return d;
+    const { month, day, weekday } = d.expr;
+    const y = weekday !== undefined && ctx.today !== undefined ? Dates.yearFromWeekday(month, day, weekday, ctx.today, 4) : weekday === undefined ? yearHint : null;
+    const full = y === null ? null : Dates.dayOf(y, month, day);
+    return full === null ? d : { ...d, expr: { _tag: "Full", day: full } };
+  }));
+  const stated = sentenceDates.flat().filter((d) => d.expr._tag === "Full").map((d) => (d.expr as { day: string }).day).sort();
   const latestStated = stated.at(-1) ?? null;
   const standIn = latestStated !== null && years.every((y) => y <= +latestStated.slice(0, 4)) ? latestStated : null;
   const published = ctx.publishedAt ?? standIn ?? monthEnd ?? null;
@@ -331,6 +356,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const evidence = { start: s.start, end: s.end, text };
     if (HABITUAL.test(text)) return;
     const inSentence: Draft[] = [];
+    let sentenceWords: Array<{ w: string; at: number }> | undefined;
 
     const speakerAt = (at: number): Who => {
       const quoted = !(outside[at] ?? true) && s.quote !== null;
@@ -499,7 +525,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (category === null) {
         // "500 so far", "174 have returned", "103 of them": the noun is the one the text is already talking about.
         if (!/^\s*(?:more|others|so far|in return|each|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|came|went|will|would|had|is|to|at|from)/i.test(after) && m.form !== "zero") continue;
-        const mentioned = wordsIn(text.slice(0, m.start)).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
+        // The words before the figure: the sentence's words read once, the last one cut at the figure as a prefix would.
+        sentenceWords ??= wordsIn(text);
+        const mentioned = sentenceWords.filter(({ at }) => at < m.start).map(({ w, at }) => ({ w: at + w.length > m.start ? w.slice(0, m.start - at) : w })).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
         const ante = [...antecedents].reverse().find((a) => a.sentence === i || (a.sentence >= i - 2 && a.paragraph >= s.paragraph - 1) || (s.quote !== null && a.quote === s.quote));
         if (mentioned.length > 0 && (ante === undefined || ante.sentence !== i)) {
           category = mentioned.at(-1)!;
@@ -817,14 +845,17 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const n = d.value;
     if (sided("to_ukraine", d).some((u) => sided("to_russia", d).some((r) => sums(n, d.qualifier, u.value! + r.value!)))) renamed[k] = { ...d, direction: "total" };
   }
+  // The publication day, a mere default, also gives way to a day the text gives the same figure by carrying
+  // it from the exchange being told ("released on May 31. ... 75 returned home" after "an exchange: 75 for 75").
   const statedDays = renamed.filter((d) => d.kind === "event" && d.dateRank === 3 && d.validTo !== null);
+  const toldDays = renamed.filter((d) => d.kind === "event" && (d.dateRank ?? 0) >= 1 && d.dateSource === "text" && d.validTo !== null);
   const named = renamed.map((d) => {
     if (d.kind !== "event" || (d.dateRank ?? 0) >= 3 || d.value === null) return d;
-    const same = statedDays.filter((x) => x.metric === d.metric && x.value === d.value && x.qualifier === d.qualifier &&
+    const same = (d.dateRank === 0 ? toldDays : statedDays).filter((x) => x !== d && x.metric === d.metric && x.value === d.value && x.qualifier === d.qualifier &&
       (x.direction === d.direction || x.direction === "each_side" || d.direction === "each_side"));
     const days = new Set(same.map((x) => x.validTo));
     const one = same[0];
-    return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: 3 } : d;
+    return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: one.dateRank ?? 3 } : d;
   });
   // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
   // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.
@@ -856,6 +887,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   }
   return order.map((k) => best.get(k)!);
 };
+
+/** Before a year that is the war's start, no story's own: "since the conflict began in February 2022", "©". */
+const STARTING_YEAR = /(?:\b(?:invasion|invaded|began|started|outbreak|hostilities|since|launched|full[- ]scale)\b[^.;]{0,30}|©\s*|copyright\s*)$/i;
+/** After such a year: "the 2022 invasion". */
+const STARTED_AFTER = /^\s*(?:full[- ]scale\s+)?(?:invasion|war\b)/i;
 
 // "10 captured occupiers", "servicemen captured in the Kursk region": a participle describing people, not holding them.
 const CAPTURED_MODIFIER = /\b(?:captured|detained|imprisoned)\b(?=\s+(?:[\w’'-]+\s+){0,3}?(?:by|in|during|near|at|on|after|from|occupiers|troops|soldiers|servicem[ae]n|prisoners|pows|fighters|personnel|pilots)\b)|\b(?:captured|detained)\s+$/gi;

@@ -42,7 +42,7 @@ export interface DateMention {
   readonly preposition: string;
   readonly expr:
     | { readonly _tag: "Full"; readonly day: string }
-    | { readonly _tag: "MonthDay"; readonly month: number; readonly day: number }
+    | { readonly _tag: "MonthDay"; readonly month: number; readonly day: number; /** Said with it: "Saturday, December 31". */ readonly weekday?: number }
     | { readonly _tag: "Weekday"; readonly weekday: number }
     | { readonly _tag: "LastWeekday"; readonly weekday: number }
     | { readonly _tag: "Relative"; readonly days: number }
@@ -149,7 +149,7 @@ export const find = (text: string): DateMention[] => {
   for (let i = 0; i + 1 < out.length; i++) {
     const w = out[i]!, d = out[i + 1]!;
     if (w.expr._tag === "Weekday" && (d.expr._tag === "MonthDay" || d.expr._tag === "Full") && /^,?\s*(?:the\s+)?$/.test(text.slice(w.end, d.start))) {
-      out[i + 1] = { ...d, start: w.start, preposition: w.preposition };
+      out[i + 1] = { ...d, start: w.start, preposition: w.preposition, ...(d.expr._tag === "MonthDay" ? { expr: { ...d.expr, weekday: w.expr.weekday } } : {}) };
       out.splice(i, 1);
     }
   }
@@ -253,9 +253,9 @@ export const resolve = (m: DateMention, reference: string | null): Resolved | nu
  * to the reference and at most two years before it, in which that month and
  * day fell on that weekday. Further back, one weekday fits too many years.
  */
-export const yearFromWeekday = (month: number, day: number, weekday: number, reference: string): number | null => {
+export const yearFromWeekday = (month: number, day: number, weekday: number, reference: string, within = 2): number | null => {
   const ref = parseISO(reference);
-  for (let back = 0; back <= 2; back++) {
+  for (let back = 0; back <= within; back++) {
     const y = subYears(ref, back).getFullYear();
     const d = dayOf(y, month, day);
     if (d !== null && d <= reference && getDay(parseISO(d)) === weekday) return y;

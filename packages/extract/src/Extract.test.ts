@@ -262,3 +262,39 @@ describe("stocks, captors and clauses", () => {
     expect(claimsOf("On September 14 of this year, 103 servicemen were returned from captivity.", "2024-09-20")).toEqual(["prisoners_returned to_ukraine event 103 exact 2024-09-14 | unnamed outlet"]);
   });
 });
+
+describe("dates of undated articles and of figures told twice (2.3.0)", () => {
+  it("an undated article's 'Saturday, November 1' is the one year within five before today in which that day was a Saturday", () => {
+    // Today is 2026-11-22 in claimsOf; 1 November fell on a Saturday in 2025 (and not in 2022-2024 or 2026).
+    const text = "Sixty Ukrainians came home in a prisoner swap with Russia on Saturday, November 1, officials said.\n\nMoscow said 58 Russian soldiers were returned in the exchange.";
+    expect(claimsOf(text, null)).toEqual([
+      "prisoners_returned to_ukraine event 60 exact 2025-11-01 | unnamed outlet",
+      "prisoners_returned to_russia event 58 exact 2025-11-01 | Moscow",
+    ]);
+  });
+
+  it("a weekday that fits no year in the window leaves the day unresolved", () => {
+    // 1 November was never a Monday in 2022-2026.
+    expect(claimsOf("Sixty Ukrainians came home in a prisoner swap on Monday, November 1, officials said.", null)).toEqual([
+      "prisoners_returned to_ukraine event 60 exact - | unnamed outlet",
+    ]);
+  });
+
+  it("an undated article's month and day take the latest year the story names as its own", () => {
+    const text = "The ombudsman spoke at the 'Results of 2023' conference on Jan. 12, almost a year after the 2022 invasion. Ukraine has managed to return 2,100 citizens from captivity so far, he said.";
+    expect(claimsOf(text, null).map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned to_ukraine cumulative 2100 exact 2023-01-12"]);
+  });
+
+  it("the war's start is not the story's year: the month and day stay unresolved", () => {
+    const text = "The two sides swapped 80 prisoners on March 3, after the outbreak of hostilities in February 2022 and the invasion launched in 2022.";
+    expect(claimsOf(text, null).map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned each_side event 80 exact -"]);
+  });
+
+  it("a figure left with the publication day takes the day another telling of the same figure carries", () => {
+    const text = "\"Recently there was an exchange: 64 people for 64 people,\" the governor said.\n\nThe soldiers were released from captivity on June 9. Under the deal, 64 Russian servicemen returned home, the ministry said.";
+    expect(claimsOf(text, "2025-06-14").map((c) => c.split(" | ")[0])).toEqual([
+      "prisoners_returned each_side event 64 exact 2025-06-09",
+      "prisoners_returned to_russia event 64 exact 2025-06-09",
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ import * as Metadata from "./Metadata.ts";
 import * as Sentences from "./Sentences.ts";
 
 /** This extractor's identity, recorded on every claim it reads. */
-export const extractor: Events.Extractor = { name: "factledger-rules", version: "2.2.0" };
+export const extractor: Events.Extractor = { name: "factledger-rules", version: "2.3.0" };
 
 /** What to read. */
 export interface Input {
@@ -45,7 +45,7 @@ export const extract = (input: Input): Extraction => {
   const metadata = Metadata.learn(input.text, spans, input.today, input.sidecars);
   const sentences = Sentences.split(input.text, spans);
   const voice = metadata.outlet ?? metadata.wire ?? Claim.unnamedOutlet;
-  const drafts = Claims.extract(sentences, { publishedAt: metadata.publishedAt, voice });
+  const drafts = Claims.extract(sentences, { publishedAt: metadata.publishedAt, voice, today: input.today });
   const claims = drafts.map((d): ExtractedClaim => {
     const id = Ids.claimIdOf([articleId, extractor.name, extractor.version, d.at, d.metric, d.direction, d.kind, d.value, d.qualifier, d.attributedTo]);
     return {

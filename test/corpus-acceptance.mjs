@@ -100,6 +100,9 @@ try {
     const t = r.totals.find((x) => x.metric === g.metric && x.direction === g.direction && x.group === null);
     const want = quoted(g.value, g.qualifier);
     const got = t === undefined ? null : { lo: t.lo, hi: t.hi };
+    // Stricter: the total's best figure itself lies within the quoted figure, and met by bounds that have a ceiling.
+    const bestInside = t !== undefined && t.best >= want.lo && (want.hi === null || t.best <= want.hi);
+    const closed = t !== undefined && t.hi !== null && meets(got, want);
     const holds = got !== null && meets(got, want);
     // A miss is extraction's when the figure was not read from its article as that metric and direction; else reconciliation's.
     const read = claims.some((c) => c.articleId !== null && c.metric === g.metric && (c.direction === g.direction || c.direction === "each_side") && c.value === g.value && c.kind === "cumulative" && c.validTo === g.valid_to);
@@ -111,7 +114,7 @@ try {
     const t2 = published === null ? undefined : totals(knownLater, g.valid_to, since).totals.find((x) => x.metric === g.metric && x.direction === g.direction && x.group === null);
     const holdsOncePublished = t2 !== undefined && meets({ lo: t2.lo, hi: t2.hi }, want);
     const known = published === null ? "undated article" : published > g.valid_to ? "published after its as-of day" : "known on its as-of day";
-    return { article: g.article, metric: g.metric, direction: g.direction, value: g.value, qualifier: g.qualifier, validFrom: since, validTo: g.valid_to, attributedTo: g.attributed_to, published, known, total: got, holds, holdsOncePublished, cause };
+    return { article: g.article, metric: g.metric, direction: g.direction, value: g.value, qualifier: g.qualifier, validFrom: since, validTo: g.valid_to, attributedTo: g.attributed_to, published, known, total: got, best: t?.best ?? null, holds, bestInside, closed, holdsOncePublished, cause };
   });
 
   // Never falls: known at the last day, through each day on which anything is dated.
@@ -141,6 +144,10 @@ try {
     held,
     share: results.length === 0 ? null : Math.round((held / results.length) * 1000) / 1000,
     misses: results.filter((r) => !r.holds),
+    // How many are met with a ceiling (not by an open "at least" after the last report), and how many have the best figure inside the quoted one.
+    closedHeld: results.filter((r) => r.closed).length,
+    bestInside: results.filter((r) => r.bestInside).length,
+    bestOutside: results.filter((r) => !r.bestInside),
     // The share among figures whose own article was known on their as-of day, and the share of the dated ones
     // asked once their article is known: what the engine makes of what it was given.
     knownOnTheDay: { cases: results.filter((r) => r.known === "known on its as-of day").length, held: results.filter((r) => r.known === "known on its as-of day" && r.holds).length },
@@ -154,6 +161,8 @@ try {
   if (json) process.stdout.write(JSON.stringify(summary, null, 2) + "\n");
   else {
     log(`\n${held} of ${results.length} gold cumulative figures are met by the totals (share ${summary.share})`);
+    log(`  met by bounds with a ceiling: ${summary.closedHeld}; met with no ceiling (an "at least" after the last report): ${held - summary.closedHeld}`);
+    log(`  stricter: the total's best figure lies within the quoted figure: ${summary.bestInside} of ${results.length}`);
     for (const [k, v] of Object.entries(summary.byKnowledge)) log(`  ${k}: ${v.held} of ${v.cases} met`);
     log(`  dated figures asked once their own article is known (known at max(as-of, published)): ${summary.oncePublished.held} of ${summary.oncePublished.cases} met`);
     for (const [c, n] of Object.entries(summary.causes)) log(`  misses by cause: ${c}: ${n}`);

@@ -109,8 +109,13 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     const days = daysOf.get(`${metric}|${direction}`) ?? [];
     const nextDay = days.find((d) => d > madeOn);
     const end = nextDay !== undefined ? previous(nextDay) : null;
+    // Its scope runs to the next agreement or the day asked; nothing is known of the days after the last report,
+    // so when the scope reaches past it the progress has no ceiling (as a total through such a day has none).
+    const reach = [end, through].filter((d): d is string => d !== null).sort()[0] ?? null;
+    const open = reach === null ? false : g === undefined || reach > g.lastDay;
     let to = [end, through, g?.lastDay ?? madeOn].filter((d): d is string => d !== null).sort()[0]!;
-    if (g === undefined || to < madeOn) return { figure: F.zero, scope: { from: madeOn, to }, phases: [] };
+    if (g === undefined || to < madeOn) return { figure: open ? { ...F.zero, hi: null } : F.zero, scope: { from: madeOn, to }, phases: [] };
+    let reached = false;
     // An agreement is fulfilled on the first day its progress reaches the target: what comes after is beyond it.
     const target = targetOf(metric, direction, day);
     if (target !== null && target > 0) {
@@ -124,10 +129,14 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
         if (g.over(madeOn, days[mid]!).best >= target) hi = mid;
         else lo = mid + 1;
       }
-      if (lo < days.length) to = days[lo]!;
+      if (lo < days.length) {
+        to = days[lo]!;
+        reached = true;
+      }
     }
     const scope = { from: madeOn, to };
     let figure = g.over(madeOn, to);
+    if (open && !reached) figure = { ...figure, hi: null };
     const phases: FS.Slot[] = [];
     for (const r of g.readings) {
       if (r.slot.kind !== "event" || r.window === null || r.reading === "set_aside") continue;

@@ -243,6 +243,8 @@ interface Solved {
   refused: Bound[];
   /** The undated figures whose floor was not set aside. */
   undated: RSlot[];
+  /** The last day any figure's window (or undated floor) reaches: nothing is known of the days after it. */
+  lastDay: string;
 }
 
 /** The window an undated figure bounds from below: from the beginning to its article's day. */
@@ -295,7 +297,8 @@ const solve = (slots: readonly RSlot[], direction: string): Solved => {
       if (next.length > 0) pinned = next;
     }
   }
-  return { feasible, dated, pinned, refused, undated: mine.filter((s) => s.window === null && !refused.some((r) => r.slot === s)) };
+  const lastDay = mine.map((s) => windowOf(s).to).sort().at(-1) ?? "0000-01-01";
+  return { feasible, dated, pinned, refused, undated: mine.filter((s) => s.window === null && !refused.some((r) => r.slot === s)), lastDay };
 };
 
 const least = (as: readonly number[][], cells: readonly number[]): number => as.reduce((m, a) => Math.min(m, total(a, cells)), Infinity);
@@ -308,7 +311,8 @@ const greatest = (as: readonly number[][], cells: readonly number[]): number | n
 /**
  * The total over from..to: the least total allowed and the least pinned total; the greatest total of the dated
  * evidence, widened by each undated figure whose article's day lies in the window by as much as its own upper
- * bound exceeds the greatest dated total through that day (nothing when that is unbounded).
+ * bound exceeds the greatest dated total through that day (nothing when that is unbounded); no ceiling
+ * at all through a day after the last one any figure reaches.
  */
 const over = (s: Solved, from: string | null, to: string): { best: number; lo: number; hi: number | null } => {
   const cells = cellsOf({ from, to });
@@ -320,6 +324,8 @@ const over = (s: Solved, from: string | null, to: string): { best: number; lo: n
     if (through === null) continue;
     hi = u.bounds.hi === null ? null : hi + Math.max(0, u.bounds.hi - through);
   }
+  // Through a day after the last report the total has no ceiling.
+  if (to > s.lastDay) hi = null;
   const best = least(s.pinned, cells);
   return { best: Math.min(Math.max(best, lo), hi ?? Infinity), lo, hi };
 };

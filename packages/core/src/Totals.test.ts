@@ -89,8 +89,10 @@ describe("the day counts start (countsFrom, the full-scale invasion)", () => {
   it("an unknown-scope count above an earlier count since the invasion forces nobody before the invasion", () => {
     // Read from the beginning, 4,000 a day after 3,767 since the invasion would put 233 before it, on top of the later 5,857.
     const claims = [count(3767, "2024-11-21", invasion), count(4000, "2024-11-22"), count(5857, "2025-07-28", invasion)];
-    const t = prisoners(claims, "2025-09-24");
+    const t = prisoners(claims, "2025-07-28");
     expect([t.best, t.lo, t.hi]).toEqual([5857, 5857, 5857]);
+    // After the last report: at least as many, no ceiling.
+    expect([prisoners(claims, "2025-09-24").lo, prisoners(claims, "2025-09-24").hi]).toEqual([5857, null]);
   });
 
   it("--since the invasion or earlier is the all-time total", () => {

@@ -323,6 +323,8 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     const pinnedLo = bestSystem.lower({ from, to });
     let hi = datedEvidence.upper({ from, to });
     for (const w of widening) if (hi !== null && (from === null || from <= w.day) && w.day <= to) hi = w.by === null ? null : hi + w.by;
+    // Nothing is known of the days after the last report: through a later day the total is at least the figure, with no ceiling.
+    if (to > lastDay) hi = null;
     return { best: Math.min(Math.max(pinnedLo, lo), hi ?? Infinity), lo, hi };
   };
   return {

@@ -61,6 +61,10 @@ describe("the warm totals index, examples", () => {
     ];
     const index = TI.build(L.fromEvents(events), R.defaultParties);
     expect(index.totalsAt("2025-06-03")).toEqual([]);
-    expect(index.totalsAt("2025-06-04")).toEqual([{ metric: "prisoners_returned", direction: "to_ukraine", group: null, best: 80, lo: 80, hi: 80 }]);
+    // The exchange was on June 2: through June 4 (after the last report) the total has no ceiling, through June 2 it is 80.
+    expect(index.totalsAt("2025-06-04")).toEqual([{ metric: "prisoners_returned", direction: "to_ukraine", group: null, best: 80, lo: 80, hi: null }]);
+    const known = L.view(L.fromEvents(events), { knownAt: "2025-06-04" });
+    expect(R.findTotal(R.report(known, { through: "2025-06-04", parties: R.defaultParties }), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 80, lo: 80, hi: null });
+    expect(R.findTotal(R.report(known, { through: "2025-06-02", parties: R.defaultParties }), "prisoners_returned", "to_ukraine")).toMatchObject({ best: 80, lo: 80, hi: 80 });
   });
 });

@@ -66,7 +66,8 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
   const slotsOf = new Map<string, Map<string, FS.Slot>>();
   const solved = new Map<string, T.Group>();
   const dirty = new Set<string>();
-  const timelines = new Map<string, Array<{ day: string; figure: Fig }>>();
+  // Each entry holds the group's last reported day: through a later day its total has no ceiling (Totals.solve's `over`).
+  const timelines = new Map<string, Array<{ day: string; figure: Fig; lastDay: string | null }>>();
   const slotMeta = new Map<string, { group: string }>();
   const wholesOf = new Map<string, string[]>();
   for (const [whole, parts] of Object.entries(T.partsOf)) for (const m of parts) wholesOf.set(m, [...(wholesOf.get(m) ?? []), whole]);
@@ -137,9 +138,11 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
     }
     dirty.clear();
     const figures = new Map<string, Fig>();
+    const lastDays = new Map<string, string>();
     for (const [g, solution] of solved) {
       const t = T.totalOf(solution, day, null);
       figures.set(g, t.readings.length > 0 || t.lo > 0 ? { best: t.best, lo: t.lo, hi: t.hi } : null);
+      lastDays.set(g, solution.lastDay);
     }
     for (const [g, map] of slotsOf) {
       const [tag, metric, direction, group] = g.split("|") as [string, string, string, string];
@@ -152,9 +155,10 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
       let tl = timelines.get(g);
       if (tl === undefined) timelines.set(g, (tl = []));
       const last = tl.at(-1);
-      if (last === undefined ? f !== null : !sameFigure(last.figure, f)) tl.push({ day, figure: f });
+      const lastDay = lastDays.get(g) ?? null;
+      if (last === undefined ? f !== null : !sameFigure(last.figure, f) || last.lastDay !== lastDay) tl.push({ day, figure: f, lastDay });
     }
-    for (const [g, tl] of timelines) if (!figures.has(g) && tl.at(-1)?.figure != null) tl.push({ day, figure: null });
+    for (const [g, tl] of timelines) if (!figures.has(g) && tl.at(-1)?.figure != null) tl.push({ day, figure: null, lastDay: null });
   }
 
   const describe = (g: string) => {
@@ -179,7 +183,8 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
           } else hi = mid - 1;
         }
         const f = at < 0 ? null : t[at]!.figure;
-        if (f !== null) out.push({ metric: g.metric, direction: g.direction, group: g.group, ...f });
+        const lastDay = at < 0 ? null : t[at]!.lastDay;
+        if (f !== null) out.push({ metric: g.metric, direction: g.direction, group: g.group, ...f, ...(lastDay !== null && day > lastDay ? { hi: null } : {}) });
       }
       return out;
     },

@@ -78,8 +78,8 @@ const filters = (p: P.Params) => ({ ...(p.metric !== undefined ? { metric: p.met
 const totalQuery = (r: Request) => {
   if (r.params.metric === undefined) return E.left(P.badParam("metric", "required (with direction)"));
   if (r.params.direction === undefined) return E.left(P.badParam("direction", "required (with metric)"));
-  // Through the known-at day unless through is given, as the CLI's audit and timeline (and as totals counts).
-  return E.right({ metric: r.params.metric, direction: r.params.direction, knownAt: r.params.knownAt ?? null, through: r.params.through ?? r.params.knownAt ?? null, position: r.params.position ?? null });
+  // Through the known-at day (today when not given) unless through is given, as the CLI's audit and timeline (and as totals counts).
+  return E.right({ metric: r.params.metric, direction: r.params.direction, knownAt: r.params.knownAt ?? null, through: r.params.through ?? r.params.knownAt ?? r.today, position: r.params.position ?? null });
 };
 
 const oneTotal = (f: (app: AppT, q: E.Right<any>["right"]) => Promise<E.Either<AppErrorT, unknown>>): Route => ({

@@ -111,13 +111,14 @@ export const report = async (ctx: Context, p: Parsed): Promise<number> => {
 };
 
 /** Arguments are checked before any store is opened: a usage error does not depend on what is on disk. */
-const totalQuery = async (p: Parsed, name: string) => {
+const totalQuery = async (ctx: Context, p: Parsed, name: string) => {
   const metric = str(p, "metric");
   const direction = str(p, "direction");
   if (metric === undefined || direction === undefined) usage(`${name} needs --metric M and --direction D`);
-  // As totals counts: through the --known-at day unless --through says otherwise, so that the audit ends on that total.
+  // As totals counts: through the --known-at day (today when not given) unless --through says otherwise, so that the
+  // audit ends on that total (through a day after the last report a total has no ceiling).
   const knownAt = dateArg(p, "known-at") ?? null;
-  return { metric: metric!, direction: direction!, knownAt, through: dateArg(p, "through") ?? knownAt, position: await positionOf(p) };
+  return { metric: metric!, direction: direction!, knownAt, through: dateArg(p, "through") ?? knownAt ?? ctx.clock.today(), position: await positionOf(p) };
 };
 
 const fig = (f: { best: number | null; lo: number | null; hi: number | null }) => (f.best === null ? "-" : `${R.num(f.best)} (${R.bounds(f.lo!, f.hi)})`);
@@ -135,7 +136,7 @@ function* auditLines(v: Views.AuditView, knownAt: string | null, st: Style): Gen
 }
 
 export const audit = async (ctx: Context, p: Parsed): Promise<number> => {
-  const q = await totalQuery(p, "audit");
+  const q = await totalQuery(ctx, p, "audit");
   const format = formatOf(p, "audit", ["text", "jsonl"]);
   return withApp(ctx, p, false, async (app) => {
     const v = unwrap(await app.audit(q));
@@ -147,7 +148,7 @@ export const audit = async (ctx: Context, p: Parsed): Promise<number> => {
 };
 
 export const timeline = async (ctx: Context, p: Parsed): Promise<number> => {
-  const q = await totalQuery(p, "timeline");
+  const q = await totalQuery(ctx, p, "timeline");
   const format = formatOf(p, "timeline", ["text", "jsonl"]);
   return withApp(ctx, p, false, async (app) => {
     const v = unwrap(await app.timeline(q));

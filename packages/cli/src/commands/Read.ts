@@ -115,7 +115,8 @@ const totalQuery = async (ctx: Context, p: Parsed, name: string) => {
   const metric = str(p, "metric");
   const direction = str(p, "direction");
   if (metric === undefined || direction === undefined) usage(`${name} needs --metric M and --direction D`);
-  // As totals counts: through the --known-at day (today when not given) unless --through says otherwise, so that the audit ends on that total.
+  // As totals counts: through the --known-at day (today when not given) unless --through says otherwise, so that the
+  // audit ends on that total (through a day after the last report a total has no ceiling).
   const knownAt = dateArg(p, "known-at") ?? null;
   return { metric: metric!, direction: direction!, knownAt, through: dateArg(p, "through") ?? knownAt ?? ctx.clock.today(), position: await positionOf(p) };
 };

@@ -10,7 +10,7 @@
 import * as FS from "./FactSlot.ts";
 import * as F from "./Figure.ts";
 import * as Q from "./Quantity.ts";
-import type * as T from "./Totals.ts";
+import * as T from "./Totals.ts";
 import type { Discrepancy } from "./Discrepancy.ts";
 import { fulfilledBy, isPartyDirection } from "./Claim.ts";
 import { previous } from "./DateOnly.ts";
@@ -112,9 +112,11 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     // Its scope runs to the next agreement or the day asked; nothing is known of the days after the last report,
     // so when the scope reaches past it the progress has no ceiling (as a total through such a day has none).
     const reach = [end, through].filter((d): d is string => d !== null).sort()[0] ?? null;
-    const open = reach === null ? false : g === undefined || reach > g.lastDay;
-    let to = [end, through, g?.lastDay ?? madeOn].filter((d): d is string => d !== null).sort()[0]!;
-    if (g === undefined || to < madeOn) return { figure: open ? { ...F.zero, hi: null } : F.zero, scope: { from: madeOn, to }, phases: [] };
+    const last = g?.lastDay ?? madeOn;
+    let to = reach !== null && reach < last ? reach : last;
+    // No group: nothing reported at all, so any day the scope reaches is after the last report.
+    const ceiling = (f: F.Figure): F.Figure => (reach === null ? f : T.openAfter(f, reach, g?.lastDay ?? ""));
+    if (g === undefined || to < madeOn) return { figure: ceiling(F.zero), scope: { from: madeOn, to }, phases: [] };
     let reached = false;
     // An agreement is fulfilled on the first day its progress reaches the target: what comes after is beyond it.
     const target = targetOf(metric, direction, day);
@@ -136,7 +138,7 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     }
     const scope = { from: madeOn, to };
     let figure = g.over(madeOn, to);
-    if (open && !reached) figure = { ...figure, hi: null };
+    if (!reached) figure = ceiling(figure);
     const phases: FS.Slot[] = [];
     for (const r of g.readings) {
       if (r.slot.kind !== "event" || r.window === null || r.reading === "set_aside") continue;

@@ -383,7 +383,9 @@ export const matchDates = (slots: readonly Slot[]): Slot[] => {
     const v = placed[0]?.claim.fields.value ?? null;
     return v !== null && placed.every((p) => p.claim.fields.value === v && p.claim.fields.qualifier === "exact") ? v : null;
   };
-  const singleDay = (s: Slot): boolean => s.kind === "event" && s.validFrom !== null && s.validFrom === s.validTo && s.datings.length === 0;
+  const singleDay = (s: Slot): boolean => s.validFrom !== null && s.validFrom === s.validTo;
+  const articles = (s: Slot) => new Set(placedOf(s).map((p) => p.claim.rootArticleId ?? p.claim.articleId ?? p.claim.claimId));
+  const claimIds = (s: Slot) => [...new Set(placedOf(s).map((p) => p.claim.claimId))];
   const byFigure = new Map<string, Slot[]>();
   for (const s of slots) {
     if (s.kind !== "event" || s.day === null) continue;
@@ -405,11 +407,9 @@ export const matchDates = (slots: readonly Slot[]): Slot[] => {
       if (v === null || figureOf(b) !== v) continue;
       const near = sorted.filter((o) => o !== a && o !== b && daysBetween(o.day!, a.day!) <= 7 && daysBetween(b.day!, o.day!) <= 7);
       if (near.length > 0) continue;
-      const articles = (s: Slot) => new Set(placedOf(s).map((p) => p.claim.rootArticleId ?? p.claim.articleId ?? p.claim.claimId));
       const told = articles(a);
       if ([...articles(b)].some((x) => told.has(x))) continue;
       const both = slotOf(`${a.key}~${b.day}`, a.direction, [...placedOf(a), ...placedOf(b)]);
-      const claimIds = (s: Slot) => [...new Set(placedOf(s).map((p) => p.claim.claimId))];
       merged.set(a.key, { ...both, validFrom: a.day, validTo: b.day, day: b.day, happenedBy: b.day!, datings: [{ day: a.day!, claimIds: claimIds(a) }, { day: b.day!, claimIds: claimIds(b) }] });
       gone.add(a.key);
       gone.add(b.key);

@@ -94,6 +94,13 @@ export const countsFrom = "2022-02-24";
 /** A window's first day, with every start on or before `countsFrom` read as the beginning (null). */
 export const startOf = (from: string | null): string | null => (from !== null && from <= countsFrom ? null : from);
 
+/**
+ * Nothing is known of the days after the last report (`lastDay`): a figure counted through a later day is
+ * at least what it says, with no ceiling. The one statement of the rule: totals, agreement progress and
+ * the warm index apply it through this function.
+ */
+export const openAfter = (f: F.Figure, through: string, lastDay: string): F.Figure => (through > lastDay && f.hi !== null ? { ...f, hi: null } : f);
+
 const windowOf = (s: FS.Slot): W.Window | null => {
   if (s.kind === "event") {
     const a = s.validFrom ?? s.validTo;
@@ -323,9 +330,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     const pinnedLo = bestSystem.lower({ from, to });
     let hi = datedEvidence.upper({ from, to });
     for (const w of widening) if (hi !== null && (from === null || from <= w.day) && w.day <= to) hi = w.by === null ? null : hi + w.by;
-    // Nothing is known of the days after the last report: through a later day the total is at least the figure, with no ceiling.
-    if (to > lastDay) hi = null;
-    return { best: Math.min(Math.max(pinnedLo, lo), hi ?? Infinity), lo, hi };
+    return openAfter({ best: Math.min(Math.max(pinnedLo, lo), hi ?? Infinity), lo, hi }, to, lastDay);
   };
   return {
     metric,

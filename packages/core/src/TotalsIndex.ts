@@ -184,7 +184,7 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
         }
         const f = at < 0 ? null : t[at]!.figure;
         const lastDay = at < 0 ? null : t[at]!.lastDay;
-        if (f !== null) out.push({ metric: g.metric, direction: g.direction, group: g.group, ...f, ...(lastDay !== null && day > lastDay ? { hi: null } : {}) });
+        if (f !== null) out.push({ metric: g.metric, direction: g.direction, group: g.group, ...(lastDay === null ? f : T.openAfter(f, day, lastDay)) });
       }
       return out;
     },

@@ -139,10 +139,9 @@ describe.each([
     expect(discrepancies().filter((d: any) => d.metric === "bodies_returned" && d.direction === "to_ukraine" && d.versions.some((v: any) => v.value === 3600))).toEqual([]);
   });
 
-  // Unmet as extracted (issue 12 stays open on it): the extractor does not yet link Putin's "more than 6,000" and "57"
-  // to the June 2 talks ("This is still a positive result of the talks in Istanbul", two sentences later). With that
-  // reading context recorded (the second run), the reconciliation gives it.
-  (_name === "as extracted today" ? it.skip : it)("the June 2 bodies agreement: to Ukraine at least 6,000 done and none remaining; to Russia 57 done", () => {
+  // Extractor 2.4 links Putin's "more than 6,000" and "57" to the June 2 talks: the quote ends "This is still a positive
+  // result of the talks in Istanbul". The second run records the same context by analyst links; both must give it.
+  it("the June 2 bodies agreement: to Ukraine at least 6,000 done and none remaining; to Russia 57 done", () => {
     const r = at();
     const toUkraine = r.agreements.find((a: any) => a.metric === "bodies_agreed" && a.direction === "to_ukraine" && a.agreedOn === "2025-06-02");
     expect(toUkraine.done).toBeGreaterThanOrEqual(6000);

@@ -42,6 +42,28 @@ describe("an agreement's scope", () => {
   });
 });
 
+describe("an undated mention of a deal by its figure", () => {
+  const undated = (value: number, published: string) => claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value, attributedTo: "UNN" }, published);
+
+  it("is a version of the latest dated deal before it with that figure, not a deal of its own", () => {
+    const claims = [deal(1000, "2025-05-16"), deal(1200, "2025-06-02"), undated(1000, "2025-07-02"), returned(390, "2025-05-23")];
+    const rows = report(claims).agreements;
+    expect(rows.map((a) => a.agreedOn)).toEqual(["2025-05-16", "2025-06-02"]);
+    expect(rows[0]?.versions.map((v) => v.claim.fields.attributedTo).sort()).toEqual(["UNN", "Zelensky"]);
+    expect(rows[0]?.sources).toContain("UNN");
+  });
+
+  it("with no dated deal of that figure made before it stays a deal of its own", () => {
+    const rows = report([deal(1000, "2025-05-16"), undated(640, "2025-07-02")]).agreements;
+    expect(rows.map((a) => [a.agreedOn, a.target])).toEqual([["2025-05-16", 1000], [null, 640]]);
+  });
+
+  it("is never joined to a deal made after it was published", () => {
+    const rows = report([undated(1000, "2025-05-10"), deal(1000, "2025-05-16")]).agreements;
+    expect(rows.map((a) => a.agreedOn).sort()).toEqual(["2025-05-16", null].sort());
+  });
+});
+
 describe("events their sources link to an agreement", () => {
   it("an event inside one agreement's scope that its source counts under an earlier agreement is taken out of the later one", () => {
     const claims = [deal(100, "2025-06-01"), deal(100, "2025-06-03"), returned(30, "2025-06-04", { agreement: { agreedOn: "2025-06-01", value: null } }), returned(20, "2025-06-05")];

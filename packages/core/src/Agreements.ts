@@ -69,8 +69,24 @@ export const offers = (slots: readonly FS.Slot[], through: string | null): Offer
  */
 export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string, T.Group>, through: string | null): Agreement[] => {
   const targets = slots.filter((s) => s.kind === "target" && !isOffer(s) && (through === null || s.happenedBy <= through) && fulfilledBy(s.metric) !== null);
-  const byAgreement = new Map<string, FS.Slot[]>();
+  // An undated mention of a deal by its figure ("under the 1000 for 1000 formula") is the latest deal made
+  // before it on the same count with that figure, when there is one: another version of it, not a deal of its own.
+  const dated = targets.filter((t) => t.day !== null);
+  const referenced = new Map<string, FS.Slot[]>();
+  const undatedOwn: FS.Slot[] = [];
   for (const t of targets) {
+    if (t.day !== null) continue;
+    const same = dated
+      .filter((d) => d.metric === t.metric && d.day! <= t.happenedBy && Q.consistent(F.interval(d.reconciled), F.interval(t.reconciled)))
+      .sort((a, b) => (a.day! < b.day! ? 1 : -1))[0];
+    if (same === undefined) undatedOwn.push(t);
+    else {
+      const k = `${same.metric}|${same.day}`;
+      referenced.set(k, [...(referenced.get(k) ?? []), t]);
+    }
+  }
+  const byAgreement = new Map<string, FS.Slot[]>();
+  for (const t of [...dated, ...undatedOwn]) {
     const k = `${t.metric}|${t.day ?? `undated:${t.key}`}`;
     const list = byAgreement.get(k);
     if (list === undefined) byAgreement.set(k, [t]);
@@ -158,8 +174,9 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
 
   const out: Agreement[] = [];
   for (const [id, list] of [...byAgreement].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const versions = list.flatMap((s) => s.versions.map((v) => v.current));
-    const sources = sourcesOf(list);
+    const mentions = referenced.get(id) ?? [];
+    const versions = [...list, ...mentions].flatMap((s) => s.versions.map((v) => v.current));
+    const sources = sourcesOf([...list, ...mentions]);
     const party = list.filter((s) => isPartyDirection(s.direction));
     const rows: Agreement[] = [];
     for (const t of list.sort((a, b) => (a.direction < b.direction ? -1 : 1))) {

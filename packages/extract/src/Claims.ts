@@ -97,7 +97,11 @@ const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|f
 const UNDISCLOSED =
   /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure|(?:gave|give|gives|giving|offered|provided)\s+no\s+(?:\w+\s+){0,2}?(?:figures?|numbers?|details|breakdown|count|total)|(?:without|not)\s+(?:\w+\s+){0,2}?(?:giving|providing|offering|citing|specifying|naming|disclosing)\s+(?:any\s+|a\s+|the\s+)?(?:figures?|numbers?|totals?|counts?)|(?:declined|refused)\s+to\s+(?:give|provide|say|specify|disclose|reveal|confirm|name)\s+(?:a|any)\s+(?:figure|number|total)|(?:unclear|unknown|not known|not clear|not immediately clear)\s+(?:exactly\s+)?how many|\b(?:the\s+)?(?:exact\s+|precise\s+|total\s+)?(?:number|figure|count|total)\s+(?:\w+\s+){0,6}?(?:was|were|has|have|had|is|are)\s+(?:still\s+)?(?:not|n't|never)\s+(?:been\s+)?(?:disclosed|given|revealed|specified|released|announced|made public|reported|provided|published|named|confirmed)|without\s+(?:any\s+|a\s+)?(?:figures?|numbers?|totals?)\s+(?:being\s+)?(?:given|released|disclosed|provided)|\bno\s+(?:figures?|numbers?|totals?|count)\s+(?:was|were|has been|have been|had been)\s+(?:given|released|provided|disclosed|published|announced|made public))\b/i;
 const INVASION = /\b(?:since|from|after)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start|onset|outbreak)\s+of\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression|conflict|hostilities)|\bsince\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression)\b(?:\s+(?:began|started|of ukraine))?|\bsince\s+(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|\bsince\s+(?:february|feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022\b/i;
-const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in accordance with|in line with|pursuant to|following|as agreed (?:in|at|during))\s+(?:the\s+|an?\s+)?(?:[\w"“”'‘’-]+\s+){0,5}?(?:agreements?|deal|accords?|arrangements?|talks|memorandum|negotiations|(?:exchanges?|swaps?) agreed)\b/i;
+const AGREEMENT_SCOPE = /\b(?:under|as part of|within(?: the framework of)?|in accordance with|in line with|pursuant to|following|as agreed (?:in|at|during))\s+(?:the\s+|an?\s+)?(?:[\w"“”'‘’-]+\s+){0,5}?(?:agreements?|deal|accords?|arrangements?|talks|memorandum|negotiations|(?:exchanges?|swaps?) agreed)\b(?:\s+(?:of|reached|made|struck|concluded)\s+(?:(?:at|in|during)\s+)?(?:the\s+)?(?:[\w"“”'‘’-]+\s+){0,4}?(?:meetings?|talks|rounds?|negotiations|summits?)\b)?/i;
+/** A speaker calling what was just said the outcome of talks: "This is still a positive result of the talks in Istanbul". */
+const RESULT_OF_TALKS = /\b(?:results?|outcomes?|fruits?|thanks to|because of)\s+(?:of\s+)?(?:the\s+)?(?:[\w"“”'‘’-]+\s+){0,3}?(?:talks|agreements?|negotiations|deal|accords?|memorandum)\b/i;
+/** A sentence that opens on the exchange just told: "The exchange took place in three stages". */
+const THE_DEAL = /^\W*(?:the|this|that)\s+(?:\w+\s+)?(?:exchange|swap|handover|repatriation|transfer)\s+(?:took place|was (?:carried out|held|completed|conducted|implemented)|happened|ended)\b/i;
 const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|agreements|deal|memorandum|accord)\b/i;
 const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from", "by", "through"]);
 
@@ -348,7 +352,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   let discourse: { day: string; from: string; paragraph: number } | null = null;
   const quoteDays = new Map<number, string>();
   let talksDate: string | null = null;
-  let lastTarget: { value: number | null; agreedOn: string | null; sentence: number; quote: number | null } | null = null;
+  let lastTarget: { value: number | null; agreedOn: string | null; sentence: number; quote: number | null; bodies: boolean } | null = null;
 
   sentences.forEach((s, i) => {
     const { outside, speakers, dates } = perSentence[i]!;
@@ -718,11 +722,17 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           if (series.length > 0 && validTo !== null && series[0]! <= validTo) validFrom = series[0]!;
         }
         // Progress under a deal: "under the June 2 agreement", or "so far" right after the figure agreed.
-        const underDeal = AGREEMENT_SCOPE.test(scopeText);
+        // A quote that ends by calling its figures the result of talks counts them under those talks.
+        const resultOfTalks = s.quote !== null && sentences.slice(i).some((t, k) => t.quote === s.quote && RESULT_OF_TALKS.test(k === 0 ? t.text.slice(m.end) : t.text));
+        const underDeal = AGREEMENT_SCOPE.test(scopeText) || resultOfTalks;
         const soFarAfterTarget = lastTarget !== null && i - lastTarget.sentence <= 2 && /\bso far\b/i.test(scopeText) && (s.quote === null || lastTarget.quote === s.quote);
-        if (underDeal || soFarAfterTarget) {
+        // "agreed to conduct a 1000-for-1000 exchange. … The exchange took place in three stages, with a total of 1,000":
+        // the exchange just agreed, told by a definite reference to it, is the deal's progress.
+        const theDeal = lastTarget !== null && i - lastTarget.sentence <= 3 && lastTarget.bodies === (category === "bodies") && validFrom === null &&
+          THE_DEAL.test(s.text) && (s.quote === null || lastTarget.quote === s.quote);
+        if (underDeal || soFarAfterTarget || theDeal) {
           // The talks it is counted under: the last target's, the talks told so far, else the talks the article dates later.
-          agreement = { agreedOn: lastTarget?.agreedOn ?? talksDate ?? talksBefore(i), value: soFarAfterTarget ? (lastTarget?.value ?? null) : null };
+          agreement = { agreedOn: lastTarget?.agreedOn ?? talksDate ?? talksBefore(i), value: soFarAfterTarget || theDeal ? (lastTarget?.value ?? null) : null };
           if (agreement.agreedOn !== null && (validFrom === null || validFrom < agreement.agreedOn)) validFrom = agreement.agreedOn;
         }
       }
@@ -748,7 +758,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         dateSource: r === null ? null : source,
         dateRank: rank,
       });
-      if (kind === "target") lastTarget = { value: m.value, agreedOn: validFrom, sentence: i, quote: s.quote };
+      if (kind === "target") lastTarget = { value: m.value, agreedOn: validFrom, sentence: i, quote: s.quote, bodies: category === "bodies" };
     }
 
     // "Neither side said how many": a figure that exists but was not given.
@@ -849,13 +859,21 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   // it from the exchange being told ("released on May 31. ... 75 returned home" after "an exchange: 75 for 75").
   const statedDays = renamed.filter((d) => d.kind === "event" && d.dateRank === 3 && d.validTo !== null);
   const toldDays = renamed.filter((d) => d.kind === "event" && (d.dateRank ?? 0) >= 1 && d.dateSource === "text" && d.validTo !== null);
-  const named = renamed.map((d) => {
+  const dated = renamed.map((d) => {
     if (d.kind !== "event" || (d.dateRank ?? 0) >= 3 || d.value === null) return d;
     const same = (d.dateRank === 0 ? toldDays : statedDays).filter((x) => x !== d && x.metric === d.metric && x.value === d.value && x.qualifier === d.qualifier &&
       (x.direction === d.direction || x.direction === "each_side" || d.direction === "each_side"));
     const days = new Set(same.map((x) => x.validTo));
     const one = same[0];
     return one !== undefined && days.size === 1 ? { ...d, validFrom: one.validFrom, validTo: one.validTo, dateSource: one.dateSource, dateRank: one.dateRank ?? 3 } : d;
+  });
+  // One running count said twice by one speaker ("We have returned 6,000 ..." and, later in the statement, "more than
+  // 6,000 ... This is a result of the talks"): the telling that names its scope gives it to the one that names none.
+  const scoped = dated.filter((d) => d.kind === "cumulative" && d.agreement !== null && d.value !== null);
+  const named = dated.map((d) => {
+    if (d.kind !== "cumulative" || d.agreement !== null || d.validFrom !== null || d.value === null) return d;
+    const same = scoped.find((x) => x.metric === d.metric && x.direction === d.direction && x.value === d.value && x.validTo === d.validTo && Claimant.key(x.attributedTo) === Claimant.key(d.attributedTo));
+    return same === undefined ? d : { ...d, validFrom: same.validFrom, agreement: same.agreement };
   });
   // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
   // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.

@@ -219,6 +219,42 @@ describe("spans of days and the talks a figure is counted under", () => {
     const text = "Since the invasion, Ukraine has returned 5,857 people. In addition, over a thousand prisoners have returned as part of an exchange agreed during the second round of negotiations in Istanbul. The exchange was agreed during the second round of talks in Istanbul on 2 June.";
     expect(windowsOf(text, "2025-07-28")).toEqual(["cumulative 5857 2022-02-24..2025-07-28", "cumulative 1000 2025-06-02..2025-07-28"]);
   });
+
+  const agreementsOf = (text: string, publishedAt = "2025-06-20") =>
+    extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt }] }).claims
+      .filter((c) => c.fields.kind === "cumulative")
+      .map((c) => `${c.fields.value} ${c.fields.validFrom ?? "-"} ${c.fields.agreement === null || c.fields.agreement === undefined ? "-" : `${c.fields.agreement.agreedOn}/${c.fields.agreement.value ?? "-"}`}`);
+
+  it("a quote that ends by calling its figures the result of the talks counts them under those talks (2.4.0)", () => {
+    const text = 'The two sides met for talks in Istanbul on June 2. The Russian leader spoke on June 19. "We have handed over more than 6,000 bodies, and received only 57 in return. We are ready to hand over more. This is a positive result of the talks in Istanbul," he said.';
+    expect(agreementsOf(text)).toEqual(["6000 2025-06-02 2025-06-02/-", "57 2025-06-02 2025-06-02/-"]);
+  });
+
+  it("the same running count said twice by one speaker takes the scope the other telling names", () => {
+    const text = 'The two sides met for talks in Istanbul on June 2. The Russian leader spoke on June 19. "We have handed over 6,000 bodies," he said. He added: "We have handed over more than 6,000 bodies. This is a positive result of the talks in Istanbul."';
+    expect(agreementsOf(text)).toEqual(["6000 2025-06-02 2025-06-02/-", "6000 2025-06-02 2025-06-02/-"]);
+  });
+
+  it("a quote that names no talks leaves its figures' scope unknown", () => {
+    const text = 'The two sides met for talks in Istanbul on June 2. The Russian leader spoke on June 19. "We have handed over more than 6,000 bodies, and received only 57 in return. We are ready to hand over more," he said.';
+    expect(agreementsOf(text)).toEqual(["6000 - -", "57 - -"]);
+  });
+
+  it("'The exchange took place in three stages' right after a deal is that deal's progress, with its figure (2.4.0)", () => {
+    const text = "On May 16, the two sides agreed to a 1000-for-1000 prisoner exchange. Turkey had proposed it. The exchange took place in three stages, with a total of 1,000 soldiers and civilians returned to Ukraine.";
+    expect(agreementsOf(text)).toEqual(["1000 2025-05-16 2025-05-16/1000"]);
+  });
+
+  it("a count of bodies after a deal on prisoners is not that deal's progress", () => {
+    const text = "On May 16, the two sides agreed to a 1000-for-1000 prisoner exchange. The exchange took place in three stages, and the bodies of 900 soldiers were returned to Ukraine overall.";
+    expect(agreementsOf(text).every((c) => c.endsWith(" -"))).toBe(true);
+  });
+
+  it("'as part of the agreements of the second meeting' on a handover day dates no talks", () => {
+    const text = 'In May, 120 civilians were returned under the "1000 for 1000" formula. On June 26, as part of the agreements of the second meeting of the delegations, a group of wounded defenders were returned to Ukraine.';
+    const targets = extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-07-02" }] }).claims.filter((c) => c.fields.kind === "target");
+    expect(targets.map((c) => c.fields.validFrom)).toEqual([null]);
+  });
 });
 
 describe("titles and earlier exchanges", () => {

@@ -36,6 +36,15 @@ describe("claims from text", () => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 5).join(" "))).toEqual(["prisoners_returned to_russia event - undisclosed"]);
   });
 
+  it.each([
+    ["The Russian Defence Ministry said it had received back an unknown number of servicemen.", "prisoners_returned to_russia"],
+    ["It was not immediately clear how many people were exchanged on Saturday.", "prisoners_returned each_side"],
+    ["Officials did not say how many prisoners were involved in the swap on Monday.", "prisoners_returned each_side"],
+    ["Ukraine brought home another group of defenders on Sunday, without giving a figure.", "prisoners_returned to_ukraine"],
+  ])("the side of an undisclosed figure: the receiving speaker's, or each side of a swap that names none: %s", (text, expected) => {
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 2).join(" "))).toEqual([expected]);
+  });
+
   it("a sentence that gives the figure is not undisclosed", () => {
     expect(claimsOf("Ukraine returned 90 Russian prisoners; the number of Ukrainians was 84.").some((c) => c.includes("undisclosed"))).toBe(false);
   });

@@ -479,9 +479,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // A formula named away from its noun ("exchange of bodies ... based on a 6,000-for-6,000 formula").
         const nouns = wordsIn(text).map(({ w, at }) => ({ c: headCategory(w.toLowerCase()), at })).filter((x) => x.c === "bodies" || x.c === "persons" || x.c === "soldiers" || x.c === "civilians");
         const nearest = [...nouns].sort((a, b) => Math.abs(a.at - m.start) - Math.abs(b.at - m.start))[0];
-        if (nearest === undefined) continue;
-        const bodiesJustBefore = /\b(?:bodies|remains|fallen|dead)\b[^,;.]{0,70}$/i.test(text.slice(Math.max(0, m.start - 80), m.start));
-        phrase = { ...phrase, category: bodiesJustBefore ? "bodies" : (nearest.c as Category) };
+        // "agreed on a thousand for a thousand exchange": a swap that names no noun is one of prisoners.
+        if (nearest === undefined && !/^\s*["”»']?\s*(?:prisoner\s+|pow\s+)?(?:exchange|swap|formula|format|deal)\b/i.test(after)) continue;
+        if (nearest === undefined) phrase = { ...phrase, category: "persons" };
+        else {
+          const bodiesJustBefore = /\b(?:bodies|remains|fallen|dead)\b[^,;.]{0,70}$/i.test(text.slice(Math.max(0, m.start - 80), m.start));
+          phrase = { ...phrase, category: bodiesJustBefore ? "bodies" : (nearest.c as Category) };
+        }
       }
       if (phrase.category === "other" && !bodiesOf) continue;
       if (bodiesOf) category = "bodies";

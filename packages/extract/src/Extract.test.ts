@@ -45,6 +45,18 @@ describe("claims from text", () => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 2).join(" "))).toEqual([expected]);
   });
 
+  it.each([
+    "The sides agreed on a thousand for a thousand exchange.",
+    "Kyiv and Moscow agreed on a thousand-for-a-thousand prisoner swap.",
+    "The exchange will follow the 1,000-for-1,000 format, officials said.",
+  ])("an N-for-N swap that names no noun is a deal on prisoners: %s", (text) => {
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 5).join(" "))).toEqual(["prisoners_agreed each_side target 1000 exact"]);
+  });
+
+  it("a formula with no noun and no exchange after it is no claim", () => {
+    expect(claimsOf("The vote went 50-50 on Friday.")).toEqual([]);
+  });
+
   it("a sentence that gives the figure is not undisclosed", () => {
     expect(claimsOf("Ukraine returned 90 Russian prisoners; the number of Ukrainians was 84.").some((c) => c.includes("undisclosed"))).toBe(false);
   });

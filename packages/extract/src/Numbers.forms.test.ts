@@ -104,6 +104,10 @@ describe("N-for-N formulas", () => {
     expect(values("75 people for 75 people")).toEqual([[75, "exact", true, "digits"]]);
   });
 
+  it("hyphenated in words, with the article: a thousand-for-a-thousand", () => {
+    expect(values("a thousand-for-a-thousand swap")).toEqual([[1000, "exact", true, "words"]]);
+  });
+
   it("'50-50' is a formula only when a formula word follows or an article comes before", () => {
     expect(values("the 50-50 formula").map((v) => v[2])).toEqual([true]);
     expect(values("scored 50-50 today").some((v) => v[2])).toBe(false);

@@ -215,7 +215,7 @@ export const find = (text: string): Mention[] => {
     }
     if (b !== undefined && a.value === b.value && a.value > 1 && a.form === "words") {
       const between = text.slice(a.end, b.start);
-      if (/^\s*(?:[\w’'-]+\s+){0,2}?(?:-\s*)?(?:for|to|on|x|×|-|–|\/)(?:\s*-)?\s*$/i.test(between) && !/[,.;]/.test(between)) {
+      if (/^\s*(?:[\w’'-]+\s+){0,2}?(?:-\s*)?(?:for|to|on|x|×|-|–|\/)(?:\s*-)?\s*(?:an?-)?$/i.test(between) && !/[,.;]/.test(between)) {
         out.push({ start: a.start, end: b.end, value: a.value, qualifier: qualifierAround(text, a.start, a.end), formula: true, form: a.form });
         i++;
         continue;

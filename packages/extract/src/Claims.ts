@@ -575,7 +575,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       else if (m.formula && !formulaEvent) kind = "target";
       else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text) && !completion) kind = "target";
       // "announced the completion of the repatriation under the Istanbul agreements and the return of more than 6,000": done, not agreed.
-      else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index > returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)) && !(completion && NOMINAL_RETURN.test(before)))))
+      else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index >= returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)) && !(completion && NOMINAL_RETURN.test(before)))))
         kind = "target";
       // "50 soldiers who had been imprisoned were released", "94 Russians in Ukrainian captivity had been released": held until freed.
       else if (category !== "bodies" && !/^[^.;,\d]{0,60}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
@@ -715,6 +715,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           const sr = since === undefined ? null : Dates.resolve(since, who.date ?? published);
           if (sr !== null) validFrom = sr.from;
         }
+        // "since the beginning of the year": from the first day of the year (or month) of its as-of day.
+        const startOf = /\bsince\s+the\s+(?:very\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+(year|month)\b/i.exec(scopeText);
+        if (startOf !== null && validFrom === null && validTo !== null) validFrom = startOf[1]!.toLowerCase() === "year" ? `${validTo.slice(0, 4)}-01-01` : `${validTo.slice(0, 7)}-01`;
         const days = /\bin (?:just |only |the past |the last )?(?:these|those|the) (two|three|four|five|\d) days\b/i.exec(scopeText);
         if (days !== null && validTo !== null && validFrom === null) {
           const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[days[1]!.toLowerCase()] ?? (Number(days[1]) || 2);

@@ -231,6 +231,18 @@ describe("spans of days and the talks a figure is counted under", () => {
     expect(windowsOf(text)).toEqual(expected);
   });
 
+  it.each([
+    ["Since the beginning of the year, Ukraine has brought home 1,358 people.", ["cumulative 1358 2025-01-01..2025-06-20"]],
+    ["Since the start of this month, Ukraine has brought home 358 people.", ["cumulative 358 2025-06-01..2025-06-20"]],
+  ])("a count since the start of the year or month is scoped from its first day: %s", (text, expected) => {
+    expect(windowsOf(text)).toEqual(expected);
+  });
+
+  it("a list of prisoners received is a target, never a return", () => {
+    const text = "Ukraine has received a list of 640 prisoners.";
+    expect(extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-20" }] }).claims.map((c) => `${c.fields.metric} ${c.fields.kind}`)).toEqual(["prisoners_agreed target"]);
+  });
+
   it("a handover done under earlier agreements does not date the talks", () => {
     const text = "On 14 June, as part of agreements reached in Istanbul, Ukraine received 1,200 bodies from Russia. Umierov said more than 6,000 bodies had been returned under the Istanbul agreements.";
     expect(windowsOf(text)).toEqual(["event 1200 2025-06-14..2025-06-14", "cumulative 6000 -..2025-06-20"]);

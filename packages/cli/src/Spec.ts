@@ -207,7 +207,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts correct cb3188fc034b902b60db45b8c --qualifier at_least --reason \"a count so far, not an exact total\""],
+    examples: ["facts correct c6a4e2085245f48c0646bc8bb --qualifier at_least --reason \"a count so far, not an exact total\""],
   },
   {
     name: "reject",
@@ -216,7 +216,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts reject c5381326919adaed6b683ea66 --reason \"a remark that no figure is published, not a claim\""],
+    examples: ["facts reject c3d1033f48fc9e658ab78fe44 --reason \"a remark that no figure is published, not a claim\""],
   },
   {
     name: "link",
@@ -231,7 +231,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts link cfe14e9f7e9ce514f0e052613 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+    examples: ["facts link c6ddce9cbe8edccdfb37101e0 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
   },
   {
     name: "unlink",
@@ -240,7 +240,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts unlink cfe14e9f7e9ce514f0e052613 --reason \"not part of that deal\""],
+    examples: ["facts unlink c6ddce9cbe8edccdfb37101e0 --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",

@@ -459,6 +459,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
       if (/\b(?:oldest|youngest)\b/i.test(text) && /(?:\b(?:turned|is|was|aged)|[—–-])\s*$/i.test(before)) continue;
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
+      // "403 – from the Donetsk region; 12 – from the Luhansk direction": a breakdown by place is parts, never a total.
+      if (/^\s*(?:[–—-]|:)\s*(?:from|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:region|regions|oblast|direction|directions|area|front|sector)\b/i.test(after)) continue;
       // "air strikes killed at least one person and wounded two others": casualties, not captives.
       if (/\b(?:killed|killing|wounded|wounding|injured|injuring|hurt)\s+(?:at least\s+|about\s+|more than\s+|some\s+|another\s+)?$/i.test(before)) continue;
 
@@ -568,7 +570,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       let commitment: Draft["commitment"] = null;
       // "is refusing to accept the return of 1,000": what one side refuses has not happened; it is the other's offer.
       const refused = /\b(?:refus\w*|declin\w*|reject\w*|unwilling|not\s+ready)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:accept|take|receive|exchange|collect|return)?\b[^.;]{0,40}$/i.test(lead70) && !/\b(?:refus\w*|declin\w*)\s+to\s+(?:say|give|disclose|specify|reveal|comment|confirm)\b/i.test(lead70);
-      const formulaEvent = m.formula && /\b(?:exchanged|swapped|carried out|took place|there was an exchange|conducted|completed|returned|handed over|received)\b/i.test(text) && !/\b(?:agree\w*|deal|will|would|plan\w*|propos\w*|under|as part of|memorandum|accord)\b/i.test(lead.slice(-50) + rest.slice(0, 40));
+      const formulaEvent = m.formula && /\b(?:exchanged|swapped|carried out|took place|there was an exchange|conducted|completed|returned|handed over|received)\b/i.test(text) && !/\b(?:agree\w*|deal|will|would|plan\w*|propos\w*|under|as part of|memorandum|accord|complet\w*|conclud\w*|finali[sz]\w*|within)\b/i.test(lead.slice(-50) + rest.slice(0, 40));
       // "announced the completion of the repatriation ... and the return of more than 6,000": a finished process.
       const completion = /\b(?:announc\w*|report\w*|confirm\w*|marked|declared)\s+(?:the\s+)?complet(?:ion|ed)\b/i.test(text.slice(0, m.start)) && !modal;
       if (refused) kind = "target";
@@ -698,7 +700,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           validTo = r.to;
           validFrom = r.from !== r.to ? r.from : null;
         } else if (kind === "target") {
-          validFrom = r.from;
+          // "..., completing the 1,000-for-1,000 swap", "under the 6,000-for-6,000 formula": a deal named by its
+          // formula as already made is not dated by the day of what is done under it.
+          const named = m.formula && /\b(?:under|as part of|within|complet\w*|conclud\w*|finali[sz]\w*)\b[^.;]{0,30}$/i.test(lead.slice(-50));
+          validFrom = named ? null : r.from;
           validTo = null;
         } else {
           // An event covers its day, or the phase or part of a month it was placed in ("in mid-April": 11..20).

@@ -53,6 +53,20 @@ describe("claims from text", () => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 5).join(" "))).toEqual(["prisoners_agreed each_side target 1000 exact"]);
   });
 
+  it.each([
+    "Ukraine and Russia exchanged 303 prisoners each on Sunday, completing the 1,000-for-1,000 swap.",
+    "On June 14, as part of the 6,000-for-6,000 formula, Ukraine received 1,200 bodies.",
+  ])("a deal named by its formula as already made is a target, undated, not a phase of that day: %s", (text) => {
+    const targets = claimsOf(text).filter((c) => c.includes(" target "));
+    expect(targets.map((c) => c.split(" | ")[0]!.split(" ").slice(1).join(" "))).toEqual([expect.stringMatching(/^each_side target (1000|6000) exact -$/)]);
+    expect(claimsOf(text).some((c) => / event (1000|6000) /.test(c))).toBe(false);
+  });
+
+  it("a breakdown by place ('403 – from the Donetsk region; 12 – from the Luhansk direction') gives no claim of its own", () => {
+    const text = "The bodies of 503 dead soldiers were returned to Ukraine on Friday. Among the returned fallen defenders: 403 – from the Donetsk region; 12 – from the Luhansk direction; 57 – from the Zaporizhzhia direction.";
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["bodies_returned to_ukraine event 503"]);
+  });
+
   it("a formula with no noun and no exchange after it is no claim", () => {
     expect(claimsOf("The vote went 50-50 on Friday.")).toEqual([]);
   });

@@ -461,6 +461,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
       // "403 – from the Donetsk region; 12 – from the Luhansk direction": a breakdown by place is parts, never a total.
       if (/^\s*(?:[–—-]|:)\s*(?:from|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:region|regions|oblast|direction|directions|area|front|sector)\b/i.test(after)) continue;
+      // "451 bodies were transferred from the Donetsk region, and about 130 from the Zaporizhzhia region": the same, told as a list of places.
+      const PLACE = /\bfrom\s+the\s+(?:[\w’'-]+\s+){1,2}?(?:region|oblast|direction|sector)\b/gi;
+      if ((text.match(PLACE) ?? []).length >= 2 && /^[^.;,\d]{0,50}?\bfrom\s+the\s+(?:[\w’'-]+\s+){1,2}?(?:region|oblast|direction|sector)\b/i.test(after)) continue;
       // "air strikes killed at least one person and wounded two others": casualties, not captives.
       if (/\b(?:killed|killing|wounded|wounding|injured|injuring|hurt)\s+(?:at least\s+|about\s+|more than\s+|some\s+|another\s+)?$/i.test(before)) continue;
 

@@ -67,6 +67,15 @@ describe("claims from text", () => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["bodies_returned to_ukraine event 503"]);
   });
 
+  it("a list of places ('451 bodies were transferred from the Donetsk region, and about 130 from the Zaporizhzhia region') is parts too", () => {
+    const text = "Ukraine received the bodies of 909 soldiers on Friday. 451 bodies were transferred from the Donetsk region, and about 130 from the Zaporizhzhia region.";
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["bodies_returned to_ukraine event 909"]);
+  });
+
+  it("one place named after a figure leaves it a total", () => {
+    expect(claimsOf("Russia returned 115 soldiers captured from the Kursk region on Friday.").length).toBe(1);
+  });
+
   it("a formula with no noun and no exchange after it is no claim", () => {
     expect(claimsOf("The vote went 50-50 on Friday.")).toEqual([]);
   });

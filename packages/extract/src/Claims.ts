@@ -537,7 +537,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       let elliptical = false;
       if (category === null) {
         // "500 so far", "174 have returned", "103 of them": the noun is the one the text is already talking about.
-        if (!/^\s*(?:more|others|so far|in return|each|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|came|went|will|would|had|is|to|at|from)/i.test(after) && m.form !== "zero") continue;
+        if (!/^\s*(?:more|others|so far|in return|each|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|released|freed|exchanged|swapped|came|went|will|would|had|is|to|at|from)/i.test(after) && m.form !== "zero") continue;
         // The words before the figure: the sentence's words read once, the last one cut at the figure as a prefix would.
         sentenceWords ??= wordsIn(text);
         const mentioned = sentenceWords.filter(({ at }) => at < m.start).map(({ w, at }) => ({ w: at + w.length > m.start ? w.slice(0, m.start - at) : w })).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
@@ -547,6 +547,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           if (/\bbodies|remains\b/i.test(text.slice(0, m.start)) && category !== "civilians") category = /\bbodies|remains\b/i.test(text.slice(Math.max(0, m.start - 120), m.start)) ? "bodies" : category;
         } else if (ante !== undefined) {
           category = ante.category;
+        } else if (/^\s+(?:released|freed|exchanged|swapped)\b/i.test(after) && /\b(?:prisoners?|pows?|captives?|civilians?|soldiers|servicem[ae]n|defenders|people|detainees)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
+          // "Among the 390 released were 120 civilians": people, named by the participle, when the story is of captives.
+          category = "persons";
         } else continue;
         elliptical = true;
       }

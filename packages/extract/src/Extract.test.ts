@@ -80,6 +80,17 @@ describe("claims from text", () => {
     expect(claimsOf("The vote went 50-50 on Friday.")).toEqual([]);
   });
 
+  it.each([
+    "Ukraine and Russia exchanged prisoners on Friday. Among the 390 released were 120 civilians.",
+    "The 390 freed on Friday included 120 civilians.",
+  ])("a figure named by its participle ('the 390 released') counts people when the story is of captives: %s", (text) => {
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["prisoners_returned to_ukraine event 390", "civilians_returned to_ukraine event 120"]);
+  });
+
+  it("a participle-led figure in a story of no captives is no claim", () => {
+    expect(claimsOf("The index fell 3.2% as 15 released on Friday.")).toEqual([]);
+  });
+
   it("a sentence that gives the figure is not undisclosed", () => {
     expect(claimsOf("Ukraine returned 90 Russian prisoners; the number of Ukrainians was 84.").some((c) => c.includes("undisclosed"))).toBe(false);
   });

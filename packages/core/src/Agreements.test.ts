@@ -22,6 +22,12 @@ describe("an agreement's scope", () => {
     expect([first?.scope, first?.done, second?.scope, second?.done]).toEqual([{ from: "2025-06-01", to: "2025-06-04" }, 30, { from: "2025-06-05", to: "2025-06-05" }, 20]);
   });
 
+  it("ends at a later deal on the same count made for both sides together, not only at one for its own direction", () => {
+    const claims = [deal(1000, "2025-05-16"), deal(1200, "2025-06-02", { direction: "total" }), returned(390, "2025-05-23"), returned(500, "2025-06-10")];
+    const may = report(claims).agreements.find((a) => a.agreedOn === "2025-05-16");
+    expect([may?.scope, may?.done]).toEqual([{ from: "2025-05-16", to: "2025-06-01" }, 390]);
+  });
+
   it("lists the event slots inside it, and no others", () => {
     const claims = [deal(100, "2025-06-02"), returned(30, "2025-06-01"), returned(20, "2025-06-03")];
     expect(report(claims).agreements[0]?.slots.map((s) => s.reconciled.best)).toEqual([20]);

@@ -92,11 +92,12 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     if (list === undefined) byAgreement.set(k, [t]);
     else list.push(t);
   }
-  // The days agreements were made, per metric and direction: a later one ends an earlier one's scope.
+  // The days agreements were made, per metric (in any direction: a deal on both sides together is a deal on
+  // each side too): a later one ends an earlier one's scope.
   const daysOf = new Map<string, string[]>();
   for (const t of targets)
     if (t.day !== null) {
-      const k = `${t.metric}|${t.direction}`;
+      const k = t.metric;
       const list = daysOf.get(k) ?? [];
       if (!list.includes(t.day)) list.push(t.day);
       daysOf.set(k, list);
@@ -122,7 +123,7 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
   const progress = (metric: string, direction: string, day: string | null, madeOn: string): Done => {
     const fulfils = fulfilledBy(metric)!;
     const g = groups.get(`${fulfils}|${direction}`);
-    const days = daysOf.get(`${metric}|${direction}`) ?? [];
+    const days = daysOf.get(metric) ?? [];
     const nextDay = days.find((d) => d > madeOn);
     const end = nextDay !== undefined ? previous(nextDay) : null;
     // Its scope runs to the next agreement or the day asked; nothing is known of the days after the last report,

@@ -170,6 +170,14 @@ describe.each([
     }
   });
 
+  it("as known on June 20, before any source gave the June 2 deal per side, the May 16 deal still counts no June exchange", () => {
+    const r = facts(["totals", "--known-at", "2025-06-20", "--through", "2025-06-20", "--store", storeOf(), "--json"]).json();
+    for (const direction of ["to_ukraine", "to_russia"]) {
+      const a = r.agreements.find((x: any) => x.metric === "prisoners_agreed" && x.direction === direction && x.agreedOn === "2025-05-16");
+      expect(a).toMatchObject({ target: 1000, done: 697, remaining: 303 });
+    }
+  });
+
   it("an offer by one side (ready to hand over nearly 3,000 more) is shown as an offer, not as an agreement", () => {
     const r = at();
     expect(r.offers.map((o: any) => [o.metric, o.direction, o.best])).toContainEqual(["bodies_agreed", "to_ukraine", 3000]);

@@ -22,6 +22,16 @@ describe("the seeds, reconciled", () => {
     expect(t).toMatchObject({ best: 697, lo: 697, hi: null, disputed: false });
   });
 
+  it("a stock nobody gave a figure for says so ('Kyiv does not publish the figures'), and stocks of two groups are told apart", () => {
+    const r = facts(["totals", "--known-at", "2025-06-27", "--store", store, "--json"]).json();
+    const held = r.totals.filter((x: any) => x.metric === "held_captive");
+    expect(held.find((x: any) => x.direction === "to_russia")).toMatchObject({ undisclosed: true, best: 0, hi: null });
+    expect(held.filter((x: any) => x.direction === "to_ukraine").map((x: any) => [x.group, x.undisclosed]).sort()).toEqual([["civilians", false], ["soldiers", false]]);
+    const text = facts(["totals", "--known-at", "2025-06-27", "--store", store]).stdout;
+    expect(text).toMatch(/held_captive\s+to_russia\s+undisclosed/);
+    expect(text).toMatch(/held_captive \(civilians\)\s+to_ukraine\s+16,000/);
+  });
+
   it("the 1,000-for-1,000 agreement shows 697 done and 303 remaining", () => {
     const r = facts(["totals", "--known-at", "2025-05-24", "--store", store, "--json"]).json();
     const a = r.agreements.find((x: any) => x.metric === "prisoners_agreed" && x.direction === "to_ukraine");

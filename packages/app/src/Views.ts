@@ -77,6 +77,8 @@ export const TotalRow = t.type({
   group: nullable(t.string),
   since: nullable(t.string),
   basis: t.string,
+  /** Every claim behind it says the figure was not given ("Kyiv does not publish the figures"): `best` 0 is no count. */
+  undisclosed: t.boolean,
   disputed: t.boolean,
   slots: t.array(SlotView),
   readings: t.array(t.intersection([SlotView, t.type({ window: nullable(Window), reading: t.string })])),
@@ -274,6 +276,7 @@ export const totals = (r: Reconcile.Report, knownAt: string, through: string, si
     group: x.group,
     since: x.since,
     basis: x.basis as string,
+    undisclosed: x.readings.length > 0 && x.readings.every((r) => r.slot.versions.every((v) => v.current.claim.fields.qualifier === "undisclosed")),
     disputed: x.disputed,
     slots: x.slots.map(slot),
     readings: x.readings.map(reading),

@@ -129,7 +129,7 @@ export const markdown = (v: ReportView, o: Options): string[] => {
     v.totals.length === 0
       ? "_none_\n"
       : (o.full
-          ? R.mdTable(T.totalHeads, v.totals.map((t) => [t.metric, t.direction, `${R.num(t.best)}${t.disputed ? " (disputed)" : ""}`, R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")]))
+          ? R.mdTable(T.totalHeads, v.totals.map((t) => [t.group === null ? t.metric : `${t.metric} (${t.group})`, t.direction, t.undisclosed ? "undisclosed" : `${R.num(t.best)}${t.disputed ? " (disputed)" : ""}`, t.undisclosed ? "-" : R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")]))
           : R.mdTable(totalHeads, totals.map(totalCells)) + (totals.length < v.totals.length ? `\n\n_… ${v.totals.length - totals.length} more totals (--full)_` : "")) + "\n",
   );
   const ds = ranked(v, !o.full);

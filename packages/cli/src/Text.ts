@@ -14,7 +14,7 @@ type VersionRow = Views.Version;
 
 export const totalHeads = ["metric", "direction", ">best", ">bounds", "basis", ">claims", "sources"];
 export const totalRows = (v: TotalsView, st: Style, disputed: (best: string) => string = st.red) =>
-  v.totals.map((t) => [t.metric, t.direction, t.disputed ? disputed(R.num(t.best)) : R.num(t.best), R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")]);
+  v.totals.map((t) => [t.group === null ? t.metric : `${t.metric} (${t.group})`, t.direction, t.undisclosed ? "undisclosed" : t.disputed ? disputed(R.num(t.best)) : R.num(t.best), t.undisclosed ? "-" : R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")]);
 
 export const agreementHeads = ["agreement", "direction", "agreed on", ">target", ">done", ">remaining", "sources"];
 export const agreementRows = (v: TotalsView) =>

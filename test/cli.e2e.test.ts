@@ -66,6 +66,16 @@ describe("ingest", () => {
     expect(r.stderr).toContain("nope.txt: no such file or directory");
   });
 
+  it("an ingest with nothing readable creates no store, and says why for each argument", () => {
+    const store = fresh();
+    const empty = join(s.dir, "empty.txt");
+    writeFileSync(empty, "");
+    const r = facts(["ingest", join(s.dir, "nope.txt"), empty, "--store", store, "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.json()).toEqual({ ingested: [], rejected: [{ path: join(s.dir, "nope.txt"), error: "no such file or directory" }, { path: empty, error: "file is empty" }] });
+    expect(readdirSync(s.dir).filter((f) => f.startsWith(store.split("/").pop()!.replace(/\.db$/, "")))).toEqual([]);
+  });
+
   it("an undated article is recorded, marked undated, and the CLI says so", () => {
     const dir = join(s.dir, "undated");
     mkdirSync(dir);
@@ -102,7 +112,9 @@ describe("errors and usage", () => {
     const r = facts(["ingest", dir, "--store", store, "--json"]);
     expect(r.code).toBe(1);
     expect(r.json().rejected).toEqual([{ path: join(dir, "huge.txt"), error: "file is larger than 10 MB" }]);
-    expect(facts(["claims", "--store", store, "--json"]).json().claims).toEqual([]);
+    // Nothing readable: the store is not even created.
+    const read = facts(["claims", "--store", store, "--json"]);
+    expect([read.code, read.stderr]).toEqual([1, expect.stringContaining("no store at")]);
   });
 
   it("a store locked by another writer is a one-line error, and the other writer's data is intact", async () => {

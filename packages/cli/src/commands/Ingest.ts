@@ -4,7 +4,7 @@
  * per 100 files) elsewhere, so a log shows a long ingest moving.
  */
 import { basename } from "node:path";
-import { Ingest } from "@factledger/app";
+import { Files, Ingest } from "@factledger/app";
 import type { Parsed } from "../Args.ts";
 import { flag, str } from "../Args.ts";
 import type { Context } from "../Context.ts";
@@ -34,9 +34,30 @@ const progress = (ctx: Context) => {
   };
 };
 
+/** When no argument names a readable article: what is wrong with each (read up to the first good one, so a batch is read once more at most by one file). */
+const nothingReadable = (args: readonly string[]): Array<{ path: string; error: string }> | null => {
+  const bad: Array<{ path: string; error: string }> = [];
+  for (const i of Files.collect(args)) {
+    if ("error" in i) bad.push({ path: i.path, error: i.error });
+    else {
+      const r = Files.readText(i.path);
+      if (r._tag === "Right") return null;
+      bad.push({ path: i.path, error: r.left });
+    }
+  }
+  return bad.length > 0 ? bad : null;
+};
+
 export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
   const flags = flagsOf(p);
   const st = ctx.style;
+  // Nothing to record: say why, without opening (and so creating) the store.
+  const refused = nothingReadable(p.positionals);
+  if (refused !== null) {
+    if (flag(p, "json")) printJson(ctx, { ingested: [], rejected: refused });
+    for (const x of refused) ctx.err(`facts: ${x.path}: ${x.error}\n`);
+    return 1;
+  }
   return withApp(ctx, p, true, async (app) => {
     const quiet = flag(p, "quiet");
     const r = unwrap(await app.ingest(p.positionals, flags, quiet ? undefined : progress(ctx)));

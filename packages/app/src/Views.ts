@@ -43,6 +43,8 @@ export const Version = t.type({
   publishedAt: nullable(t.string),
   claimId: t.string,
   kind: t.string,
+  /** The direction the claim itself gives (each_side, to_ukraine...): an N-for-N asymmetry's versions differ in it. */
+  direction: t.string,
   validFrom: nullable(t.string),
   validTo: nullable(t.string),
   reportedVia: nullable(t.string),
@@ -232,6 +234,7 @@ export const version = (p: FactSlot.Placed): Version => ({
   publishedAt: p.claim.publishedAt,
   claimId: p.claim.claimId,
   kind: p.claim.fields.kind,
+  direction: p.claim.fields.direction,
   validFrom: p.claim.fields.validFrom,
   validTo: p.claim.fields.validTo,
   reportedVia: p.claim.reportedVia,

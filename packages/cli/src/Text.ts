@@ -34,7 +34,7 @@ export const discrepancyBlock = (st: Style) => (d: DiscrepancyRow, i: number) =>
   [
     `  ${i + 1}. ${st.red(d.reason)}  ${d.metric} ${d.direction} ${d.kind}  ${period(d.validFrom, d.validTo)}`,
     `     ${R.cell(d.detail)}`,
-    ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}`, `${" ".repeat(19)}${st.dim(R.clip(`“${R.cell(v.sentence.replace(/\s+/g, " "))}”`, 80))}`]),
+    ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}${v.direction === d.direction ? "" : `  ${v.direction}`}`, `${" ".repeat(19)}${st.dim(R.clip(`“${R.cell(v.sentence.replace(/\s+/g, " "))}”`, 80))}`]),
   ].join("\n");
 
 /** The totals command's text. */

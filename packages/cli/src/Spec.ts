@@ -81,7 +81,7 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "extract",
-    synopsis: "facts extract <file> [--published YYYY-MM-DD] [--manifest FILE] [--json]",
+    synopsis: "facts extract <file> [--published YYYY-MM-DD] [--outlet NAME] [--url URL] [--manifest FILE] [--json]",
     summary: "Print what ingest would record for a file, touching no store.",
     description: "Runs the extractor on one file and prints the article metadata (and how each field was learned) and every claim.",
     options: [
@@ -89,6 +89,7 @@ export const commands: readonly CommandSpec[] = [
       { name: "outlet", arg: "NAME", description: "Outlet." },
       { name: "url", arg: "URL", description: "URL." },
       { name: "manifest", arg: "FILE", description: "Metadata per file name, as for ingest." },
+      { ...store, description: "Accepted and ignored, so that a script can pass --store to every command: extract opens no store." },
       json,
       debug,
     ],
@@ -348,7 +349,7 @@ export const overview = (): string => {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Every command but extract takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db); every command takes --json and --debug.",
+    "Every command takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db; extract accepts it and opens no store); every command takes --json and --debug.",
     "Exit codes: 0 success, 1 user error (bad input, unknown article, bad date), 2 usage error.",
     "Environment: FACTS_STORE (default store), FACTS_TODAY=YYYY-MM-DD (fixes the clock, for reproducible runs),",
     "FACTS_BUSY_TIMEOUT_MS (how long to wait for another writer's lock, default 5000), NO_COLOR.",

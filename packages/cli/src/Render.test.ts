@@ -74,3 +74,9 @@ describe("the terminal", () => {
     expect(R.num(1234.5)).toBe("1,234.5");
   });
 });
+
+describe("a figure with its bounds", () => {
+  it("shows its best beside bounds that do not give it, and only the bounds when they do", () => {
+    expect([R.figure(251, 40, 331), R.figure(697, 697, null), R.figure(1000, 1000, 1000), R.figure(5412, 5412, 10119)]).toEqual(["251 (40–331)", "≥ 697", "1,000", "5,412 (5,412–10,119)"]);
+  });
+});

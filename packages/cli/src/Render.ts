@@ -35,6 +35,10 @@ export const reported = (value: number | null, qualifier: string): string => {
 /** Reconciled bounds: "697", "≥ 6,001", "2,850–3,000". */
 export const bounds = (lo: number, hi: number | null): string => (hi === null ? `≥ ${num(lo)}` : lo === hi ? num(lo) : `${num(lo)}–${num(hi)}`);
 
+/** A figure with its bounds, its best shown when the bounds alone do not give it: "251 (0–428)", "≥ 697", "1,000". */
+export const figure = (best: number, lo: number, hi: number | null): string =>
+  (hi === null && best === lo) || lo === hi ? bounds(lo, hi) : `${num(best)} (${bounds(lo, hi)})`;
+
 /** Terminal styling, switched off when not wanted. */
 export interface Style {
   readonly bold: (s: string) => string;

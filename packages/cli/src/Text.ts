@@ -18,7 +18,7 @@ export const totalRows = (v: TotalsView, st: Style, disputed: (best: string) => 
 
 export const agreementHeads = ["agreement", "direction", "agreed on", ">target", ">done", ">remaining", "sources"];
 export const agreementRows = (v: TotalsView) =>
-  v.agreements.map((a) => [a.metric, a.direction, a.agreedOn ?? "?", R.bounds(a.targetLo, a.targetHi), R.bounds(a.doneLo, a.doneHi), a.doneHi === null ? `≤ ${R.num(a.remaining)}` : R.num(a.remaining), a.sources.join(", ")]);
+  v.agreements.map((a) => [a.metric, a.direction, a.agreedOn ?? "?", R.figure(a.target, a.targetLo, a.targetHi), R.figure(a.done, a.doneLo, a.doneHi), a.doneHi === null ? `≤ ${R.num(a.remaining)}` : R.num(a.remaining), a.sources.join(", ")]);
 
 export const offerHeads = ["offer", "direction", "offered on", ">figure", "by"];
 export const offerRows = (v: TotalsView) => v.offers.map((x) => [x.metric, x.direction, x.offeredOn ?? "?", R.bounds(x.lo, x.hi), x.sources.join(", ")]);

@@ -16,9 +16,13 @@ const TITLES = new Set([
   "President", "president", "Prime", "prime", "Minister", "minister", "Foreign", "Defence", "Defense", "Mr", "Mrs", "Ms", "Dr",
   "Ombudsman", "ombudsman", "Deputy", "deputy", "Head", "head", "Chief", "chief", "Commander-in-chief", "commander-in-chief", "Commander",
   "Spokesman", "spokesman", "Spokeswoman", "spokeswoman", "Ukrainian", "Russian", "Ukraine's", "Russia's", "General", "Gen",
+  "Aide", "aide", "Adviser", "adviser", "Advisor", "advisor", "Presidential", "presidential",
 ]);
 const NP_WORD = /^(?:[A-Z][\w’'.-]*|of|for|the|and|de|defence|defense|ministry|headquarters|office|agency|service|media|state|news|government|authorities|forces|army|military|leader|side|president|spokesman|spokeswoman|spokesperson|official|officials|commander|staff|command|treatment|prisoners|war|pows|human|rights|commissioner|ombudsman|envoy|negotiator|representative|adviser|aide|secretary|chief|head|deputy|governor|mayor|intelligence|directorate|security|national|border|guard|foreign|interior|internal|affairs|coordination|coordinating)$/;
-const NOT_A_SPEAKER = /^(?:on|in|at|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|earlier|later|last|this|next)$/i;
+const NOT_A_SPEAKER = /^(?:on|in|at|that|as|if|when|while|but|because|although|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|earlier|later|last|this|next)$/i;
+
+/** Places that stand before a name without being part of it. */
+const PLACES = /^(?:Ukraine|Russia|Kyiv|Kiev|Moscow|Istanbul|Turkey|Türkiye|Turkiye|Belarus|UAE|Ankara|Geneva|Minsk)$/;
 
 /** A speaker named or referred to in a sentence. */
 export interface Speaker {
@@ -39,12 +43,14 @@ export interface Speaker {
 const cleanName = (words: string[]): { name: string; isPerson: boolean } => {
   while (words.length > 0 && /^(?:the|and|of|for|on)$/i.test(words[0]!)) words.shift();
   while (words.length > 0 && /^(?:the|and|of|for|on)$/i.test(words.at(-1)!)) words.pop();
-  const isOrg = words.some((w) => ORG_NOUNS.has(w.toLowerCase()) || /^(?:Headquarters|Ministry|Office|Agency|Service|Kremlin)$/.test(w));
+  // "Kremlin aide Vladimir Medinsky", "Kremlin spokesman Dmitry Peskov": an institution before a title names a person's employer.
+  const isOrg = words.some((w, i) => (ORG_NOUNS.has(w.toLowerCase()) || /^(?:Headquarters|Ministry|Office|Agency|Service|Kremlin)$/.test(w)) && !(TITLES.has(words[i + 1] ?? "") && /^[A-Z]/.test(words.at(-1) ?? "")));
   if (isOrg) return { name: words.join(" "), isPerson: false };
-  // A person: keep the trailing run of capitalised words that are not titles.
+  // A person: keep the trailing run of capitalised words that are not titles ("talks with Ukraine Vladimir Medinsky": not the place).
   const name: string[] = [];
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
+    if (name.length > 0 && PLACES.test(w)) break;
     if (/^[A-Z]/.test(w) && !TITLES.has(w)) name.unshift(w);
     else if (name.length > 0) break;
   }
@@ -125,15 +131,28 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
     const adverb = /\s(?:also|later|further|then|previously|earlier|again|additionally|separately|recently|once)\s+$/i.exec(text.slice(Math.max(0, at - 20), at));
     const before = wordsBefore(text, adverb === null ? at : at - adverb[0].length + 1);
     const via = null;
-    if (before.words.length > 0) {
+    // "... at the peace talks in Istanbul, said": a place after its preposition is not who spoke.
+    const placeOnly = before.words.length === 1 && PLACES.test(before.words[0]!) && /\b(?:in|at|from|to|with|near)\s+$/i.test(text.slice(Math.max(0, before.start - 8), before.start));
+    if (before.words.length > 0 && !placeOnly) {
       const s = make(before.words, before.start, at + m[0].length, at + m[0].length, via);
       if (s !== null) {
         out.push(s);
         continue;
       }
     }
-    // "said the Russian defence ministry", "said Iryna Vereshchuk, a deputy head".
-    const after = wordsAfter(text, at + m[0].length);
+    // "Vladimir Medinsky, who led the delegation at the talks in Istanbul, said": the subject before its relative clause.
+    const relative = /((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),?\s+who\s+[^.;"“”]{1,140}?,?\s*$/.exec(text.slice(Math.max(0, at - 200), at));
+    if (relative !== null) {
+      const start = Math.max(0, at - 200) + relative.index;
+      const s = make(relative[1]!.split(/\s+/), start, at + m[0].length, at + m[0].length, null);
+      if (s !== null) {
+        out.push(s);
+        continue;
+      }
+    }
+    // "said the Russian defence ministry", "said Iryna Vereshchuk, a deputy head", "As reported by Saraliev".
+    const by = /^\s+by\s+/.exec(text.slice(at + m[0].length));
+    const after = wordsAfter(text, at + m[0].length + (by === null ? 0 : by[0].length));
     if (after.words.length > 0) {
       const s = make(after.words, at, after.end, after.end, null);
       if (s !== null) out.push(s);

@@ -135,6 +135,15 @@ describe("claims from text", () => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(claims);
   });
 
+  it.each([
+    ["As reported by Saraliev, Russia returned 909 Ukrainian bodies on Friday.", "Saraliev"],
+    ["Russia will hand over 6,000 bodies next week, Kremlin aide Vladimir Medinsky, who led the delegation at the talks in Istanbul, said.", "Vladimir Medinsky"],
+    ["Russia handed over 1,000 bodies to Ukraine, the head of the Russian delegation at talks with Ukraine Vladimir Medinsky said.", "Vladimir Medinsky"],
+    ["Russia handed over 1,000 bodies to Ukraine, officials at the talks in Istanbul said.", "unnamed outlet"],
+  ])("who spoke, not the place or the word before the verb: %s", (text, who) => {
+    expect(claimsOf(text).map((c) => c.split(" | ")[1])).toEqual([who]);
+  });
+
   it("nested reporting keeps the claimant and the channel", () => {
     const x = extract({ text: "Russia and Ukraine exchanged 200 prisoners of war each on Saturday, Russia's defence ministry said, according to the TASS news agency.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2026-03-03" }] });
     expect(x.claims.map((c) => [c.fields.attributedTo, c.fields.direction, c.fields.validFrom])).toEqual([["Russia's defence ministry", "each_side", "2026-02-28"]]);

@@ -24,6 +24,14 @@ describe("ingest", () => {
     expect(facts(["claims", "--store", store, "--json"]).json().claims).toHaveLength(27);
   });
 
+  it("a duplicate offered another day reports the day it holds, and the day offered as redate", () => {
+    const store = fresh();
+    const file = join(seeds, "002_3a353692aa7652b2.txt");
+    expect(facts(["ingest", file, "--store", store, "--json"]).code).toBe(0);
+    const again = facts(["ingest", file, "--published", "2025-06-20", "--store", store, "--json"]).json().ingested[0];
+    expect(again).toMatchObject({ duplicate: true, publishedAt: "2025-06-14", redate: "2025-06-20" });
+  });
+
   it("a directory with bad files records the good ones and names each bad one, exit 1", () => {
     const dir = join(s.dir, "mixed");
     mkdirSync(dir);

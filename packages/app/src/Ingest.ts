@@ -122,13 +122,18 @@ export const ingest = async (parts: Parts, args: readonly string[], flags: FlagM
     if (E.isLeft(decided)) return Err.fail({ _tag: "RuleViolated", violation: decided.left, store: parts.where });
     let duplicate = decided.right.length === 0;
     let redate = ArticleStream.redate(before.state, x.metadata.publishedAt);
+    // A duplicate keeps the day it was recorded with (or dated to): that is the day reported, `redate` the day offered.
+    let stored = before.state.publishedAt;
     if (!duplicate) {
       const r = await parts.store.appendToStream(stream, toNew(identified, correlationId), ExpectedRevision.NoStream)();
       if (E.isLeft(r) && r.left._tag !== "VersionConflict") return Err.fail(Err.storeFailed(parts.where)(r.left));
       // An append of the same ids by another writer succeeds as a retry: only the stream's first event says whose it is.
       const after = await streamState(parts, stream);
       duplicate = after.first?.correlationId !== correlationId;
-      if (duplicate) redate = ArticleStream.redate(after.state, x.metadata.publishedAt);
+      if (duplicate) {
+        redate = ArticleStream.redate(after.state, x.metadata.publishedAt);
+        stored = after.state.publishedAt;
+      }
       else known.push({ articleId: x.articleId, sig });
     }
     result.ingested.push({
@@ -136,8 +141,8 @@ export const ingest = async (parts: Parts, args: readonly string[], flags: FlagM
       articleId: x.articleId,
       claims: x.claims.length,
       duplicate,
-      publishedAt: x.metadata.publishedAt,
-      undated: x.metadata.publishedAt === null,
+      publishedAt: duplicate ? stored : x.metadata.publishedAt,
+      undated: (duplicate ? stored : x.metadata.publishedAt) === null,
       copyOf: copyOf?.articleId ?? null,
       notes: x.metadata.notes,
       redate,

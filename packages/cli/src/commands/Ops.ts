@@ -2,6 +2,7 @@
  * Operating a store: re-extraction, the projection runner (`follow`) and
  * migration between any two registered stores.
  */
+import { existsSync, rmSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import { AppError } from "@factledger/app";
 import { makeMemoryCheckpoints, showPosition } from "@factledger/store";
@@ -128,12 +129,24 @@ export const exportLog = async (ctx: Context, p: Parsed): Promise<number> =>
 export const importLog = async (ctx: Context, p: Parsed): Promise<number> => {
   const file = p.positionals[0]!;
   const { Archive } = await import("@factledger/app");
-  // The archive is checked whole before the store is opened, so a refused file creates no store.
-  const archive = Archive.readArchive(file);
-  return withApp(ctx, p, true, async (app) => {
-    const r = unwrap(await app.importLog(archive));
-    if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head });
-    else ctx.out(`imported ${r.events} event${r.events === 1 ? "" : "s"} from ${file} into ${app.parts.where}${r.head === null ? "" : `; head ${r.head.position} ${r.head.hash}`}`);
-    return 0;
-  });
+  // The file is opened before the store, so a file that cannot be read creates no store.
+  const archive = Archive.openArchive(file);
+  // A store this command makes is removed again if the import fails (the transaction left it empty),
+  // with the projection file made beside it, so that a refused archive leaves no store behind.
+  const location = locationOf(ctx, p);
+  const path = sqlitePath(ctx, location);
+  const made = [path, projectionPathOf(ctx, location)].filter((f): f is string => f !== null && f !== ":memory:" && !existsSync(f));
+  try {
+    return await withApp(ctx, p, true, async (app) => {
+      const r = unwrap(await app.importLog(archive));
+      if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head });
+      else ctx.out(`imported ${r.events} event${r.events === 1 ? "" : "s"} from ${file} into ${app.parts.where}${r.head === null ? "" : `; head ${r.head.position} ${r.head.hash}`}`);
+      return 0;
+    });
+  } catch (e) {
+    for (const f of made) for (const x of [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]) rmSync(x, { force: true });
+    throw e;
+  } finally {
+    archive.close();
+  }
 };

@@ -153,13 +153,13 @@ const whyUnreadable = (e: unknown): string => {
  * The lines of an open file, as bytes without their newline (the last one may lack its newline). A line
  * may be a view of the read buffer: it is valid until the next line is asked for.
  */
-function* linesOf(fd: number, path: string): Generator<Buffer, void, undefined> {
-  const buf = Buffer.allocUnsafe(CHUNK);
+function* linesOf(fd: number, path: string, chunkBytes: number): Generator<Buffer, void, undefined> {
+  const buf = Buffer.allocUnsafe(chunkBytes);
   let pending: Buffer[] = [];
   for (;;) {
     let n: number;
     try {
-      n = readSync(fd, buf, 0, CHUNK, null);
+      n = readSync(fd, buf, 0, chunkBytes, null);
     } catch (e) {
       return unreadable(path, null, whyUnreadable(e));
     }
@@ -183,7 +183,8 @@ function* linesOf(fd: number, path: string): Generator<Buffer, void, undefined> 
  * Each line is checked in turn: its shape, positions 1..n, revisions per stream, the hash chain and
  * the codecs. Event ids are unique in the store, which refuses a second one (`importLog` names its line).
  */
-export const openArchive = (path: string): ArchiveReader => {
+export const openArchive = (path: string, options: { readonly chunkBytes?: number } = {}): ArchiveReader => {
+  const chunkBytes = options.chunkBytes ?? CHUNK;
   let fd: number | null;
   try {
     fd = openSync(path, "r");
@@ -210,7 +211,7 @@ export const openArchive = (path: string): ArchiveReader => {
     const rest = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     const revisions = new Map<string, bigint>();
     try {
-      for (const bytes of linesOf(fd, path)) {
+      for (const bytes of linesOf(fd, path, chunkBytes)) {
         lineNo += 1;
         let raw: string;
         try {

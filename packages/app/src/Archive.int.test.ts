@@ -1,0 +1,138 @@
+// The streaming import of an archive: read in chunks of any size (lines spanning chunks, a chunk of a
+// few bytes), it rebuilds the same log; a bad line anywhere, the last one included, a repeated event id
+// and bytes that are not UTF-8 are refused naming the line, and the store holds nothing afterwards.
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as E from "fp-ts/lib/Either.js";
+import { LogChain, makeMemoryCheckpoints } from "@factledger/store";
+import { openSqliteStore } from "@factledger/store-sqlite";
+import type { SqliteEventStore } from "@factledger/store-sqlite";
+import { createHash } from "node:crypto";
+import * as App from "./App.ts";
+import * as Archive from "./Archive.ts";
+import { countingIds, fixedClock } from "./Parts.ts";
+
+const seeds = fileURLToPath(new URL("../../../seeds", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "facts-archive-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): SqliteEventStore => {
+  const s = openSqliteStore(join(dir, `s${++n}.db`));
+  if (E.isLeft(s)) throw new Error(s.left._tag);
+  return s.right;
+};
+const appOver = (store: SqliteEventStore) => App.make({ store, where: store.path, checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-11-22T12:00:00.000Z"), ids: countingIds() });
+const exported = async (store: SqliteEventStore): Promise<string> => {
+  let text = "";
+  const r = await appOver(store).exportLog({ write: async (c) => void (text += c) });
+  if (E.isLeft(r)) throw new Error(r.left._tag);
+  return text;
+};
+const count = (s: SqliteEventStore): number => s.db.prepare("SELECT count(*) FROM events").pluck().get() as number;
+const sha256 = (x: string) => createHash("sha256").update(x, "utf8").digest("hex");
+
+/** Imports `text` (written to a file) into a new store; the store and the answer. */
+const importText = async (text: string | Buffer, chunkBytes?: number) => {
+  const file = join(dir, `a${++n}.ndjson`);
+  writeFileSync(file, text);
+  const store = fresh();
+  const archive = Archive.openArchive(file, chunkBytes === undefined ? {} : { chunkBytes });
+  const r = await appOver(store).importLog(archive);
+  archive.close();
+  return { store, r, file };
+};
+
+const source = fresh();
+const ingested = appOver(source).ingest([seeds], {});
+
+describe("a streamed import", () => {
+  it("rebuilds the same log whatever the chunk size, lines spanning chunks included", async () => {
+    expect(E.isRight(await ingested)).toBe(true);
+    const text = await exported(source);
+    const lines = text.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(30);
+    const longest = Math.max(...lines.map((l) => l.length));
+    // Chunks smaller than a line, about a line, a few lines, and larger than the file.
+    for (const chunk of [7, 100, longest - 1, longest + 1, 3 * longest, 1 << 20]) {
+      const { store, r } = await importText(text, chunk);
+      expect(r).toEqual(E.right({ events: lines.length, head: { position: lines.length, hash: JSON.parse(lines.at(-1)!).hash } }));
+      expect(await exported(store)).toBe(text);
+      await store.close();
+    }
+    // A file without its last newline, and one opening with a byte order mark, read the same.
+    const noNewline = await importText(text.trimEnd(), 64);
+    expect(E.isRight(noNewline.r) && noNewline.r.right.events).toBe(lines.length);
+    const bom = await importText(`\uFEFF${text}`, 5);
+    expect(E.isRight(bom.r) && bom.r.right.events).toBe(lines.length);
+  });
+
+  it("refuses a bad last line after every other line was written, and the transaction leaves the store empty", async () => {
+    await ingested;
+    const lines = (await exported(source)).trimEnd().split("\n");
+    const last = JSON.parse(lines.at(-1)!) as { recordedAt: string };
+    const edited = [...lines.slice(0, -1), JSON.stringify({ ...last, recordedAt: "2020-01-01T00:00:00.000Z" })].join("\n") + "\n";
+    const { store, r, file } = await importText(edited, 64);
+    expect(r).toEqual(
+      E.left({ _tag: "UnreadableFile", path: file, reason: `line ${lines.length}: position ${lines.length}: the stored hash does not match the event's content and the previous hash (the event was edited after it was written); nothing was imported` }),
+    );
+    expect(count(store)).toBe(0);
+    // The store still takes an import (the refusal left no half of one behind).
+    const again = await appOver(store).importLog(writeAndOpen(lines.join("\n") + "\n"));
+    expect(E.isRight(again) && again.right.events).toBe(lines.length);
+    await store.close();
+  });
+
+  it("refuses an event id that appears twice (with a chain recomputed around it), naming the line", async () => {
+    await ingested;
+    const lines = (await exported(source)).trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown> & { hash: string; eventId: string });
+    // Line 3 takes line 1's event id; the chain is made whole again from there, as a forger would.
+    lines[2] = { ...lines[2]!, eventId: lines[0]!.eventId };
+    let previous = lines[1]!.hash;
+    for (const a of lines.slice(2)) {
+      a.hash = LogChain.link(sha256)(previous, {
+        position: BigInt(a["position"] as number),
+        streamId: a["streamId"] as string,
+        revision: BigInt(a["revision"] as number),
+        eventId: a.eventId,
+        type: a["type"] as string,
+        data: JSON.stringify(a["data"]),
+        metadata: JSON.stringify(a["metadata"]),
+        recordedAt: a["recordedAt"] as string,
+      });
+      previous = a.hash;
+    }
+    const { store, r, file } = await importText(lines.map((l) => JSON.stringify(l)).join("\n") + "\n", 100);
+    expect(r).toEqual(E.left({ _tag: "UnreadableFile", path: file, reason: `line 3: event id ${lines[0]!.eventId} appears twice; nothing was imported` }));
+    expect(count(store)).toBe(0);
+    await store.close();
+  });
+
+  it("names the line whose bytes are not UTF-8, and a file that cannot be opened", async () => {
+    await ingested;
+    const lines = (await exported(source)).trimEnd().split("\n");
+    const bytes = Buffer.concat([Buffer.from(`${lines[0]}\n${lines[1]}\n`), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]), Buffer.from(`${lines[2]}\n`)]);
+    const { store, r, file } = await importText(bytes, 16);
+    expect(r).toEqual(E.left({ _tag: "UnreadableFile", path: file, reason: "line 3: is not UTF-8 text; nothing was imported" }));
+    expect(count(store)).toBe(0);
+    await store.close();
+    const failure = (path: string) => {
+      try {
+        Archive.openArchive(path);
+      } catch (e) {
+        return (e as { error?: unknown }).error;
+      }
+      return "opened";
+    };
+    expect(failure(join(dir, "missing.ndjson"))).toEqual({ _tag: "UnreadableFile", path: join(dir, "missing.ndjson"), reason: "no such file; nothing was imported" });
+    expect(failure(dir)).toEqual({ _tag: "UnreadableFile", path: dir, reason: "is a directory, not an archive; nothing was imported" });
+  });
+});
+
+const writeAndOpen = (text: string): Archive.ArchiveReader => {
+  const file = join(dir, `w${++n}.ndjson`);
+  writeFileSync(file, text);
+  return Archive.openArchive(file);
+};

@@ -85,6 +85,29 @@ describe("a streamed import", () => {
     await store.close();
   });
 
+  it("into a store that already holds exactly the archive's log (a killed import run again) writes nothing and says so; any other log is refused", async () => {
+    await ingested;
+    const text = await exported(source);
+    const lines = text.trimEnd().split("\n");
+    const { store, r } = await importText(text);
+    expect(E.isRight(r)).toBe(true);
+    const again = await appOver(store).importLog(writeAndOpen(text));
+    expect(again).toEqual(E.right({ events: 0, head: { position: lines.length, hash: JSON.parse(lines.at(-1)!).hash }, alreadyHeld: lines.length }));
+    expect(count(store)).toBe(lines.length);
+    // The store holds more than the archive, or less: refused, the store unchanged.
+    const refused = { _tag: "InvalidArgument", argument: "--store" };
+    expect(await appOver(store).importLog(writeAndOpen(lines.slice(0, -1).join("\n") + "\n"))).toMatchObject(E.left(refused));
+    const prefix = await importText(lines.slice(0, 10).join("\n") + "\n");
+    expect(await appOver(prefix.store).importLog(writeAndOpen(text))).toMatchObject(E.left(refused));
+    expect(count(prefix.store)).toBe(10);
+    // A bad archive is still named by its line when the store is full.
+    const cut = await appOver(store).importLog(writeAndOpen(text.slice(0, -30)));
+    expect(E.isLeft(cut) && cut.left._tag).toBe("UnreadableFile");
+    expect(await exported(store)).toBe(text);
+    await store.close();
+    await prefix.store.close();
+  });
+
   it("refuses an event id that appears twice (with a chain recomputed around it), naming the line", async () => {
     await ingested;
     const lines = (await exported(source)).trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown> & { hash: string; eventId: string });

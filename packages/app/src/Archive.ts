@@ -8,7 +8,7 @@
  * a file that fails anywhere leaves nothing, and memory does not grow with it.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { LogChain } from "@factledger/store";
@@ -35,6 +35,8 @@ export type ArchivedEvent = t.TypeOf<typeof ArchivedEvent>;
 export interface Archived {
   readonly events: number;
   readonly head: { readonly position: number; readonly hash: string } | null;
+  /** For an import into a store that already held exactly this archive's log: how many events it held (none were written). */
+  readonly alreadyHeld?: number;
 }
 
 /** One record as an archive line (no newline). */
@@ -84,6 +86,7 @@ export const exportToFile = async (parts: Parts, path: string): Promise<Archived
     const code = (e as { code?: string } | null)?.code;
     return Err.fail(Err.invalidArgument("--out", `${path}: cannot write the archive (${code ?? (e instanceof Error ? e.message : String(e))}); nothing was written`));
   };
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) return Err.fail(Err.invalidArgument("--out", `${path}: is a folder, not a file; nothing was written`));
   let fd: number;
   try {
     fd = openSync(partial, "wx");
@@ -272,7 +275,12 @@ export const importLog = async (parts: Parts, archive: ArchiveReader): Promise<A
   const chain = chainOf(parts, "import");
   const held = await parts.store.readAll("start", 1)();
   if (E.isLeft(held)) return Err.fail(Err.storeFailed(parts.where)(held.left));
-  if (held.right.length > 0) return Err.fail(Err.invalidArgument("--store", `${parts.where} already holds events; import rebuilds a log only into a new, empty store; nothing was imported`));
+  if (held.right.length > 0) {
+    // The same log already (an import killed after its commit, run again): nothing to write.
+    const same = await holdsExactly(chain, archive, parts.where);
+    if (same !== null) return { events: 0, head: archive.head(), alreadyHeld: same };
+    return Err.fail(Err.invalidArgument("--store", `${parts.where} already holds events; import rebuilds a log only into a new, empty store; nothing was imported`));
+  }
   // A bad line throws from inside the transaction, which rolls it back; the failure is the archive's.
   const r = await chain.restore(archive.records())();
   if (E.isLeft(r)) {
@@ -280,4 +288,34 @@ export const importLog = async (parts: Parts, archive: ArchiveReader): Promise<A
     return Err.fail(Err.storeFailed(parts.where)(r.left));
   }
   return { events: r.right, head: archive.head() };
+};
+
+/**
+ * Whether the store's log is exactly the archive's, record for record (positions and hashes, which
+ * chain everything else), the whole archive checked on the way: the number of events, or null.
+ */
+const holdsExactly = async (chain: ReturnType<typeof chainOf>, archive: ArchiveReader, where: string, pageSize = 4096): Promise<number | null> => {
+  let page: readonly ChainedRecord[] = [];
+  let i = 0;
+  let after = 0n;
+  let same = true;
+  let n = 0;
+  for (const r of archive.records()) {
+    n += 1;
+    if (!same) continue; // the rest of the archive is still checked
+    if (i === page.length) {
+      const next = await chain.readRecords(after, pageSize)();
+      if (E.isLeft(next)) return Err.fail(Err.storeFailed(where)(next.left));
+      page = next.right;
+      i = 0;
+      if (page.length > 0) after = page.at(-1)!.position;
+    }
+    const mine = page[i++];
+    same = mine !== undefined && mine.position === r.position && mine.hash === r.hash;
+  }
+  if (!same || n === 0) return null;
+  if (i < page.length) return null;
+  const beyond = await chain.readRecords(after, 1)();
+  if (E.isLeft(beyond)) return Err.fail(Err.storeFailed(where)(beyond.left));
+  return beyond.right.length === 0 ? n : null;
 };

@@ -69,7 +69,9 @@ export const migrate = async (ctx: Context, p: Parsed): Promise<number> => {
   if (fromArg !== undefined && storeArg !== undefined && fromArg !== storeArg) usage("migrate: --from and --store name the same thing (the source); give one");
   const from = fromArg ?? storeArg;
   const to = str(p, "to");
-  if (from === undefined || to === undefined) usage("migrate needs --store (or --from) LOCATION and --to LOCATION");
+  const synopsis = "Usage: facts migrate --store PATH|URL --to PATH|URL [--json]";
+  if (from === undefined) usage(`migrate: --store (or --from) is required: the store to copy from. ${synopsis}`);
+  if (to === undefined) usage(`migrate: --to is required: the store to copy into. ${synopsis}`);
   const fromPath = sqlitePath(ctx, from!);
   if (fromPath !== null && sqlitePath(ctx, to!) === fromPath) fail(AppError.invalidArgument("--to", `the target is the source file ${fromPath}`));
   const source = await openStore(ctx, from!, false);
@@ -139,7 +141,9 @@ export const importLog = async (ctx: Context, p: Parsed): Promise<number> => {
   try {
     return await withApp(ctx, p, true, async (app) => {
       const r = unwrap(await app.importLog(archive));
-      if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head });
+      if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head, ...(r.alreadyHeld === undefined ? {} : { alreadyHeld: r.alreadyHeld }) });
+      else if (r.alreadyHeld !== undefined)
+        ctx.out(`${app.parts.where} already holds the ${r.alreadyHeld} event${r.alreadyHeld === 1 ? "" : "s"} of ${file}, the same log${r.head === null ? "" : ` up to head ${r.head.position} ${r.head.hash}`}; nothing was imported`);
       else ctx.out(`imported ${r.events} event${r.events === 1 ? "" : "s"} from ${file} into ${app.parts.where}${r.head === null ? "" : `; head ${r.head.position} ${r.head.hash}`}`);
       return 0;
     });

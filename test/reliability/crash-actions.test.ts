@@ -38,7 +38,7 @@ describe("SIGKILL at random points of the other write paths", () => {
   }, 600_000);
 
   it(`import killed ${kills} times leaves no store, an empty one or the whole archive, and the re-run reaches the archive's log`, async () => {
-    const sc = importScenario(s.dir);
+    const sc = await importScenario(s.dir);
     const t = await killLoop(sc, kills, seed + 5);
     console.log(`crash: ${JSON.stringify({ ...t, outcomes: sc.outcomes })}`);
     expect(t.problems).toEqual([]);

@@ -130,7 +130,8 @@ const CHUNK = 1 << 20;
 /**
  * An archive opened for import: `records()` reads it line by line (a chunk of the file at a time, never
  * the whole file), checks each line as it goes and yields its record; at the first bad line it throws,
- * naming the file and the line. `head` and `lines` are what has been read so far.
+ * naming the file and the line. The records are read once: the file is closed when they end (or fail).
+ * `head` and `line` are what has been read so far.
  */
 export interface ArchiveReader {
   readonly path: string;

@@ -8,7 +8,9 @@
  * a file that fails anywhere leaves nothing, and memory does not grow with it.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { LogChain } from "@factledger/store";
@@ -78,15 +80,49 @@ export const exportLog = async (parts: Parts, write: (chunk: string) => Promise<
   return { events, head };
 };
 
-/** Exports into a file: written beside it and renamed into place, so a failed export leaves no partial archive. */
+/** Whether a process of this machine is running (it may be another user's). */
+const running = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === "EPERM";
+  }
+};
+
+/**
+ * Removes the partial files that earlier exports to `path` left when they were killed: each is named by
+ * its writer's host and process id, and only those of this host whose process is gone are removed (an
+ * export running meanwhile keeps its own).
+ */
+const removeStalePartials = (path: string, prefix: string): void => {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return; // the folder's absence is reported when the partial file is made
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !running(pid)) rmSync(join(dirname(path), name), { force: true });
+  }
+};
+
+/**
+ * Exports into a file: written beside it and renamed into place, so a failed export leaves no partial
+ * archive; a killed one leaves its partial file, which the next export to the same file removes.
+ */
 export const exportToFile = async (parts: Parts, path: string): Promise<Archived> => {
-  const partial = `${path}.partial-${randomBytes(4).toString("hex")}`;
+  const prefix = `${basename(path)}.partial-${hostname()}-`;
+  const partial = join(dirname(path), `${prefix}${process.pid}-${randomBytes(4).toString("hex")}`);
   const failWith = (e: unknown): never => {
     rmSync(partial, { force: true });
     const code = (e as { code?: string } | null)?.code;
     return Err.fail(Err.invalidArgument("--out", `${path}: cannot write the archive (${code ?? (e instanceof Error ? e.message : String(e))}); nothing was written`));
   };
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) return Err.fail(Err.invalidArgument("--out", `${path}: is a folder, not a file; nothing was written`));
+  removeStalePartials(path, prefix);
   let fd: number;
   try {
     fd = openSync(partial, "wx");

@@ -2,7 +2,9 @@
 // few bytes), it rebuilds the same log; a bad line anywhere, the last one included, a repeated event id
 // and bytes that are not UTF-8 are refused naming the line, and the store holds nothing afterwards.
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -159,3 +161,21 @@ const writeAndOpen = (text: string): Archive.ArchiveReader => {
   writeFileSync(file, text);
   return Archive.openArchive(file);
 };
+
+describe("an export to a file", () => {
+  it("removes the partial files of killed exports to the same file (this host, process gone), and keeps a running writer's and another host's", async () => {
+    await ingested;
+    const folder = join(dir, "exports");
+    mkdirSync(folder);
+    const out = join(folder, "log.ndjson");
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const dead = `log.ndjson.partial-${hostname()}-${gone}-0badc0de`;
+    const live = `log.ndjson.partial-${hostname()}-${process.ppid}-00c0ffee`;
+    const foreign = `log.ndjson.partial-elsewhere.example-${gone}-0badc0de`;
+    const other = `other.ndjson.partial-${hostname()}-${gone}-0badc0de`;
+    for (const f of [dead, live, foreign, other]) writeFileSync(join(folder, f), "{");
+    const r = await appOver(source).exportLog({ out });
+    expect(E.isRight(r)).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual(["log.ndjson", live, foreign, other].sort());
+  });
+});

@@ -1,10 +1,11 @@
-// The write paths the crash harness kills: ingest, re-extraction, analyst actions, `follow` and
-// `migrate`, each with its starting store, its invariants after a kill and its final-state fingerprint.
-import { existsSync } from "node:fs";
+// The write paths the crash harness kills: ingest, re-extraction, analyst actions, `follow`, `migrate`
+// and `import`, each with its starting store, its invariants after a kill and its final-state fingerprint.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { Ledger, Reconcile } from "@factledger/core";
-import { readLedger } from "@factledger/store";
+import { ExpectedRevision, readLedger } from "@factledger/store";
+import type { StoredEvent } from "@factledger/store";
 import { openReadModel, openSqliteStore } from "@factledger/store-sqlite";
 import { facts, seeds } from "../cli.ts";
 import { copyStore, removeStore } from "./Crash.ts";
@@ -169,4 +170,139 @@ export const migrateScenario = (dir: string): Scenario => {
     state: () => logState(target),
     wal: `${target}-wal`,
   };
+};
+
+/**
+ * A store of all the articles (about 530 events with the corpus), then 7 copies of each stream under other
+ * names and ids (about 4,300 events, 8 MB): an import's transaction or an export's writing is then a fair
+ * part of the command's run (about 0.2 of 0.7 s), so that kills land in it and not only in the start.
+ */
+const largeLog = async (path: string): Promise<string> => {
+  const base = ingested(path, articleFiles());
+  const b = openSqliteStore(base, { create: false });
+  if (E.isLeft(b)) throw new Error(b.left._tag);
+  const all = await b.right.readAll("start", 1e9)();
+  if (E.isLeft(all)) throw new Error(all.left._tag);
+  const byStream = new Map<string, StoredEvent[]>();
+  for (const ev of all.right) byStream.set(ev.streamId, [...(byStream.get(ev.streamId) ?? []), ev]);
+  for (let k = 1; k <= 7; k++) {
+    const appended = await Promise.all(
+      [...byStream].map(([stream, events]) =>
+        b.right.appendToStream(`${stream}-copy${k}`, events.map((ev) => ({ eventId: `${ev.eventId}-copy${k}`, type: ev.type, data: ev.data, metadata: ev.metadata })), ExpectedRevision.NoStream)(),
+      ),
+    );
+    const failed = appended.find(E.isLeft);
+    if (failed !== undefined) throw new Error(JSON.stringify(failed.left));
+  }
+  await b.right.close();
+  return base;
+};
+
+/** What a killed export left at its --out path: nothing, or the whole archive; and the partial files beside it. */
+export interface ExportOutcomes {
+  noFile: number;
+  whole: number;
+  /** Kills after which a partial file (FILE.partial-…) was beside it (the next export removes it). */
+  partialsLeft: number;
+}
+
+/**
+ * `facts export --out FILE` of the large log. It writes beside FILE and renames: after any kill FILE is
+ * absent or the whole archive, never a part of it; the re-run writes the same archive and removes the
+ * partial files the killed runs left.
+ */
+export const exportScenario = async (dir: string): Promise<Scenario & { readonly outcomes: ExportOutcomes }> => {
+  const base = await largeLog(join(dir, "export-base.db"));
+  const folder = join(dir, "export-out");
+  mkdirSync(folder, { recursive: true });
+  const out = join(folder, "log.ndjson");
+  // The archive of an uninterrupted export (to a file: a pipe through spawnSync stops at its 1 MB buffer).
+  const referenceFile = join(dir, "export-reference.ndjson");
+  const e = facts(["export", "--store", base, "--out", referenceFile]);
+  if (e.code !== 0) throw new Error(`exporting ${base}: ${e.stderr}`);
+  const reference = readFileSync(referenceFile, "utf8");
+  const outcomes: ExportOutcomes = { noFile: 0, whole: 0, partialsLeft: 0 };
+  const partials = () => readdirSync(folder).filter((f) => f.startsWith("log.ndjson.partial-"));
+  return {
+    name: "export",
+    outcomes,
+    reset: () => {
+      for (const f of readdirSync(folder)) rmSync(join(folder, f), { force: true });
+    },
+    commands: [["export", "--store", base, "--out", out]],
+    check: async () => {
+      const problems: string[] = [];
+      if (partials().length > 0) outcomes.partialsLeft += 1;
+      if (!existsSync(out)) outcomes.noFile += 1;
+      else if (readFileSync(out, "utf8") === reference) outcomes.whole += 1;
+      else problems.push(`${out} holds ${readFileSync(out).length} bytes that are not the archive (${reference.length} bytes)`);
+      return problems;
+    },
+    // The file, and the partial files beside it: none once an export has run to the end.
+    state: async () => JSON.stringify({ out: existsSync(out) ? readFileSync(out, "utf8") : "(no file)", partials: partials().length }),
+    // Kills by time only: the partial file's name is random.
+    wal: join(dir, "export-no-wal"),
+  };
+};
+
+/** What a killed import left: no store, an empty one, or all of the archive (the kill came after the commit). */
+export interface ImportOutcomes {
+  noStore: number;
+  empty: number;
+  whole: number;
+}
+
+/**
+ * `facts import` of the crash articles' archive into a new store. Its one transaction must leave nothing
+ * or everything; a store an import made and a kill left behind is empty, and the re-run fills it; a
+ * re-run after a kill that came after the commit finds the same log and writes nothing.
+ */
+export const importScenario = async (dir: string): Promise<Scenario & { readonly outcomes: ImportOutcomes }> => {
+  const base = await largeLog(join(dir, "import-base.db"));
+  const archive = join(dir, "import.ndjson");
+  const e = facts(["export", "--store", base, "--out", archive]);
+  if (e.code !== 0) throw new Error(`exporting ${base}: ${e.stderr}`);
+  const target = join(dir, "import-target.db");
+  const outcomes: ImportOutcomes = { noStore: 0, empty: 0, whole: 0 };
+  let reference: Row[] | undefined;
+  return {
+    name: "import",
+    outcomes,
+    reset: () => {
+      removeStore(target);
+      removeStore(join(dir, "import-target-read.db"));
+    },
+    commands: [["import", archive, "--store", target]],
+    check: async () => {
+      if (!existsSync(target)) {
+        outcomes.noStore += 1;
+        return [];
+      }
+      const expected = (reference ??= await rows(base));
+      const problems = await violations(target, expected);
+      const held = (await rows(target)).length;
+      if (held === 0) outcomes.empty += 1;
+      else if (held === expected.length) outcomes.whole += 1;
+      else problems.push(`the store holds ${held} of the archive's ${expected.length} events (an import is all or nothing)`);
+      return problems;
+    },
+    state: () => chainState(target),
+    // Kills by time only: the write-ahead log grows only at the commit, so a kill sent when it has grown
+    // comes after the commit or after the process ended (43 of 58 such kills missed in a trial run).
+    wal: join(dir, "import-no-wal"),
+  };
+};
+
+/** Every record of a store as stored, recording times and hashes included (an import must reproduce them). */
+const chainState = async (path: string): Promise<string> => {
+  if (!existsSync(path)) return "[]";
+  const s = openSqliteStore(path, { create: false });
+  if (E.isLeft(s)) throw new Error(s.left._tag);
+  try {
+    const r = await s.right.chain!.readRecords(0n, 1e9)();
+    if (E.isLeft(r)) throw new Error(r.left._tag);
+    return JSON.stringify(r.right, (_k, v: unknown) => (typeof v === "bigint" ? `${v}` : v));
+  } finally {
+    await s.right.close();
+  }
 };

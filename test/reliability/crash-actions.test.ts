@@ -1,4 +1,4 @@
-// Crash anywhere, lose nothing (2 of 2): analyst actions, `facts follow` and `facts migrate` are
+// Crash anywhere, lose nothing (2 of 3): analyst actions, `facts follow` and `facts migrate` are
 // SIGKILLed at random moments; after every kill the store (or read model) keeps its invariants, and
 // finishing the interrupted commands reaches the state of an uninterrupted run. Sizes as in
 // crash-ingest.test.ts (RELIABILITY_KILLS, RELIABILITY_SOAK, RELIABILITY_SEED).

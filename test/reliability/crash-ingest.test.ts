@@ -1,4 +1,4 @@
-// Crash anywhere, lose nothing (1 of 2): `facts ingest` and `facts reextract` are SIGKILLed at random
+// Crash anywhere, lose nothing (1 of 3): `facts ingest` and `facts reextract` are SIGKILLed at random
 // moments, again and again on the same store; after every kill the store opens, every event decodes,
 // positions run without a gap and no article is stored in part; re-running then reaches the very log
 // (same events, ids, positions) an uninterrupted run writes. RELIABILITY_KILLS sets the kills per

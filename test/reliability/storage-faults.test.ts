@@ -11,27 +11,14 @@ import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { openSqliteStore } from "@factledger/store-sqlite";
 import { bin, facts, root, scratch } from "../cli.ts";
+import { canMountIn, env, folders, isRoot, linux, messages, q } from "./Faults.ts";
 import { articleFiles, rows, violations } from "./Log.ts";
 import type { Row } from "./Log.ts";
 
 const s = scratch();
 afterAll(s.cleanup);
-// Other users (the read-only case runs as nobody when this is root) must reach the scratch folders.
-chmodSync(s.dir, 0o755);
-let n = 0;
-const folder = (): string => {
-  const d = join(s.dir, `f${++n}`);
-  mkdirSync(d, { mode: 0o777 });
-  chmodSync(d, 0o777);
-  return d;
-};
-const env = { ...process.env, FACTS_TODAY: "2026-11-22", NO_COLOR: "1", FACTS_STORE: "" };
+const folder = folders(s.dir);
 const files = articleFiles();
-const isRoot = process.getuid?.() === 0;
-const linux = process.platform === "linux";
-
-/** The lines a command printed on stderr other than its progress lines. */
-const messages = (stderr: string): string[] => stderr.split("\n").filter((l) => l !== "" && !l.startsWith("ingest: "));
 
 let reference: Row[] = [];
 let referenceBytes = 0;
@@ -58,9 +45,7 @@ const afterFault = async (db: string): Promise<number> => {
   return kept;
 };
 
-/** Whether a private mount namespace with a tmpfs can be made here (root on Linux, with unshare). */
-const canMount = linux && isRoot && spawnSync("unshare", ["-m", "sh", "-c", `mount -t tmpfs -o size=64k tmpfs ${JSON.stringify(s.dir)}`]).status === 0;
-const q = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
+const canMount = canMountIn(s.dir);
 const ingestLine = (db: string) => [process.execPath, bin, "ingest", ...files, "--store", db].map(q).join(" ");
 
 describe("a disk that fills", () => {

@@ -57,8 +57,8 @@ export interface App {
   readonly verify: () => Promise<E.Either<AppError, Verify.VerifyView>>;
   /** Writes the whole log as NDJSON through `write`, or into the file `out` (renamed into place when complete). */
   readonly exportLog: (target: { readonly write: (chunk: string) => Promise<void> } | { readonly out: string }) => Promise<E.Either<AppError, Archive.Archived>>;
-  /** Restores an archive read and checked by `Archive.readArchive` into this (empty) store, in one transaction. */
-  readonly importLog: (archive: ReturnType<typeof Archive.readArchive>) => Promise<E.Either<AppError, Archive.Archived>>;
+  /** Restores an archive opened by `Archive.openArchive` into this (empty) store: read and checked a line at a time, in one transaction. */
+  readonly importLog: (archive: Archive.ArchiveReader) => Promise<E.Either<AppError, Archive.Archived>>;
 }
 
 /** Builds the application from its parts. */

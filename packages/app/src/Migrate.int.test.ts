@@ -54,6 +54,17 @@ describe("migrate", () => {
     await sqlite.close();
   });
 
+  it("a target removed after a finished migration is filled again, not skipped by the checkpoint", async () => {
+    const source = makeMemoryStore();
+    right(await appOver(source, "s").ingest([seeds], {}));
+    const cps = makeMemoryCheckpoints();
+    expect(right(await appOver(source, "s", cps).migrateTo({ store: makeMemoryStore(), where: "t" }))).toEqual({ copied: 32, skipped: 0 });
+    // The same name, a new (empty) store: the checkpoint of the first run must not be trusted.
+    const again = makeMemoryStore();
+    expect(right(await appOver(source, "s", cps).migrateTo({ store: again, where: "t" }))).toEqual({ copied: 32, skipped: 0 });
+    expect(await log(again)).toEqual(await log(source));
+  });
+
   it("a target whose stream holds other events is a conflict, not a silent merge", async () => {
     const a = makeMemoryStore();
     right(await appOver(a, "a").ingest([join(seeds, "004_aed729b3b5d47801.txt")], {}));

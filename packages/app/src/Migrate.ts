@@ -28,6 +28,13 @@ export const migrate = async (from: Side, to: Side, checkpoints: CheckpointStore
   const saved = await checkpoints.load(key)();
   if (E.isLeft(saved)) return Err.fail(Err.storeFailed("checkpoints")(saved.left));
   let position: ReadFrom = saved.right ?? "start";
+  if (position !== "start") {
+    // A checkpoint for a target that holds nothing: it was removed or replaced since the last run, so the
+    // checkpoint says nothing about it; copy from the start (what is there already is skipped by id).
+    const any = await to.store.readAll("start", 1)();
+    if (E.isLeft(any)) return Err.fail(Err.storeFailed(to.where)(any.left));
+    if (any.right.length === 0) position = "start";
+  }
   let copied = 0;
   let skipped = 0;
   const targetRevision = new Map<string, { revision: bigint | null; ids: Set<string> }>();

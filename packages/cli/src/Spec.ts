@@ -295,7 +295,7 @@ export const commands: readonly CommandSpec[] = [
     synopsis: "facts migrate --store PATH|URL --to PATH|URL [--json]",
     summary: "Copy every event of one store into another, preserving order, ids and revisions.",
     description:
-      "Reads the source log in order and appends each stream's events to the target with the same event ids and revisions; any two registered stores (SQLite files, EventStoreDB, memory:). Resumable: when the source is a file, a checkpoint in it (its own table) records how far it got, and events the target already has are recognised by their ids and skipped.",
+      "Reads the source log in order and appends each stream's events to the target with the same event ids and revisions, one append per source append (each whole or not at all); any two registered stores (SQLite files, EventStoreDB, memory:). The target is made when it is a new file. Resumable: when the source is a file, a checkpoint in it (its own table, so the source file is written to) records how far it got; a run killed or stopped by a fault (a full disk) is finished by running it again, and events the target already has are recognised by their ids and skipped. A checkpoint is not trusted for a target that holds no events (removed or replaced since): the copy starts again. A target whose stream holds other events is refused (a conflict), not merged.",
     options: [
       { ...store, description: "The store to copy from (required; --from is the same)." },
       { name: "from", arg: "PATH|URL", description: "Same as --store." },
@@ -321,8 +321,8 @@ export const commands: readonly CommandSpec[] = [
     synopsis: "facts export [--store PATH] [--out FILE] [--json]",
     summary: "Write the whole log as newline-delimited JSON, one event a line with its hash.",
     description:
-      "One line per event in position order: position, streamId, revision, eventId, type, data, metadata, recordedAt, hash. Without --out the archive is stdout and nothing else (a summary goes to stderr); with --out it is written beside FILE and renamed into place when complete, so a failed export leaves no partial file. 'facts import' rebuilds the same store from it; the chain can be checked from the file alone.",
-    options: [{ name: "out", arg: "FILE", description: "Write the archive to FILE instead of stdout (refused if FILE cannot be written)." }, ...common],
+      "One line per event in position order: position, streamId, revision, eventId, type, data, metadata, recordedAt, hash. Without --out the archive is stdout and nothing else (a summary goes to stderr, left out with --json); with --out it is written beside FILE and renamed into place when complete, replacing a FILE that exists, so a failed or killed export never leaves a partial FILE (a killed one leaves its FILE.partial-… beside it, which the next export to FILE removes; --json then prints the summary as JSON). 'facts import' rebuilds the same store from it; the chain can be checked from the file alone. Only the embedded store keeps a chain: on EventStoreDB or memory: it says so and exits 1.",
+    options: [{ name: "out", arg: "FILE", description: "Write the archive to FILE instead of stdout (refused in one line if FILE cannot be written, or is a folder)." }, ...common],
     positionals: [0, 0],
     examples: ["facts export --out factledger.ndjson"],
   },
@@ -331,7 +331,7 @@ export const commands: readonly CommandSpec[] = [
     synopsis: "facts import FILE [--store PATH] [--json]",
     summary: "Rebuild a store from an export: the same ids, positions, times and hashes.",
     description:
-      "Checks every line of FILE first (its shape, positions 1..n, revisions per stream, unique event ids, the hash chain, each event's codec) and refuses the file at its first bad line; then writes every event into the store in one transaction. The store must be new or empty. The rebuilt store verifies and answers every query as the exported one did.",
+      "Reads FILE a line at a time (memory grows only until SQLite's page cache is full, whatever the file's size), checks each line (its shape, positions 1..n, revisions per stream, unique event ids, the hash chain, each event's codec) and writes it, all in one transaction. A bad line refuses the file, naming the line; a write that fails (a full disk) stops in one line naming the store; either way the transaction is rolled back and a store this command made is removed, so nothing is half-imported. The store must be an embedded SQLite store, new or empty; one that already holds exactly this archive's log (an import run again) is left as it is and the command exits 0; any other store with events is refused. The rebuilt store verifies and answers every query as the exported one did.",
     options: common,
     positionals: [1, 1],
     examples: ["facts import factledger.ndjson --store restored.db"],

@@ -192,6 +192,20 @@ describe("the hash chain of the embedded store", () => {
     const bad = await empty.chain!.restore([...rs, { ...rs[4]!, position: 6n }])();
     expect(E.isLeft(bad)).toBe(true);
     expect(await records(empty)).toEqual([]);
+    // An event id written already, in another stream: named as such (an import names the archive's line).
+    const dup = await empty.chain!.restore([...rs, { ...rs[4]!, position: 6n, streamId: "r-other", revision: 0n }])();
+    expect(E.isLeft(dup) && dup.left).toEqual({ _tag: "DuplicateEventId", stream: "r-other", eventId: rs[4]!.eventId });
+    expect(await records(empty)).toEqual([]);
+    // Records pulled one at a time: an exception the iterable throws after three were written rolls them
+    // back and reaches the caller as it was thrown.
+    const oops = new Error("line 4 is bad");
+    function* three() {
+      yield* rs.slice(0, 3);
+      throw oops;
+    }
+    expect(() => empty.chain!.restore(three())).toThrow(oops);
+    expect(await records(empty)).toEqual([]);
+    expect(await empty.chain!.restore(rs.values())()).toEqual(E.right(5));
     await Promise.all([src.close(), dst.close(), empty.close()]);
   });
 });

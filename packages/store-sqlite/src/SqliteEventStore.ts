@@ -407,16 +407,46 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
   const after = (from: ReadFrom): number => (from === "start" ? 0 : Number(from.commit));
   const subscriptions = new Set<() => void>();
 
-  const restore = db.transaction((records: readonly ChainedRecord[]): number => {
+  /** An exception thrown by the records a restore was given (not by the store): rethrown as it is. */
+  class FromRecords extends Error {
+    constructor(readonly inner: unknown) {
+      super("the records failed");
+    }
+  }
+  function* guarded(records: Iterable<ChainedRecord>): Generator<ChainedRecord, void, undefined> {
+    const it = records[Symbol.iterator]();
+    try {
+      for (;;) {
+        let next: IteratorResult<ChainedRecord>;
+        try {
+          next = it.next();
+        } catch (e) {
+          throw new FromRecords(e);
+        }
+        if (next.done === true) return;
+        yield next.value;
+      }
+    } finally {
+      it.return?.();
+    }
+  }
+  const restore = db.transaction((records: Iterable<ChainedRecord>): number => {
     const held = countEvents.get() as number;
     if (held > 0) throw new Refused({ _tag: "Unsupported", message: `${path} already holds ${held} events; a log is restored only into an empty store` });
     const streams = new Map<string, bigint>();
-    for (const r of records) {
-      insertEvent.run(r.position, r.streamId, r.revision, r.eventId, r.type, r.data, r.metadata, r.recordedAt, r.hash);
+    let n = 0;
+    for (const r of guarded(records)) {
+      try {
+        insertEvent.run(r.position, r.streamId, r.revision, r.eventId, r.type, r.data, r.metadata, r.recordedAt, r.hash);
+      } catch (e) {
+        if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" && /events\.event_id/.test((e as Error).message)) throw new Refused({ _tag: "DuplicateEventId", stream: r.streamId, eventId: r.eventId });
+        throw e;
+      }
       streams.set(r.streamId, r.revision);
+      n += 1;
     }
     for (const [stream, revision] of streams) upsertStream.run(stream, revision);
-    return records.length;
+    return n;
   });
 
   const store: SqliteEventStore = {
@@ -424,13 +454,21 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     chain: {
       readRecords: (after, maxCount) => TE.fromEither(run(() => (selectRecords.all(after, maxCount) as RawRecord[]).map(fromRawRecord))),
       integrityCheck: () => TE.fromEither(run(() => (db.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((m) => m !== "ok"))),
-      restore: (records) =>
-        TE.fromEither(
-          E.flatMap(run(() => restore.immediate(records)), (n) => {
+      restore: (records) => {
+        let r: E.Either<StoreErrorT, number>;
+        try {
+          r = E.right(restore.immediate(records));
+        } catch (e) {
+          if (e instanceof FromRecords) throw e.inner; // rolled back; the caller's own failure
+          r = E.left(e instanceof Refused ? e.error : translateError(e));
+        }
+        return TE.fromEither(
+          E.flatMap(r, (n) => {
             const lost = gone("after");
             return lost === null ? E.right(n) : E.left(lost);
           }),
-        ),
+        );
+      },
     },
     db,
     path,

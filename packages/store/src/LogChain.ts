@@ -69,7 +69,10 @@ export interface ChainedLog {
   readonly integrityCheck: () => TE.TaskEither<StoreError, readonly string[]>;
   /**
    * Writes `records` (positions 1..n, hashes already checked by the caller) into an empty store in one
-   * transaction: nothing is written unless everything is. Refuses a store that holds any event.
+   * transaction: nothing is written unless everything is. Refuses a store that holds any event, and a
+   * second record with an event id already written (`DuplicateEventId`). The records are pulled one at
+   * a time, so they can be read from a file as they are written; an exception the iterable throws
+   * rolls the transaction back and is rethrown as it is.
    */
-  readonly restore: (records: readonly ChainedRecord[]) => TE.TaskEither<StoreError, number>;
+  readonly restore: (records: Iterable<ChainedRecord>) => TE.TaskEither<StoreError, number>;
 }

@@ -2,6 +2,7 @@
  * Operating a store: re-extraction, the projection runner (`follow`) and
  * migration between any two registered stores.
  */
+import { existsSync, rmSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import { AppError } from "@factledger/app";
 import { makeMemoryCheckpoints, showPosition } from "@factledger/store";
@@ -68,7 +69,9 @@ export const migrate = async (ctx: Context, p: Parsed): Promise<number> => {
   if (fromArg !== undefined && storeArg !== undefined && fromArg !== storeArg) usage("migrate: --from and --store name the same thing (the source); give one");
   const from = fromArg ?? storeArg;
   const to = str(p, "to");
-  if (from === undefined || to === undefined) usage("migrate needs --store (or --from) LOCATION and --to LOCATION");
+  const synopsis = "Usage: facts migrate --store PATH|URL --to PATH|URL [--json]";
+  if (from === undefined) usage(`migrate: --store (or --from) is required: the store to copy from. ${synopsis}`);
+  if (to === undefined) usage(`migrate: --to is required: the store to copy into. ${synopsis}`);
   const fromPath = sqlitePath(ctx, from!);
   if (fromPath !== null && sqlitePath(ctx, to!) === fromPath) fail(AppError.invalidArgument("--to", `the target is the source file ${fromPath}`));
   const source = await openStore(ctx, from!, false);
@@ -128,12 +131,26 @@ export const exportLog = async (ctx: Context, p: Parsed): Promise<number> =>
 export const importLog = async (ctx: Context, p: Parsed): Promise<number> => {
   const file = p.positionals[0]!;
   const { Archive } = await import("@factledger/app");
-  // The archive is checked whole before the store is opened, so a refused file creates no store.
-  const archive = Archive.readArchive(file);
-  return withApp(ctx, p, true, async (app) => {
-    const r = unwrap(await app.importLog(archive));
-    if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head });
-    else ctx.out(`imported ${r.events} event${r.events === 1 ? "" : "s"} from ${file} into ${app.parts.where}${r.head === null ? "" : `; head ${r.head.position} ${r.head.hash}`}`);
-    return 0;
-  });
+  // The file is opened before the store, so a file that cannot be read creates no store.
+  const archive = Archive.openArchive(file);
+  // A store this command makes is removed again if the import fails (the transaction left it empty),
+  // with the projection file made beside it, so that a refused archive leaves no store behind.
+  const location = locationOf(ctx, p);
+  const path = sqlitePath(ctx, location);
+  const made = [path, projectionPathOf(ctx, location)].filter((f): f is string => f !== null && f !== ":memory:" && !existsSync(f));
+  try {
+    return await withApp(ctx, p, true, async (app) => {
+      const r = unwrap(await app.importLog(archive));
+      if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head, ...(r.alreadyHeld === undefined ? {} : { alreadyHeld: r.alreadyHeld }) });
+      else if (r.alreadyHeld !== undefined)
+        ctx.out(`${app.parts.where} already holds the ${r.alreadyHeld} event${r.alreadyHeld === 1 ? "" : "s"} of ${file}, the same log${r.head === null ? "" : ` up to head ${r.head.position} ${r.head.hash}`}; nothing was imported`);
+      else ctx.out(`imported ${r.events} event${r.events === 1 ? "" : "s"} from ${file} into ${app.parts.where}${r.head === null ? "" : `; head ${r.head.position} ${r.head.hash}`}`);
+      return 0;
+    });
+  } catch (e) {
+    for (const f of made) for (const x of [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]) rmSync(x, { force: true });
+    throw e;
+  } finally {
+    archive.close();
+  }
 };

@@ -1,12 +1,15 @@
 /**
- * A warm index for as-of queries: the running totals as known on any day and
- * counting what happened through that same day, answered by binary search.
- * Built by replaying knowledge once, day by day: only the slots that a day's
- * new claims or amendments touch are reconciled again, and only the metric
- * and direction they belong to is solved again (Totals.solve, the same code
- * as the report). Totals are evaluated at every day on which they can change
- * (a knowledge day, or a day where a window starts or ends), so between two
- * such days the answer is exact. It must agree with `Reconcile.report`.
+ * A warm index for the dashboard's sliders: the running totals as known on any
+ * day (known-at) and counting what happened through any day (through), answered
+ * by two binary searches. Built by replaying knowledge once, day by day: only the
+ * slots that a day's new claims or amendments touch are reconciled again, and
+ * only the metric and direction they belong to is solved again (Totals.solve,
+ * the same code as the report, warm-started from its last solve). Each solve is
+ * kept as a row: its figure through every day on which a total can change (a
+ * window's edges, an undated figure's article day, the day after the last
+ * report), so between two such days the answer is exact. A day that leaves a
+ * group alone keeps no row for it: the day before answers. It must agree with
+ * `Reconcile.report` of the same view (TotalsIndex.prop.test.ts).
  */
 import * as FS from "./FactSlot.ts";
 import * as F from "./Figure.ts";
@@ -38,6 +41,19 @@ export interface TotalsIndex {
 
 /** Builds the index from a ledger. */
 export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex => {
+  const steps = building(ledger, parties);
+  for (;;) {
+    const r = steps.next();
+    if (r.done === true) return r.value;
+  }
+};
+
+/**
+ * The same build, one knowledge day at a time: each step yields how many knowledge days are done and how
+ * many there are, and the generator returns the index. A server runs it between requests (a long build
+ * never holds the event loop for more than one day's work); the index is the same as `build`'s.
+ */
+export function* building(ledger: L.Ledger, parties: readonly string[]): Generator<{ readonly done: number; readonly of: number }, TotalsIndex, void> {
   // Every claim that can count toward a total, in knowledge order; amendments in the order they take effect.
   // A target counts toward no total, unless an analyst's correction of its kind makes it a count.
   const entries = [...ledger.claims.values()].filter(
@@ -154,7 +170,8 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
   };
 
   const warm = new Map<string, T.Warm>();
-  for (const day of knowledgeDays) {
+  for (const [done, day] of knowledgeDays.entries()) {
+    if (done > 0) yield { done, of: knowledgeDays.length };
     const changed: string[] = [];
     while (next_ < entries.length && entries[next_]!.knownAt === day) changed.push(entries[next_++]!.claimId);
     while (nextAmendment < amended.length && amended[nextAmendment]!.day === day) changed.push(amended[nextAmendment++]!.claimId);
@@ -247,6 +264,8 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
     }
     return out;
   };
+  // What the replay held is not needed to answer: only the rows are kept.
+  for (const m of [slotsOf, solved, warm, slotMembers, movedFrom, slotMeta]) m.clear();
   return {
     days: throughDays.slice(1),
     knownDays: knowledgeDays,
@@ -258,7 +277,7 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
       return { rows: rowsKept, bytes: numbers * 8 };
     },
   };
-};
+}
 
 /** Before any day of the record: the through-days start here, so that every day asked has one at or before it. */
 const FLOOR = "0001-01-01";

@@ -8,6 +8,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import * as E from "fp-ts/lib/Either.js";
 import { App } from "@factledger/app";
 import type { AppT } from "@factledger/app";
 import { showPosition } from "@factledger/store";
@@ -35,6 +36,8 @@ export interface Running {
   readonly port: number;
   /** The log position the server has seen, and how many events. */
   readonly seen: () => { readonly position: Position | null; readonly events: number };
+  /** The warm index of the sliders (`/api/figures`): ready or being built, how long its last build took, what it keeps. */
+  readonly index: () => { readonly ready: boolean; readonly buildMs: number | null; readonly rows: number; readonly bytes: number };
   /** Stops listening, ends open event streams and the store subscription. Does not close the store. */
   readonly close: () => Promise<void>;
 }
@@ -67,11 +70,45 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   const broadcast = (): void => {
     for (const s of streams) s.write(`event: position\ndata: ${state()}\n\n`);
   };
+  // The warm index of the head of the log, for the sliders: built in slices of about 20 ms between requests once
+  // the store is caught up (after the first view is warmed) and again after each burst of new events; while it
+  // is built (or stale) the figures are reconciled, the same answer, slower.
+  let index: import("@factledger/core").TotalsIndex.TotalsIndex | null = null;
+  let indexMs: number | null = null;
+  let indexing = 0;
+  let building: Promise<void> = Promise.resolve();
+  const buildIndex = async (): Promise<void> => {
+    const mine = ++indexing;
+    const started = performance.now();
+    const steps = await app.totalsIndex();
+    if (E.isLeft(steps)) return log(`building the warm index failed: ${steps.left._tag}`);
+    let slice = performance.now();
+    for (;;) {
+      if (mine !== indexing) return;
+      const r = steps.right.next();
+      if (r.done === true) {
+        index = r.value;
+        indexMs = performance.now() - started;
+        return;
+      }
+      if (performance.now() - slice > 20) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+  };
+  const reindex = (after: Promise<void>): void => {
+    const mine = ++indexing;
+    building = after.then(() => (mine === indexing ? buildIndex() : undefined)).catch((e: unknown) => log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`));
+  };
   const subscription: Subscription = o.app.parts.store.subscribeToAll("start", {
     onEvent: (e) => {
       position = e.position;
       events++;
       reads.clear();
+      // The index is of the log as it was: stale from now on, and its build (if any) is stopped.
+      index = null;
+      indexing++;
       if (!caughtUp) return;
       cache.clear();
       // An article is one append of several events: tell the pages once, when the burst is over.
@@ -82,6 +119,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
           cache.clear();
           broadcast();
           warming = warm();
+          reindex(warming);
         }, 100);
     },
     onCaughtUp: () => {
@@ -89,6 +127,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       cache.clear();
       broadcast();
       warming = warm();
+      reindex(warming);
     },
     onError: (e) => log(`following the store failed: ${e._tag}`),
   });
@@ -102,7 +141,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     const key = pathname + search;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
-    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search)).then((a) => ({ status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) }));
+    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search), index).then((a) => ({ status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) }));
     if (!caughtUp) return p;
     if (cache.size > 2000) cache.clear();
     cache.set(key, p);
@@ -194,11 +233,14 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     url: `http://${host}:${address.port}/`,
     port: address.port,
     seen: () => ({ position, events }),
+    index: () => ({ ready: index !== null, buildMs: indexMs, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
     close: async () => {
       clearInterval(heartbeat);
       if (pending !== undefined) clearTimeout(pending);
       generation++;
-      await warming; // the store is closed after us: nothing of ours may still be reading it
+      indexing++;
+      await warming;
+      await building; // the store is closed after us: nothing of ours may still be reading it
       await subscription.stop();
       for (const s of streams) s.end();
       streams.clear();

@@ -26,6 +26,12 @@ export interface ServeOptions {
   readonly port?: number;
   /** Today's day: the default of known-at, as in the CLI. */
   readonly today: () => string;
+  /**
+   * Default true: after the index, compute the first view in the background (the page's first load is then
+   * answered from the cache). Its reconciliations hold the event loop while they run (seconds each at 100,000
+   * claims), so a slider's request waits behind them; the benchmark of the sliders turns it off.
+   */
+  readonly warm?: boolean;
   /** Where the server writes what went wrong inside it (a stack never reaches a client). */
   readonly log?: (line: string) => void;
 }
@@ -38,6 +44,8 @@ export interface Running {
   readonly seen: () => { readonly position: Position | null; readonly events: number };
   /** The warm index of the sliders (`/api/figures`): ready or being built, how long its last build took, what it keeps. */
   readonly index: () => { readonly ready: boolean; readonly buildMs: number | null; readonly rows: number; readonly bytes: number };
+  /** Settles when the first view of the log as last seen is computed (after the index). */
+  readonly warmed: () => Promise<void>;
   /** Stops listening, ends open event streams and the store subscription. Does not close the store. */
   readonly close: () => Promise<void>;
 }
@@ -71,12 +79,13 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     for (const s of streams) s.write(`event: position\ndata: ${state()}\n\n`);
   };
   // The warm index of the head of the log, for the sliders: built in slices of about 20 ms between requests once
-  // the store is caught up (after the first view is warmed) and again after each burst of new events; while it
+  // the store is caught up and again after each burst of new events (before the first view is warmed); while it
   // is built (or stale) the figures are reconciled, the same answer, slower.
   let index: import("@factledger/core").TotalsIndex.TotalsIndex | null = null;
   let indexMs: number | null = null;
   let indexing = 0;
   let building: Promise<void> = Promise.resolve();
+  let warming: Promise<void> = Promise.resolve();
   const buildIndex = async (): Promise<void> => {
     const mine = ++indexing;
     const started = performance.now();
@@ -97,9 +106,12 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       }
     }
   };
-  const reindex = (after: Promise<void>): void => {
-    const mine = ++indexing;
-    building = after.then(() => (mine === indexing ? buildIndex() : undefined)).catch((e: unknown) => log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`));
+  /** The index first (the sliders wait for it), then the first view (`warm`). */
+  const reindex = (): void => {
+    building = buildIndex().catch((e: unknown) => log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`));
+    // A warm-up still running is of an older log: stopped now, not when the index is built.
+    const mine = ++generation;
+    warming = building.then(() => (mine === generation && o.warm !== false ? warm() : undefined));
   };
   const subscription: Subscription = o.app.parts.store.subscribeToAll("start", {
     onEvent: (e) => {
@@ -118,16 +130,14 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
           reads.clear();
           cache.clear();
           broadcast();
-          warming = warm();
-          reindex(warming);
+          reindex();
         }, 100);
     },
     onCaughtUp: () => {
       caughtUp = true;
       cache.clear();
       broadcast();
-      warming = warm();
-      reindex(warming);
+      reindex();
     },
     onError: (e) => log(`following the store failed: ${e._tag}`),
   });
@@ -156,7 +166,6 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
    * then answered from the cache. A newer log position stops it.
    */
   let generation = 0;
-  let warming: Promise<void> = Promise.resolve();
   const warm = async (): Promise<void> => {
     const mine = ++generation;
     const ask = async (route: string, p: Api.Query = {}) => {
@@ -234,6 +243,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     port: address.port,
     seen: () => ({ position, events }),
     index: () => ({ ready: index !== null, buildMs: indexMs, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
+    warmed: () => warming,
     close: async () => {
       clearInterval(heartbeat);
       if (pending !== undefined) clearTimeout(pending);

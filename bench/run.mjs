@@ -4,7 +4,7 @@
 //   pnpm bench --quick    10k claims only, fewer runs (a CI-like check, under a minute); writes nothing
 //   pnpm -s bench --json  the same figures as JSON on stdout (progress goes to stderr)
 //   pnpm bench --only=extraction   extraction speed alone (seeds and test articles; the dev corpus when present)
-//   pnpm bench --only=web          the dashboard's slider latency alone (GET /api/totals for a new pair of days), printed
+//   pnpm bench --only=web          the dashboard's slider latency alone (GET /api/figures and /api/totals for new pairs of days; the warm index's build time and RSS), printed
 //   pnpm bench --only=cli          the CLI's claims, audit and timeline alone (time and peak RSS); --cli-timeout=S bounds each run (default 300)
 // Each figure is the median of several runs; ratios are measured in the same run on the same events.
 import { spawnSync } from "node:child_process";

@@ -116,6 +116,7 @@ export function* building(ledger: L.Ledger, parties: readonly string[]): Generat
   // Per group, the rows it had as known on each knowledge day where it changed (a day that leaves it alone adds
   // nothing: the row of the day before is the answer). A row holds best, lo, hi (NaN: no ceiling) at each
   // through-day, up to the day after which nothing changes; best NaN: the total is not listed through that day.
+  // Counts are whole numbers: a row of them is kept as 32-bit integers (-1 for NaN), half the memory.
   /** The last index of a sorted list whose day is on or before `day` (-1: none). */
   const lastAtOrBefore = (days: readonly string[], day: string): number => {
     let lo = 0, hi = days.length - 1, at = -1;
@@ -128,8 +129,9 @@ export function* building(ledger: L.Ledger, parties: readonly string[]): Generat
     }
     return at;
   };
-  const rows = new Map<string, { days: string[]; rows: Array<Float64Array | null> }>();
-  const record = (g: string, day: string, row: Float64Array | null) => {
+  const rows = new Map<string, { days: string[]; rows: Array<Row | null> }>();
+  const record = (g: string, day: string, figures: Float64Array | null) => {
+    const row = figures === null ? null : compact(figures);
     let r = rows.get(g);
     if (r === undefined) rows.set(g, (r = { days: [], rows: [] }));
     if (r.days.at(-1) === day) r.rows[r.rows.length - 1] = row;
@@ -259,8 +261,9 @@ export function* building(ledger: L.Ledger, parties: readonly string[]): Generat
       const row = k < 0 ? null : g.rows[k]!;
       if (row === null) continue;
       const j = 3 * Math.min(i, row.length / 3 - 1);
-      if (Number.isNaN(row[j]!)) continue;
-      out.push({ metric: g.metric, direction: g.direction, group: g.group, best: row[j]!, lo: row[j + 1]!, hi: Number.isNaN(row[j + 2]!) ? null : row[j + 2]! });
+      const best = valueOf(row, j);
+      if (best === null) continue;
+      out.push({ metric: g.metric, direction: g.direction, group: g.group, best, lo: valueOf(row, j + 1)!, hi: valueOf(row, j + 2) });
     }
     return out;
   };
@@ -273,11 +276,22 @@ export function* building(ledger: L.Ledger, parties: readonly string[]): Generat
     totalsAt: (day) => figuresAt(day, day),
     size: () => {
       let rowsKept = 0, numbers = 0;
-      for (const g of ordered) for (const r of g.rows) if (r !== null) (rowsKept++, (numbers += r.length));
-      return { rows: rowsKept, bytes: numbers * 8 };
+      for (const g of ordered) for (const r of g.rows) if (r !== null) (rowsKept++, (numbers += r.byteLength));
+      return { rows: rowsKept, bytes: numbers };
     },
   };
 }
+
+type Row = Int32Array | Float64Array;
+/** A row of whole counts as 32-bit integers (NaN as -1); any other row as it is. */
+const compact = (figures: Float64Array): Row => {
+  for (const x of figures) if (!Number.isNaN(x) && !(Number.isInteger(x) && x >= 0 && x < 2 ** 31)) return figures;
+  return Int32Array.from(figures, (x) => (Number.isNaN(x) ? -1 : x));
+};
+const valueOf = (row: Row, i: number): number | null => {
+  const x = row[i]!;
+  return row instanceof Int32Array ? (x < 0 ? null : x) : Number.isNaN(x) ? null : x;
+};
 
 /** Before any day of the record: the through-days start here, so that every day asked has one at or before it. */
 const FLOOR = "0001-01-01";

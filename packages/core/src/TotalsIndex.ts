@@ -113,10 +113,6 @@ export function* building(ledger: L.Ledger, parties: readonly string[]): Generat
   }
   const throughDays = [...marks].sort();
 
-  // Per group, the rows it had as known on each knowledge day where it changed (a day that leaves it alone adds
-  // nothing: the row of the day before is the answer). A row holds best, lo, hi (NaN: no ceiling) at each
-  // through-day, up to the day after which nothing changes; best NaN: the total is not listed through that day.
-  // Counts are whole numbers: a row of them is kept as 32-bit integers (-1 for NaN), half the memory.
   /** The last index of a sorted list whose day is on or before `day` (-1: none). */
   const lastAtOrBefore = (days: readonly string[], day: string): number => {
     let lo = 0, hi = days.length - 1, at = -1;
@@ -129,6 +125,10 @@ export function* building(ledger: L.Ledger, parties: readonly string[]): Generat
     }
     return at;
   };
+  // Per group, the rows it had as known on each knowledge day where it changed (a day that leaves it alone adds
+  // nothing: the row of the day before is the answer). A row holds best, lo, hi (NaN: no ceiling) at each
+  // through-day, up to the day after which nothing changes; best NaN: the total is not listed through that day.
+  // Counts are whole numbers: a row of them is kept as 32-bit integers (-1 for NaN), half the memory.
   const rows = new Map<string, { days: string[]; rows: Array<Row | null> }>();
   const record = (g: string, day: string, figures: Float64Array | null) => {
     const row = figures === null ? null : compact(figures);

@@ -5,7 +5,7 @@
  * the views; they construct no events and run no SQL.
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { Analyst as A, ArticleStream } from "@factledger/core";
+import type { Analyst as A, ArticleStream, TotalsIndex } from "@factledger/core";
 import type { LedgerEvent } from "@factledger/core";
 import type { Sink } from "./Projection.ts";
 import * as Analyst from "./Analyst.ts";
@@ -42,6 +42,10 @@ export interface App {
   readonly claims: (q: Q.ClaimsQuery) => Promise<E.Either<AppError, V.ClaimsView>>;
   readonly totals: (a: Q.Axes) => Promise<E.Either<AppError, V.TotalsView>>;
   readonly discrepancies: (a: Q.Axes) => Promise<E.Either<AppError, V.DiscrepanciesView>>;
+  /** The totals' figures alone (best, lo, hi), as `totals` gives them. */
+  readonly figures: (a: Q.Axes) => Promise<E.Either<AppError, V.FiguresView>>;
+  /** The warm index of the head of the log (figures for any known-at and through), as steps to run. */
+  readonly totalsIndex: () => Promise<E.Either<AppError, Generator<{ readonly done: number; readonly of: number }, TotalsIndex.TotalsIndex, void>>>;
   readonly report: (a: Q.Axes) => Promise<E.Either<AppError, V.ReportView>>;
   readonly audit: (q: Q.TotalQuery) => Promise<E.Either<AppError, V.AuditView>>;
   readonly timeline: (q: Q.TotalQuery) => Promise<E.Either<AppError, V.TimelineView>>;
@@ -71,6 +75,8 @@ export const make = (parts: Parts): App => ({
   claims: (q) => attempt(() => Q.claims(parts, q)),
   totals: (a) => attempt(() => Q.totals(parts, a)),
   discrepancies: (a) => attempt(() => Q.discrepancies(parts, a)),
+  figures: (a) => attempt(() => Q.figures(parts, a)),
+  totalsIndex: () => attempt(() => Q.totalsIndex(parts)),
   report: (a) => attempt(() => Q.reportView(parts, a)),
   audit: (q) => attempt(() => Q.audit(parts, q)),
   timeline: (q) => attempt(() => Q.timeline(parts, q)),

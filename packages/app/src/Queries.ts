@@ -5,7 +5,7 @@
  * list the known ones, decided before anything is printed.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { Audit, Claim, Ledger, Reconcile } from "@factledger/core";
+import { Audit, Claim, Ledger, Reconcile, TotalsIndex } from "@factledger/core";
 import { readLedger } from "@factledger/store";
 import type { Position } from "@factledger/store";
 import * as Err from "./AppError.ts";
@@ -71,6 +71,14 @@ export const claims = async (parts: Parts, q: ClaimsQuery): Promise<V.ClaimsView
 
 /** Reconciled totals, agreements and offers. */
 export const totals = async (parts: Parts, a: Axes): Promise<V.TotalsView> => V.totals(report(parts, await ledger(parts, a.position ?? null), a), a.knownAt, a.through, a.since ?? null);
+
+/** The totals' figures alone (the same as `totals`' figures), reconciled from the view. */
+export const figures = async (parts: Parts, a: Axes): Promise<V.FiguresView> =>
+  V.figures(Reconcile.report(Ledger.view(await ledger(parts, a.position ?? null), { knownAt: a.knownAt }), { through: a.through, since: a.since ?? null, parties: partiesOf(parts) }), a.knownAt, a.through, a.since ?? null);
+
+/** The warm index of the ledger at the head of the log, to be built step by step (`TotalsIndex.building`). */
+export const totalsIndex = async (parts: Parts): Promise<Generator<{ readonly done: number; readonly of: number }, TotalsIndex.TotalsIndex, void>> =>
+  TotalsIndex.building(await ledger(parts), partiesOf(parts));
 
 /** Every fact on which the sources disagree. */
 export const discrepancies = async (parts: Parts, a: Axes): Promise<V.DiscrepanciesView> => V.discrepancies(report(parts, await ledger(parts, a.position ?? null), a), a.knownAt, a.through);

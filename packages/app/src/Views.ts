@@ -130,6 +130,22 @@ export const TotalsView = t.type({
 });
 export type TotalsView = t.TypeOf<typeof TotalsView>;
 
+/** A total's figure alone: what the dashboard's sliders move (`Reconcile.report`'s best, lo and hi). */
+export const FigureRow = t.type({ metric: t.string, direction: t.string, group: nullable(t.string), best: t.number, lo: t.number, hi: Hi });
+export type FigureRow = t.TypeOf<typeof FigureRow>;
+
+/** `/api/figures`: the totals' figures of the totals view (`facts totals --json`), without their slots, readings and checks. */
+export const FiguresView = t.type({ knownAt: t.string, through: t.string, since: nullable(t.string), totals: t.array(FigureRow) });
+export type FiguresView = t.TypeOf<typeof FiguresView>;
+
+/** The figures of a report's totals. */
+export const figures = (r: Pick<Reconcile.Report, "totals">, knownAt: string, through: string, since: string | null = null): FiguresView => ({
+  knownAt,
+  through,
+  since,
+  totals: r.totals.map((x) => ({ metric: x.metric, direction: x.direction, group: x.group, best: x.best, lo: x.lo, hi: x.hi })),
+});
+
 export const DiscrepancyRow = t.type({
   metric: t.string,
   direction: t.string,

@@ -322,7 +322,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     // No larger than the dated evidence through its day (or that evidence is unbounded there): it widens nothing.
     return { day: c.window.to, by: dated === null ? 0 : own === null ? null : Math.max(0, own - dated) };
   });
-  const lastDay = candidates.map((c) => c.window.to).sort().at(-1) ?? "0000-01-01";
+  // The latest window end (a linear scan: the warm index solves a group once per knowledge day).
+  let lastDay = "0000-01-01";
+  for (const c of candidates) if (c.window.to > lastDay) lastDay = c.window.to;
   const over = (since: string | null, to: string): F.Figure => {
     const from = startOf(since);
     // Only the halves the figure reads: the least totals of the system and of the pinned one, the greatest of the dated evidence.

@@ -1,18 +1,21 @@
 /**
- * A warm index for as-of queries: the running totals as known on any day and
- * counting what happened through that same day, answered by binary search.
- * Built by replaying knowledge once, day by day: only the slots that a day's
- * new claims or amendments touch are reconciled again, and only the metric
- * and direction they belong to is solved again (Totals.solve, the same code
- * as the report). Totals are evaluated at every day on which they can change
- * (a knowledge day, or a day where a window starts or ends), so between two
- * such days the answer is exact. It must agree with `Reconcile.report`.
+ * A warm index for the dashboard's sliders: the running totals as known on any
+ * day (known-at) and counting what happened through any day (through), answered
+ * by two binary searches. Built by replaying knowledge once, day by day: only the
+ * slots that a day's new claims or amendments touch are reconciled again, and
+ * only the metric and direction they belong to is solved again (Totals.solve,
+ * the same code as the report, warm-started from its last solve). Each solve is
+ * kept as a row: its figure through every day on which a total can change (a
+ * window's edges, an undated figure's article day, the day after the last
+ * report), so between two such days the answer is exact. A day that leaves a
+ * group alone keeps no row for it: the day before answers. It must agree with
+ * `Reconcile.report` of the same view (TotalsIndex.prop.test.ts).
  */
 import * as FS from "./FactSlot.ts";
 import * as F from "./Figure.ts";
 import * as L from "./Ledger.ts";
 import * as T from "./Totals.ts";
-import { previous } from "./DateOnly.ts";
+import { next, previous } from "./DateOnly.ts";
 import type { ClaimView } from "./Ledger.ts";
 
 /** A total's figure, with what it is a total of. */
@@ -24,17 +27,33 @@ export interface Figure extends F.Figure {
 
 /** The index. */
 export interface TotalsIndex {
+  /** The totals as known on `knownAt`, counting what happened through `through` (since the beginning): `Reconcile.report`'s figures. */
+  readonly figuresAt: (knownAt: string, through: string) => Figure[];
   /** The totals known on `day`, counting what happened through `day`. */
   readonly totalsAt: (day: string) => Figure[];
-  /** The days at which totals were evaluated, ascending. */
+  /** The through-days after which a total may change, ascending (between two of them no total changes). */
   readonly days: readonly string[];
+  /** The days on which knowledge changed, ascending (between two of them no view changes). */
+  readonly knownDays: readonly string[];
+  /** How many rows the index keeps, and the bytes of their figures. */
+  readonly size: () => { readonly rows: number; readonly bytes: number };
 }
-
-type Fig = F.Figure | null;
-const sameFigure = (a: Fig, b: Fig): boolean => (a === null || b === null ? a === b : F.equals(a, b));
 
 /** Builds the index from a ledger. */
 export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex => {
+  const steps = building(ledger, parties);
+  for (;;) {
+    const r = steps.next();
+    if (r.done === true) return r.value;
+  }
+};
+
+/**
+ * The same build, one knowledge day at a time: each step yields how many knowledge days are done and how
+ * many there are, and the generator returns the index. A server runs it between requests (a long build
+ * never holds the event loop for more than one day's work); the index is the same as `build`'s.
+ */
+export function* building(ledger: L.Ledger, parties: readonly string[]): Generator<{ readonly done: number; readonly of: number }, TotalsIndex, void> {
   // Every claim that can count toward a total, in knowledge order; amendments in the order they take effect.
   // A target counts toward no total, unless an analyst's correction of its kind makes it a count.
   const entries = [...ledger.claims.values()].filter(
@@ -55,140 +74,226 @@ export const build = (ledger: L.Ledger, parties: readonly string[]): TotalsIndex
   const slotMembers = new Map<string, string[]>();
   const movedFrom = new Map<string, string[]>();
 
-  const slotDays = new Set<string>();
-  for (const c of entries) for (const d of [c.fields.validFrom, c.fields.validTo, c.fields.agreement?.agreedOn ?? null]) if (d !== null) slotDays.add(d);
-  for (const list of ledger.amendments.values())
-    for (const a of list)
-      if (a.change._tag === "Corrected") for (const d of [a.change.changes.validFrom, a.change.changes.validTo, a.change.changes.agreement?.agreedOn]) if (d != null) slotDays.add(d);
-  const sortedSlotDays = [...slotDays].sort();
-
   // The slots of each metric and direction (and of each stock group), as known so far.
   const slotsOf = new Map<string, Map<string, FS.Slot>>();
   const solved = new Map<string, T.Group>();
-  const dirty = new Set<string>();
-  // Each entry holds the group's last reported day: through a later day its total has no ceiling (Totals.solve's `over`).
-  const timelines = new Map<string, Array<{ day: string; figure: Fig; lastDay: string | null }>>();
   const slotMeta = new Map<string, { group: string }>();
   const wholesOf = new Map<string, string[]>();
   for (const [whole, parts] of Object.entries(T.partsOf)) for (const m of parts) wholesOf.set(m, [...(wholesOf.get(m) ?? []), whole]);
   const groupKey = (metric: string, direction: string, kind: string, group: string | null) =>
     kind === "stock" ? `stock|${metric}|${direction}|${group ?? ""}` : `flow|${metric}|${direction}`;
-
-  const knowledgeDays = new Set<string>([...entries.map((c) => c.knownAt), ...amended.map((a) => a.day)]);
-  // Totals through a day change where a window starts or ends, where an undated event's article appeared, and where knowledge arrives.
-  const evaluation = new Set<string>([...knowledgeDays, ...sortedSlotDays, ...sortedSlotDays.map(previous)]);
-  for (const c of entries) if (c.knownAt !== null) evaluation.add(c.knownAt);
-  for (const a of ledger.articles.values()) if (a.publishedAt !== null) evaluation.add(a.publishedAt);
-  const evaluationDays = [...evaluation].sort();
-  let next = 0;
+  let next_ = 0;
   let nextAmendment = 0;
-  for (const day of evaluationDays) {
+
+  const knowledgeDays = [...new Set<string>([...entries.map((c) => c.knownAt), ...amended.map((a) => a.day)])].sort();
+  // The days through which a total can change, as any view may know it: a total through a day is read at the
+  // boundaries of the windows (a window's first day and the day after its last), at an undated figure's article
+  // day and at the day after the last report (Totals.solve's `over`), at a stock's day (Totals.stockOf). Every
+  // such boundary comes from a claim's days (as stated or as corrected) or an article's day; each is taken with
+  // the days before and after it, so between two consecutive through-days nothing a query reads can change.
+  const marks = new Set<string>([FLOOR]);
+  const mark = (d: string | null | undefined) => {
+    if (d == null) return;
+    marks.add(d);
+    marks.add(previous(d));
+    marks.add(next(d));
+  };
+  for (const c of ledger.claims.values()) {
+    mark(c.knownAt);
+    for (const d of [c.fields.validFrom, c.fields.validTo, c.fields.agreement?.agreedOn]) mark(d);
+  }
+  for (const list of ledger.amendments.values())
+    for (const a of list) {
+      mark(a.effectiveOn);
+      if (a.change._tag === "Corrected") for (const d of [a.change.changes.validFrom, a.change.changes.validTo, a.change.changes.agreement?.agreedOn]) mark(d);
+    }
+  for (const a of ledger.articles.values()) {
+    mark(a.publishedAt);
+    mark(a.knownAt);
+  }
+  const throughDays = [...marks].sort();
+
+  /** The last index of a sorted list whose day is on or before `day` (-1: none). */
+  const lastAtOrBefore = (days: readonly string[], day: string): number => {
+    let lo = 0, hi = days.length - 1, at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]! <= day) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at;
+  };
+  // Per group, the rows it had as known on each knowledge day where it changed (a day that leaves it alone adds
+  // nothing: the row of the day before is the answer). A row holds best, lo, hi (NaN: no ceiling) at each
+  // through-day, up to the day after which nothing changes; best NaN: the total is not listed through that day.
+  // Counts are whole numbers: a row of them is kept as 32-bit integers (-1 for NaN), half the memory.
+  const rows = new Map<string, { days: string[]; rows: Array<Row | null> }>();
+  const record = (g: string, day: string, figures: Float64Array | null) => {
+    const row = figures === null ? null : compact(figures);
+    let r = rows.get(g);
+    if (r === undefined) rows.set(g, (r = { days: [], rows: [] }));
+    if (r.days.at(-1) === day) r.rows[r.rows.length - 1] = row;
+    else {
+      if (r.rows.length === 0 && row === null) return;
+      r.days.push(day);
+      r.rows.push(row);
+    }
+  };
+  const put = (row: Float64Array, i: number, f: F.Figure | null) => {
+    row[3 * i] = f === null ? NaN : f.best;
+    row[3 * i + 1] = f === null ? NaN : f.lo;
+    row[3 * i + 2] = f === null || f.hi === null ? NaN : f.hi;
+  };
+  const flowRow = (g: T.Group): Float64Array => {
+    // Through the day after the last report and later, the total no longer changes.
+    const length = Math.max(1, lastAtOrBefore(throughDays, next(g.lastDay)) + 1);
+    const row = new Float64Array(3 * length);
+    const listed = g.readings.length > 0;
+    for (let i = 0; i < length; i++) {
+      const f = g.over(null, throughDays[i]!);
+      put(row, i, listed || f.lo > 0 ? f : null);
+    }
+    return row;
+  };
+  const stockRow = (stocks: readonly FS.Slot[]): Float64Array | null => {
+    if (stocks.length === 0) return null;
+    // Totals.stockOf through a day: the last stock of the group by day (then key) known by then.
+    const sorted = [...stocks].sort((a, b) => (a.happenedBy < b.happenedBy ? -1 : a.happenedBy > b.happenedBy ? 1 : a.key < b.key ? -1 : 1));
+    const length = Math.max(1, lastAtOrBefore(throughDays, sorted.at(-1)!.happenedBy) + 1);
+    const row = new Float64Array(3 * length);
+    let at = -1;
+    for (let i = 0; i < length; i++) {
+      while (at + 1 < sorted.length && sorted[at + 1]!.happenedBy <= throughDays[i]!) at++;
+      put(row, i, at < 0 ? null : sorted[at]!.reconciled);
+    }
+    return row;
+  };
+
+  const warm = new Map<string, T.Warm>();
+  for (const [done, day] of knowledgeDays.entries()) {
+    if (done > 0) yield { done, of: knowledgeDays.length };
     const changed: string[] = [];
-    while (next < entries.length && entries[next]!.knownAt === day) changed.push(entries[next++]!.claimId);
+    while (next_ < entries.length && entries[next_]!.knownAt === day) changed.push(entries[next_++]!.claimId);
     while (nextAmendment < amended.length && amended[nextAmendment]!.day === day) changed.push(amended[nextAmendment++]!.claimId);
-    if (changed.length > 0) {
-      const touched = new Set<string>();
-      for (const id of changed) {
-        const entry = ledger.claims.get(id)!;
-        for (const k of movedFrom.get(id) ?? []) {
-          const members = slotMembers.get(k);
-          const at = members?.indexOf(id) ?? -1;
-          if (at >= 0) members!.splice(at, 1);
-          touched.add(k);
-        }
-        const v = L.viewClaim(ledger, entry, day);
-        if (v === null || v.fields.kind === "target") {
-          if (hasAmendments.has(id)) movedFrom.set(id, []);
-          continue;
-        }
-        const keys = FS.directionsOf(v.fields.direction, parties).map((d) => {
-          const k = FS.slotKey(v, d);
-          slotMeta.set(k, { group: groupKey(v.fields.metric, d, v.fields.kind, v.fields.group) });
-          return k;
-        });
-        if (hasAmendments.has(id)) movedFrom.set(id, keys);
-        for (const k of keys) {
-          const members = slotMembers.get(k);
-          if (members === undefined) slotMembers.set(k, [id]);
-          else if (!members.includes(id)) members.push(id);
-          touched.add(k);
-        }
+    const stale = new Set<string>();
+    const touched = new Set<string>();
+    for (const id of changed) {
+      const entry = ledger.claims.get(id)!;
+      for (const k of movedFrom.get(id) ?? []) {
+        const members = slotMembers.get(k);
+        const at = members?.indexOf(id) ?? -1;
+        if (at >= 0) members!.splice(at, 1);
+        touched.add(k);
       }
-      for (const k of touched) {
-        const meta = slotMeta.get(k)!;
-        const members = (slotMembers.get(k) ?? []).map((id) => L.viewClaim(ledger, ledger.claims.get(id)!, day)).filter((v): v is ClaimView => v !== null);
-        const slot = members.length === 0 ? undefined : FS.build(members, parties).find((s) => s.key === k);
-        let map = slotsOf.get(meta.group);
-        if (map === undefined) slotsOf.set(meta.group, (map = new Map()));
-        if (slot === undefined) map.delete(k);
-        else map.set(k, slot);
-        dirty.add(meta.group);
-        const [, metric, direction] = meta.group.split("|") as [string, string, string];
-        for (const whole of wholesOf.get(metric) ?? []) dirty.add(`flow|${whole}|${direction}`);
+      const v = L.viewClaim(ledger, entry, day);
+      if (v === null || v.fields.kind === "target") {
+        if (hasAmendments.has(id)) movedFrom.set(id, []);
+        continue;
+      }
+      const keys = FS.directionsOf(v.fields.direction, parties).map((d) => {
+        const k = FS.slotKey(v, d);
+        slotMeta.set(k, { group: groupKey(v.fields.metric, d, v.fields.kind, v.fields.group) });
+        return k;
+      });
+      if (hasAmendments.has(id)) movedFrom.set(id, keys);
+      for (const k of keys) {
+        const members = slotMembers.get(k);
+        if (members === undefined) slotMembers.set(k, [id]);
+        else if (!members.includes(id)) members.push(id);
+        touched.add(k);
       }
     }
-    for (const g of dirty) {
+    for (const k of touched) {
+      const meta = slotMeta.get(k)!;
+      const members = (slotMembers.get(k) ?? []).map((id) => L.viewClaim(ledger, ledger.claims.get(id)!, day)).filter((v): v is ClaimView => v !== null);
+      const slot = members.length === 0 ? undefined : FS.build(members, parties).find((s) => s.key === k);
+      let map = slotsOf.get(meta.group);
+      if (map === undefined) slotsOf.set(meta.group, (map = new Map()));
+      if (slot === undefined) map.delete(k);
+      else map.set(k, slot);
+      stale.add(meta.group);
+      const [, metric, direction] = meta.group.split("|") as [string, string, string];
+      for (const whole of wholesOf.get(metric) ?? []) stale.add(`flow|${whole}|${direction}`);
+    }
+    const flowsChanged = new Set<string>();
+    for (const g of stale) {
       const [tag, metric, direction] = g.split("|") as [string, string, string];
       if (tag !== "flow") continue;
       const own = FS.join([...(slotsOf.get(g)?.values() ?? [])]);
       const parts = (T.partsOf[metric] ?? []).flatMap((m) => FS.join([...(slotsOf.get(`flow|${m}|${direction}`)?.values() ?? [])]));
-      if (own.length === 0 && parts.length === 0) solved.delete(g);
-      // The index keeps figures only: conflicts are not searched (the report names them).
-      else solved.set(g, T.solve(metric, direction, own.sort(byKey), parts.sort(byKey), false));
+      const had = solved.has(g);
+      if (own.length === 0 && parts.length === 0) {
+        solved.delete(g);
+        record(g, day, null);
+      } else {
+        let w = warm.get(g);
+        if (w === undefined) warm.set(g, (w = {}));
+        // The index keeps figures only: conflicts are not searched (the report names them); the last solve's potentials start this one (same answers).
+        const solution = T.solve(metric, direction, own.sort(byKey), parts.sort(byKey), false, w);
+        solved.set(g, solution);
+        record(g, day, flowRow(solution));
+      }
+      if (had !== solved.has(g)) flowsChanged.add(`${metric}|${direction}`);
     }
-    dirty.clear();
-    const figures = new Map<string, Fig>();
-    const lastDays = new Map<string, string>();
-    for (const [g, solution] of solved) {
-      const t = T.totalOf(solution, day, null);
-      figures.set(g, t.readings.length > 0 || t.lo > 0 ? { best: t.best, lo: t.lo, hi: t.hi } : null);
-      lastDays.set(g, solution.lastDay);
-    }
+    // As in the report: a stock is listed only when no flow of the same metric and direction is.
     for (const [g, map] of slotsOf) {
-      const [tag, metric, direction, group] = g.split("|") as [string, string, string, string];
-      if (tag !== "stock") continue;
-      // As in the report: a stock is listed only when no flow of the same metric and direction is.
-      const t = solved.has(`flow|${metric}|${direction}`) ? null : T.stockOf(metric, direction, group === "" ? null : group, [...map.values()], day);
-      figures.set(g, t === null ? null : { best: t.best, lo: t.lo, hi: t.hi });
+      const [tag, metric, direction] = g.split("|") as [string, string, string, string];
+      if (tag !== "stock" || (!stale.has(g) && !flowsChanged.has(`${metric}|${direction}`))) continue;
+      record(g, day, solved.has(`flow|${metric}|${direction}`) ? null : stockRow([...map.values()]));
     }
-    for (const [g, f] of figures) {
-      let tl = timelines.get(g);
-      if (tl === undefined) timelines.set(g, (tl = []));
-      const last = tl.at(-1);
-      const lastDay = lastDays.get(g) ?? null;
-      if (last === undefined ? f !== null : !sameFigure(last.figure, f) || last.lastDay !== lastDay) tl.push({ day, figure: f, lastDay });
-    }
-    for (const [g, tl] of timelines) if (!figures.has(g) && tl.at(-1)?.figure != null) tl.push({ day, figure: null, lastDay: null });
   }
 
   const describe = (g: string) => {
     const [tag, metric, direction, group] = g.split("|") as [string, string, string, string | undefined];
     return { metric, direction, group: tag === "stock" && group !== "" && group !== undefined ? group : null };
   };
-  const ordered = [...timelines.entries()]
-    .map(([g, tl]) => ({ ...describe(g), tl }))
+  const ordered = [...rows.entries()]
+    .map(([g, r]) => ({ ...describe(g), ...r }))
     .sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : a.direction < b.direction ? -1 : a.direction > b.direction ? 1 : (a.group ?? "") < (b.group ?? "") ? -1 : 1));
+  const figuresAt = (knownAt: string, through: string): Figure[] => {
+    const out: Figure[] = [];
+    const i = lastAtOrBefore(throughDays, through);
+    if (i < 0) return out;
+    for (const g of ordered) {
+      const k = lastAtOrBefore(g.days, knownAt);
+      const row = k < 0 ? null : g.rows[k]!;
+      if (row === null) continue;
+      const j = 3 * Math.min(i, row.length / 3 - 1);
+      const best = valueOf(row, j);
+      if (best === null) continue;
+      out.push({ metric: g.metric, direction: g.direction, group: g.group, best, lo: valueOf(row, j + 1)!, hi: valueOf(row, j + 2) });
+    }
+    return out;
+  };
+  // What the replay held is not needed to answer: only the rows are kept.
+  for (const m of [slotsOf, solved, warm, slotMembers, movedFrom, slotMeta]) m.clear();
   return {
-    days: evaluationDays,
-    totalsAt: (day) => {
-      const out: Figure[] = [];
-      for (const g of ordered) {
-        const t = g.tl;
-        let lo = 0, hi = t.length - 1, at = -1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          if (t[mid]!.day <= day) {
-            at = mid;
-            lo = mid + 1;
-          } else hi = mid - 1;
-        }
-        const f = at < 0 ? null : t[at]!.figure;
-        const lastDay = at < 0 ? null : t[at]!.lastDay;
-        if (f !== null) out.push({ metric: g.metric, direction: g.direction, group: g.group, ...(lastDay === null ? f : T.openAfter(f, day, lastDay)) });
-      }
-      return out;
+    days: throughDays.slice(1),
+    knownDays: knowledgeDays,
+    figuresAt,
+    totalsAt: (day) => figuresAt(day, day),
+    size: () => {
+      let rowsKept = 0, numbers = 0;
+      for (const g of ordered) for (const r of g.rows) if (r !== null) (rowsKept++, (numbers += r.byteLength));
+      return { rows: rowsKept, bytes: numbers };
     },
   };
+}
+
+type Row = Int32Array | Float64Array;
+/** A row of whole counts as 32-bit integers (NaN as -1); any other row as it is. */
+const compact = (figures: Float64Array): Row => {
+  for (const x of figures) if (!Number.isNaN(x) && !(Number.isInteger(x) && x >= 0 && x < 2 ** 31)) return figures;
+  return Int32Array.from(figures, (x) => (Number.isNaN(x) ? -1 : x));
 };
+const valueOf = (row: Row, i: number): number | null => {
+  const x = row[i]!;
+  return row instanceof Int32Array ? (x < 0 ? null : x) : Number.isNaN(x) ? null : x;
+};
+
+/** Before any day of the record: the through-days start here, so that every day asked has one at or before it. */
+const FLOOR = "0001-01-01";
 
 const byKey = (a: FS.Slot, b: FS.Slot): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

@@ -477,10 +477,32 @@
     renderAudit(view ?? (await auditOf(f)));
   };
 
+  /**
+   * The figures of a slider's position come first: the server answers them from its warm index at once
+   * (/api/figures), so the cards' headline figures move while the rest of the view is reconciled.
+   */
+  const renderHeadlines = (view) => {
+    for (const card of document.querySelectorAll("[data-figure]")) {
+      const f = figures.find((x) => figureKey(x) === card.dataset.figure);
+      const head = card.querySelector(".headline");
+      if (f === undefined || head === null) continue;
+      const t = view.totals.find((x) => x.metric === f.metric && x.direction === f.direction);
+      head.dataset.best = t ? String(t.best) : "";
+      head.replaceChildren(t ? num(t.best) : "–", el("span", { class: "bounds", text: t ? (t.lo === t.hi ? "exact" : bounds(t.lo, t.hi)) : "nothing known yet" }));
+    }
+  };
+
+  let shown = 0;
   const refresh = async () => {
     const mine = ++seq;
     const axes = { "known-at": state.knownAt, through: state.through };
     const started = performance.now();
+    if (report === null)
+      get("figures", axes).then(
+        // Not after the full view of the same position: it has the headlines already (and what is disputed).
+        (v) => mine === seq && shown !== mine && renderHeadlines(v),
+        () => {}, // the full view below says what went wrong, if anything did
+      );
     try {
       // One reconciliation for totals, agreements and discrepancies: the report view holds all three.
       const audited = auditedFigure();
@@ -496,6 +518,7 @@
       if (mine !== seq) return; // a later move of a slider has overtaken this one
       const discrepancies = { knownAt: totals.knownAt, through: totals.through, discrepancies: totals.discrepancies };
       renderFigures(totals, discrepancies, perFigure);
+      shown = mine;
       renderAgreements(totals);
       renderDiscrepancies(discrepancies);
       renderArticleList();

@@ -47,11 +47,17 @@ export const fromAppError = (e: AppErrorT): Answer =>
 
 const answer = <A>(r: E.Either<AppErrorT, A>, f: (a: A) => unknown = (a) => a): Answer => (E.isLeft(r) ? fromAppError(r.left) : ok(f(r.right)));
 
-/** What a route is given: the app, the parsed parameters, and today (the default of known-at, as in the CLI). */
+/** A warm index of the head of the log: the totals' figures of any known-at and through, at once (`TotalsIndex.figuresAt`). */
+export interface Warm {
+  readonly figuresAt: (knownAt: string, through: string) => Views.FigureRow[];
+}
+
+/** What a route is given: the app, the parsed parameters, today (the default of known-at, as in the CLI), and the warm index when it is ready. */
 interface Request {
   readonly app: AppT;
   readonly params: P.Params;
   readonly today: string;
+  readonly warm: Warm | null;
 }
 
 interface Route {
@@ -97,6 +103,17 @@ export const routes: Readonly<Record<string, Route>> = {
     accepts: ["knownAt", "through", "since", "position"],
     run: (r) => withSince(r, async (a) => answer(await r.app.totals(a), (v): AgreementsView => ({ knownAt: v.knownAt, through: v.through, since: v.since, agreements: v.agreements, offers: v.offers }))),
   },
+  // What a slider's move asks first: from the warm index when it is ready and the view is the head of the log
+  // counted from the beginning, else reconciled (the same figures either way: TotalsIndex.prop.test.ts).
+  figures: {
+    accepts: ["knownAt", "through", "since", "position"],
+    run: (r) =>
+      withSince(r, async (a) =>
+        r.warm !== null && a.since === null && a.position === null
+          ? ok({ knownAt: a.knownAt, through: a.through, since: null, totals: r.warm.figuresAt(a.knownAt, a.through) } satisfies Views.FiguresView)
+          : answer(await r.app.figures(a)),
+      ),
+  },
   discrepancies: { accepts: ["knownAt", "through", "position"], run: async (r) => answer(await r.app.discrepancies(axes(r))) },
   report: { accepts: ["knownAt", "through", "position"], run: async (r) => answer(await r.app.report(axes(r))) },
   audit: oneTotal((app, q) => app.audit(q)),
@@ -131,7 +148,7 @@ export const figuresOf = (totals: readonly { readonly metric: string; readonly d
 };
 
 /** Answers `/api/<name>?<query>`; `/api/articles/<id>` is `/api/articles?id=<id>`. */
-export const handle = async (app: AppT, today: string, path: string, search: URLSearchParams): Promise<Answer> => {
+export const handle = async (app: AppT, today: string, path: string, search: URLSearchParams, warm: Warm | null = null): Promise<Answer> => {
   const m = /^\/api\/([a-z]+)(?:\/([A-Za-z0-9]+))?\/?$/.exec(path);
   const route = m === null ? undefined : routes[m[1]!];
   if (m === null || route === undefined) return { status: 404, body: { error: `no such route ${path} (routes: ${Object.keys(routes).map((k) => `/api/${k}`).join(", ")})` } };
@@ -142,5 +159,5 @@ export const handle = async (app: AppT, today: string, path: string, search: URL
     q.set("id", m[2]);
   }
   const params = P.parse(q, route.accepts);
-  return E.isLeft(params) ? bad(params.left) : route.run({ app, params: params.right, today });
+  return E.isLeft(params) ? bad(params.left) : route.run({ app, params: params.right, today, warm });
 };

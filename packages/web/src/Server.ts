@@ -8,6 +8,7 @@
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import * as E from "fp-ts/lib/Either.js";
 import { App } from "@factledger/app";
 import type { AppT } from "@factledger/app";
 import { showPosition } from "@factledger/store";
@@ -25,6 +26,12 @@ export interface ServeOptions {
   readonly port?: number;
   /** Today's day: the default of known-at, as in the CLI. */
   readonly today: () => string;
+  /**
+   * Default true: after the index, compute the first view in the background (the page's first load is then
+   * answered from the cache). Its reconciliations hold the event loop while they run (seconds each at 100,000
+   * claims), so a slider's request waits behind them; the benchmark of the sliders turns it off.
+   */
+  readonly warm?: boolean;
   /** Where the server writes what went wrong inside it (a stack never reaches a client). */
   readonly log?: (line: string) => void;
 }
@@ -35,6 +42,10 @@ export interface Running {
   readonly port: number;
   /** The log position the server has seen, and how many events. */
   readonly seen: () => { readonly position: Position | null; readonly events: number };
+  /** The warm index of the sliders (`/api/figures`): ready or being built, how long its last build took, what it keeps. */
+  readonly index: () => { readonly ready: boolean; readonly buildMs: number | null; readonly rows: number; readonly bytes: number };
+  /** Settles when the first view of the log as last seen is computed (after the index). */
+  readonly warmed: () => Promise<void>;
   /** Stops listening, ends open event streams and the store subscription. Does not close the store. */
   readonly close: () => Promise<void>;
 }
@@ -67,11 +78,49 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   const broadcast = (): void => {
     for (const s of streams) s.write(`event: position\ndata: ${state()}\n\n`);
   };
+  // The warm index of the head of the log, for the sliders: built in slices of about 20 ms between requests once
+  // the store is caught up and again after each burst of new events (before the first view is warmed); while it
+  // is built (or stale) the figures are reconciled, the same answer, slower.
+  let index: import("@factledger/core").TotalsIndex.TotalsIndex | null = null;
+  let indexMs: number | null = null;
+  let indexing = 0;
+  let building: Promise<void> = Promise.resolve();
+  let warming: Promise<void> = Promise.resolve();
+  const buildIndex = async (): Promise<void> => {
+    const mine = ++indexing;
+    const started = performance.now();
+    const steps = await app.totalsIndex();
+    if (E.isLeft(steps)) return log(`building the warm index failed: ${steps.left._tag}`);
+    let slice = performance.now();
+    for (;;) {
+      if (mine !== indexing) return;
+      const r = steps.right.next();
+      if (r.done === true) {
+        index = r.value;
+        indexMs = performance.now() - started;
+        return;
+      }
+      if (performance.now() - slice > 20) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+  };
+  /** The index first (the sliders wait for it), then the first view (`warm`). */
+  const reindex = (): void => {
+    building = buildIndex().catch((e: unknown) => log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`));
+    // A warm-up still running is of an older log: stopped now, not when the index is built.
+    const mine = ++generation;
+    warming = building.then(() => (mine === generation && o.warm !== false ? warm() : undefined));
+  };
   const subscription: Subscription = o.app.parts.store.subscribeToAll("start", {
     onEvent: (e) => {
       position = e.position;
       events++;
       reads.clear();
+      // The index is of the log as it was: stale from now on, and its build (if any) is stopped.
+      index = null;
+      indexing++;
       if (!caughtUp) return;
       cache.clear();
       // An article is one append of several events: tell the pages once, when the burst is over.
@@ -81,14 +130,14 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
           reads.clear();
           cache.clear();
           broadcast();
-          warming = warm();
+          reindex();
         }, 100);
     },
     onCaughtUp: () => {
       caughtUp = true;
       cache.clear();
       broadcast();
-      warming = warm();
+      reindex();
     },
     onError: (e) => log(`following the store failed: ${e._tag}`),
   });
@@ -102,7 +151,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     const key = pathname + search;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
-    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search)).then((a) => ({ status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) }));
+    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search), index).then((a) => ({ status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) }));
     if (!caughtUp) return p;
     if (cache.size > 2000) cache.clear();
     cache.set(key, p);
@@ -117,7 +166,6 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
    * then answered from the cache. A newer log position stops it.
    */
   let generation = 0;
-  let warming: Promise<void> = Promise.resolve();
   const warm = async (): Promise<void> => {
     const mine = ++generation;
     const ask = async (route: string, p: Api.Query = {}) => {
@@ -194,11 +242,15 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     url: `http://${host}:${address.port}/`,
     port: address.port,
     seen: () => ({ position, events }),
+    index: () => ({ ready: index !== null, buildMs: indexMs, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
+    warmed: () => warming,
     close: async () => {
       clearInterval(heartbeat);
       if (pending !== undefined) clearTimeout(pending);
       generation++;
-      await warming; // the store is closed after us: nothing of ours may still be reading it
+      indexing++;
+      await warming;
+      await building; // the store is closed after us: nothing of ours may still be reading it
       await subscription.stop();
       for (const s of streams) s.end();
       streams.clear();

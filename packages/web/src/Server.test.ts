@@ -1,0 +1,85 @@
+// The server's warm index for the sliders: /api/figures answers, from the index once it is built, exactly the
+// figures of /api/totals (a full reconciliation of the view) at every pair of days, and it follows the store.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as E from "fp-ts/lib/Either.js";
+import { App, Views, countingIds, fixedClock } from "@factledger/app";
+import type { AppT } from "@factledger/app";
+import { makeMemoryCheckpoints, makeMemoryStore } from "@factledger/store";
+import { serve } from "./Server.ts";
+import type { Running } from "./Server.ts";
+
+const seeds = join(dirname(fileURLToPath(import.meta.url)), "../../../seeds");
+const dir = mkdtempSync(join(tmpdir(), "facts-web-index-"));
+let app: AppT;
+let running: Running;
+
+const get = async (path: string): Promise<any> => {
+  const r = await fetch(`${running.url}${path}`);
+  expect(r.status, path).toBe(200);
+  return r.json();
+};
+const until = async (ready: () => boolean, what: string): Promise<void> => {
+  for (let i = 0; i < 600 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(ready(), what).toBe(true);
+};
+const figuresOf = (totals: Views.TotalsView) => totals.totals.map((t) => ({ metric: t.metric, direction: t.direction, group: t.group, best: t.best, lo: t.lo, hi: t.hi }));
+
+beforeAll(async () => {
+  app = App.make({ store: makeMemoryStore(), where: "memory", checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-11-22T12:00:00.000Z"), ids: countingIds() });
+  const files = readdirSync(seeds).filter((f) => f.endsWith(".txt")).map((f) => join(seeds, f));
+  expect(E.isRight(await app.ingest(files, {}))).toBe(true);
+  running = await serve({ app, port: 0, today: () => "2026-11-22" });
+});
+afterAll(async () => {
+  await running?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the sliders' warm index", () => {
+  it("is built once the store is caught up, and /api/figures from it is /api/totals' figures at every pair of days", async () => {
+    await until(() => running.index().ready, "the index is built");
+    expect(running.index().rows).toBeGreaterThan(0);
+    const articles = (await get("api/articles")).articles as { knownAt: string }[];
+    const known = [...new Set(articles.map((a) => a.knownAt))].sort();
+    // Every day an article was known, the days around them, and days before and after all of them.
+    const days = [...new Set([...known, "2025-05-23", "2025-05-25", "2025-06-26", "2025-06-28", "2024-01-01", "2026-01-01"])].sort();
+    let asked = 0;
+    for (const knownAt of days)
+      for (const through of days) {
+        const q = `known-at=${knownAt}&through=${through}`;
+        const fast = Views.FiguresView.decode(await get(`api/figures?${q}`));
+        expect(E.isRight(fast)).toBe(true);
+        expect((fast as E.Right<Views.FiguresView>).right).toEqual({ knownAt, through, since: null, totals: figuresOf(await get(`api/totals?${q}`)) });
+        asked++;
+      }
+    expect(asked).toBe(days.length ** 2);
+    // The page's known figure: 697 people returned to Ukraine as known on May 24.
+    expect((await get("api/figures?known-at=2025-05-24&through=2025-05-24")).totals).toContainEqual(expect.objectContaining({ metric: "prisoners_returned", direction: "to_ukraine", best: 697, lo: 697 }));
+  });
+
+  it("a view counted since a day is reconciled (the index counts from the beginning), with the same figures as /api/totals", async () => {
+    const q = "known-at=2025-06-27&through=2025-06-27&since=2025-06-01";
+    const r = await get(`api/figures?${q}`);
+    expect(r).toEqual({ knownAt: "2025-06-27", through: "2025-06-27", since: "2025-06-01", totals: figuresOf(await get(`api/totals?${q}`)) });
+    expect(r.totals.length).toBeGreaterThan(0);
+  });
+
+  it("follows the store: an article ingested while serving is in the figures once the index is built again", async () => {
+    const before = (await get("api/figures?known-at=2025-07-05&through=2025-07-05")).totals;
+    const seen = running.seen().events;
+    const file = join(dir, "later.txt");
+    writeFileSync(file, "KYIV, July 4 (Reuters) - Ukraine said 55 prisoners of war were returned home on Friday in an exchange with Russia.");
+    expect(E.isRight(await app.ingest([file], { publishedAt: "2025-07-04", outlet: "Reuters" }))).toBe(true);
+    // A new event makes the index stale at once (it is not used again until it is built over the new log).
+    await until(() => running.seen().events > seen, "the server has seen the article");
+    await until(() => running.index().ready, "the index is built again");
+    const q = "known-at=2025-07-05&through=2025-07-05";
+    const after = await get(`api/figures?${q}`);
+    expect(after.totals).toEqual(figuresOf(await get(`api/totals?${q}`)));
+    expect(after.totals).not.toEqual(before);
+  });
+});

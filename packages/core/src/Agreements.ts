@@ -231,7 +231,7 @@ export const asymmetries = (slots: readonly FS.Slot[], through: string | null): 
   const phases = new Map<string, FS.Slot[]>();
   for (const s of slots) {
     const since = firstSymmetric.get(s.metric);
-    if (since === undefined || s.kind !== "event" || s.day === null || s.day <= since || !s.direction.startsWith("to_") || (through !== null && s.day > through)) continue;
+    if (since === undefined || s.kind !== "event" || s.day === null || s.day <= since || !isPartyDirection(s.direction) || (through !== null && s.day > through)) continue;
     const phase = s.key.replace(`|${s.direction}|`, "|*|");
     const list = phases.get(phase);
     if (list === undefined) phases.set(phase, [s]);

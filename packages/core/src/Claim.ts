@@ -92,6 +92,9 @@ export const toParty = (party: string): string => `to_${party}`;
 /** True for directions that name one receiving party. */
 export const isPartyDirection = (direction: string): boolean => direction.startsWith("to_");
 
+/** The receiving party a direction names (`to_ukraine` → `ukraine`), null for `each_side` and `total`. */
+export const receiverOf = (direction: string): string | null => (isPartyDirection(direction) ? direction.slice(3) : null);
+
 /** Metrics that count a flow which can only grow over time (people or bodies coming home). */
 export const isMonotone = (metric: string): boolean => metric.endsWith("_returned");
 

@@ -10,7 +10,7 @@
  *   4. when, and who said it.
  * Explicit non-figures ("did not say how many") become undisclosed claims.
  */
-import { Claimant, Quantity as Q } from "@factledger/core";
+import { Claim, Claimant, Quantity as Q } from "@factledger/core";
 import type { ClaimFields } from "@factledger/core";
 import * as Attribution from "./Attribution.ts";
 import * as Dates from "./Dates.ts";
@@ -669,25 +669,25 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           const prior = inSentence.at(-1);
           // "... and is ready to hand over 3,000 more": the same subject, with an auxiliary or a readiness between.
           const AND_VERB = /\band\s+(?:then\s+|also\s+)?(?:(?:is|are|was|were|has|have|had|will|would|could|can)\s+)?(?:(?:also\s+)?(?:ready|prepared|willing|set|going|able|due|about)\s+to\s+|(?:expressed\s+)?(?:readiness|willingness)\s+to\s+|(?:offered|agreed|promised|pledged|plans?|intends?|wants?)\s+to\s+)?$/i;
-          if (AND_VERB.test(upTo) && prior !== undefined && prior.direction.startsWith("to_") && (prior.kind === kind || kind === "target")) {
+          if (AND_VERB.test(upTo) && prior !== undefined && Claim.isPartyDirection(prior.direction) && (prior.kind === kind || kind === "target")) {
             const priorText = upTo.slice(0, upTo.search(AND_VERB));
             // Beside a second verb, "returned" is the giving side of the pair ("returned 1,200 ... and received none").
             const priorReceived = lastIndexOf(STRICT_RECEIVE_VERB, priorText) > Math.max(lastIndexOf(GIVE_VERB, priorText), lastIndexOf(/\b(?:return|repatriat)\w*/gi, priorText));
-            const side = prior.direction.slice(3);
+            const side = Claim.receiverOf(prior.direction)!;
             direction = (recv > give) === priorReceived ? side : otherParty(side);
           } else if (agent !== null) {
             const received = recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give);
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
               const prior = inSentence.at(-1);
-              direction = prior !== undefined && prior.direction.startsWith("to_") ? otherParty(prior.direction.slice(3)) : otherParty(agent);
+              direction = prior !== undefined && Claim.receiverOf(prior.direction) !== null ? otherParty(Claim.receiverOf(prior.direction)!) : otherParty(agent);
             }
           }
         }
       }
       if (direction === null && /\bin (?:exchange|return) for\s*$/i.test(before)) {
         const prior = inSentence.at(-1);
-        if (prior !== undefined && prior.direction.startsWith("to_")) direction = otherParty(prior.direction.slice(3));
+        if (prior !== undefined && Claim.receiverOf(prior.direction) !== null) direction = otherParty(Claim.receiverOf(prior.direction)!);
       }
       if (direction === null && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
       if (direction === null) direction = speakerParty ?? "ukraine";

@@ -60,7 +60,11 @@ const oneTotal: readonly OptionSpec[] = [
   ...common,
 ];
 
-/** Every command. */
+/**
+ * Every command. The analyst examples name claim ids of the seeds as the current extractor reads them; ids carry
+ * the extractor's version, so a version bump changes them (`test/examples.e2e.test.ts` runs every example and fails
+ * on a stale one: take the new id from `facts claims --json` on the seeds).
+ */
 export const commands: readonly CommandSpec[] = [
   {
     name: "ingest",
@@ -208,7 +212,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts correct c6a4e2085245f48c0646bc8bb --qualifier at_least --reason \"a count so far, not an exact total\""],
+    examples: ["facts correct c6f86d26e2b1c2667d0414865 --qualifier at_least --reason \"a count so far, not an exact total\""],
   },
   {
     name: "reject",
@@ -217,7 +221,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts reject c3d1033f48fc9e658ab78fe44 --reason \"a remark that no figure is published, not a claim\""],
+    examples: ["facts reject ce55e72914012a9102b800d6f --reason \"a remark that no figure is published, not a claim\""],
   },
   {
     name: "link",
@@ -232,7 +236,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts link c6ddce9cbe8edccdfb37101e0 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+    examples: ["facts link cd1f69364a9e39b14856d5144 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
   },
   {
     name: "unlink",
@@ -241,7 +245,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts unlink c6ddce9cbe8edccdfb37101e0 --reason \"not part of that deal\""],
+    examples: ["facts unlink cd1f69364a9e39b14856d5144 --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",

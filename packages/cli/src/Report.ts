@@ -76,7 +76,8 @@ const undatedLines = (v: ReportView): string[] => [
   ...(v.undatedOutside === 0 ? [] : [`${v.undatedOutside} undated article${v.undatedOutside === 1 ? " recorded after " + v.knownAt + " sits" : "s recorded after " + v.knownAt + " sit"} outside this view`]),
 ];
 
-const totalCells = (t: ReportView["totals"][number]) => [t.metric, t.direction, `${R.num(t.best)}${t.disputed ? " (disputed)" : ""}`, R.bounds(t.lo, t.hi), String(t.claims), String(t.sources.length)];
+const withMark = (best: string) => `${best} (disputed)`;
+const totalCells = (t: ReportView["totals"][number]) => [...T.figureCells(t, withMark), String(t.claims), String(t.sources.length)];
 const totalHeads = ["metric", "direction", ">best", ">bounds", ">claims", ">sources"];
 const agreementHeads = T.agreementHeads.slice(0, 6);
 
@@ -129,7 +130,7 @@ export const markdown = (v: ReportView, o: Options): string[] => {
     v.totals.length === 0
       ? "_none_\n"
       : (o.full
-          ? R.mdTable(T.totalHeads, v.totals.map((t) => [t.group === null ? t.metric : `${t.metric} (${t.group})`, t.direction, t.undisclosed ? "undisclosed" : `${R.num(t.best)}${t.disputed ? " (disputed)" : ""}`, t.undisclosed ? "-" : R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")]))
+          ? R.mdTable(T.totalHeads, v.totals.map((t) => [...T.figureCells(t, withMark), t.basis, String(t.claims), t.sources.join(", ")]))
           : R.mdTable(totalHeads, totals.map(totalCells)) + (totals.length < v.totals.length ? `\n\n_… ${v.totals.length - totals.length} more totals (--full)_` : "")) + "\n",
   );
   const ds = ranked(v, !o.full);

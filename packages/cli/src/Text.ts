@@ -12,9 +12,17 @@ type TotalsView = Views.TotalsView;
 type DiscrepancyRow = Views.DiscrepancyRow;
 type VersionRow = Views.Version;
 
+/** A total's first four cells, as every renderer shows them: the metric with its group, the direction, best, bounds. */
+export const figureCells = (t: Views.TotalRow, disputed: (best: string) => string): [string, string, string, string] => [
+  t.group === null ? t.metric : `${t.metric} (${t.group})`,
+  t.direction,
+  t.undisclosed ? "undisclosed" : t.disputed ? disputed(R.num(t.best)) : R.num(t.best),
+  t.undisclosed ? "-" : R.bounds(t.lo, t.hi),
+];
+
 export const totalHeads = ["metric", "direction", ">best", ">bounds", "basis", ">claims", "sources"];
 export const totalRows = (v: TotalsView, st: Style, disputed: (best: string) => string = st.red) =>
-  v.totals.map((t) => [t.group === null ? t.metric : `${t.metric} (${t.group})`, t.direction, t.undisclosed ? "undisclosed" : t.disputed ? disputed(R.num(t.best)) : R.num(t.best), t.undisclosed ? "-" : R.bounds(t.lo, t.hi), t.basis, String(t.claims), t.sources.join(", ")]);
+  v.totals.map((t) => [...figureCells(t, disputed), t.basis, String(t.claims), t.sources.join(", ")]);
 
 export const agreementHeads = ["agreement", "direction", "agreed on", ">target", ">done", ">remaining", "sources"];
 export const agreementRows = (v: TotalsView) =>

@@ -30,6 +30,9 @@ describe("the seeds, reconciled", () => {
     const text = facts(["totals", "--known-at", "2025-06-27", "--store", store]).stdout;
     expect(text).toMatch(/held_captive\s+to_russia\s+undisclosed/);
     expect(text).toMatch(/held_captive \(civilians\)\s+to_ukraine\s+16,000/);
+    const report = facts(["report", "--known-at", "2025-06-27", "--store", store]).stdout;
+    expect(report).toMatch(/held_captive\s+to_russia\s+undisclosed/);
+    expect(report).toMatch(/held_captive \(soldiers\)\s+to_ukraine\s+8,000/);
   });
 
   it("the 1,000-for-1,000 agreement shows 697 done and 303 remaining", () => {

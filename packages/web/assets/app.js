@@ -315,7 +315,7 @@
     tables.totals = { head, rows };
     $("totals-table").replaceChildren(
       el("thead", {}, el("tr", {}, el("th", { text: "Total" }), el("th", { class: "num", text: "Best" }), el("th", { class: "num", text: "Bounds" }), el("th", { class: "num", text: "Claims" }), el("th", { text: "Sources" }))),
-      el("tbody", {}, totals.totals.map((t) => el("tr", {}, el("td", {}, figureName(t.metric, t.direction), t.group ? el("small", { text: ` (${t.group})` }) : null, t.disputed ? el("span", { class: "disputed-tag", text: "disputed" }) : null), el("td", { class: "num", text: num(t.best) }), el("td", { class: "num", text: bounds(t.lo, t.hi) }), el("td", { class: "num", text: num(t.claims) }), el("td", { text: t.sources.join(", ") })))),
+      el("tbody", {}, totals.totals.map((t) => el("tr", {}, el("td", {}, figureName(t.metric, t.direction), t.group ? el("small", { text: ` (${t.group})` }) : null, t.disputed ? el("span", { class: "disputed-tag", text: "disputed" }) : null), el("td", { class: "num", text: t.undisclosed ? "undisclosed" : num(t.best) }), el("td", { class: "num", text: t.undisclosed ? "–" : bounds(t.lo, t.hi) }), el("td", { class: "num", text: num(t.claims) }), el("td", { text: t.sources.join(", ") })))),
     );
   };
 

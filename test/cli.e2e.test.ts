@@ -68,6 +68,16 @@ describe("ingest", () => {
     expect(r.stderr).toContain("none.json: no such manifest");
   });
 
+  it("a known-at after today answers what is known today and says so on stderr, exit 0", () => {
+    const store = fresh();
+    expect(facts(["ingest", seeds, "--store", store, "--json"]).code).toBe(0);
+    const later = facts(["totals", "--known-at", "2030-01-01", "--through", "2030-01-01", "--store", store, "--json"], { env: { FACTS_TODAY: "2026-11-22" } });
+    expect(later.code).toBe(0);
+    expect(later.stderr).toContain("--known-at 2030-01-01 is after today (2026-11-22)");
+    expect(later.json().totals.length).toBeGreaterThan(0);
+    expect(facts(["totals", "--known-at", "2025-06-20", "--store", store, "--json"], { env: { FACTS_TODAY: "2026-11-22" } }).stderr).toBe("");
+  });
+
   it("a missing file is a user error naming it", () => {
     const r = facts(["ingest", join(s.dir, "nope.txt"), "--store", fresh()]);
     expect(r.code).toBe(1);

@@ -28,6 +28,8 @@ const positionOf = async (p: Parsed) => {
 const axes = async (ctx: Context, p: Parsed) => {
   const knownAt = dateArg(p, "known-at") ?? ctx.clock.today();
   const through = dateArg(p, "through") ?? knownAt;
+  // A day after today is allowed (it asks what is known so far) but said, since it reads like a forecast.
+  if (knownAt > ctx.clock.today()) ctx.err(`note: --known-at ${knownAt} is after today (${ctx.clock.today()}): nothing published later is known yet, so this is what is known today\n`);
   return { knownAt, through, position: await positionOf(p) };
 };
 

@@ -93,6 +93,7 @@ try {
   const manifestPath = join(corpus, "manifest.json");
   const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : {};
   const publishedOf = (article) => manifest[`${article}.txt`]?.publishedAt ?? null;
+  const everything = "2026-11-22"; // FACTS_TODAY of every run here: all articles, undated ones included, are known
   const results = cases.map((g) => {
     const since = g.valid_from !== null && g.valid_from < g.valid_to ? g.valid_from : null;
     const published = publishedOf(g.article);
@@ -114,7 +115,12 @@ try {
     const t2 = published === null ? undefined : totals(knownLater, g.valid_to, since).totals.find((x) => x.metric === g.metric && x.direction === g.direction && x.group === null);
     const holdsOncePublished = t2 !== undefined && meets({ lo: t2.lo, hi: t2.hi }, want);
     const known = published === null ? "undated article" : published > g.valid_to ? "published after its as-of day" : "known on its as-of day";
-    return { article: g.article, metric: g.metric, direction: g.direction, value: g.value, qualifier: g.qualifier, validFrom: since, validTo: g.valid_to, attributedTo: g.attributed_to, published, known, total: got, best: t?.best ?? null, holds, bestInside, closed, holdsOncePublished, cause };
+    // "What had happened by then", asked with everything known (the CLI's default known-at): later reporting may
+    // only bound the figure better, so a misdated or mis-scoped claim shows here as a total above the figure.
+    const t3 = totals(everything, g.valid_to, since).totals.find((x) => x.metric === g.metric && x.direction === g.direction && x.group === null);
+    const holdsKnowingAll = t3 !== undefined && meets({ lo: t3.lo, hi: t3.hi }, want);
+    const bestInsideKnowingAll = t3 !== undefined && t3.best >= want.lo && (want.hi === null || t3.best <= want.hi);
+    return { knowingAll: t3 === undefined ? null : { best: t3.best, lo: t3.lo, hi: t3.hi }, holdsKnowingAll, bestInsideKnowingAll, article: g.article, metric: g.metric, direction: g.direction, value: g.value, qualifier: g.qualifier, validFrom: since, validTo: g.valid_to, attributedTo: g.attributed_to, published, known, total: got, best: t?.best ?? null, holds, bestInside, closed, holdsOncePublished, cause };
   });
 
   // Never falls: known at the last day, through each day on which anything is dated.
@@ -154,6 +160,7 @@ try {
     oncePublished: { cases: results.filter((r) => r.published !== null).length, held: results.filter((r) => r.published !== null && r.holdsOncePublished).length },
     byKnowledge: Object.fromEntries(["known on its as-of day", "published after its as-of day", "undated article"].map((k) => [k, { cases: results.filter((r) => r.known === k).length, held: results.filter((r) => r.known === k && r.holds).length }])),
     causes: Object.fromEntries([...new Set(results.filter((r) => !r.holds).map((r) => r.cause))].map((c) => [c, results.filter((r) => r.cause === c).length])),
+    knowingAll: { held: results.filter((r) => r.holdsKnowingAll).length, bestInside: results.filter((r) => r.bestInsideKnowingAll).length, misses: results.filter((r) => !r.holdsKnowingAll).map((r) => ({ article: r.article, metric: r.metric, direction: r.direction, qualifier: r.qualifier, value: r.value, validTo: r.validTo, total: r.knowingAll })) },
     falls,
     asOfFalls,
     days: days.length,
@@ -166,6 +173,7 @@ try {
     for (const [k, v] of Object.entries(summary.byKnowledge)) log(`  ${k}: ${v.held} of ${v.cases} met`);
     log(`  dated figures asked once their own article is known (known at max(as-of, published)): ${summary.oncePublished.held} of ${summary.oncePublished.cases} met`);
     for (const [c, n] of Object.entries(summary.causes)) log(`  misses by cause: ${c}: ${n}`);
+    log(`  asked with everything known (known at ${everything}, through the as-of day): ${summary.knowingAll.held} of ${results.length} met, best inside ${summary.knowingAll.bestInside}`);
     for (const m of summary.misses)
       log(`  miss ${m.article} ${m.metric} ${m.direction} ${m.qualifier} ${m.value} ${m.validFrom ?? "…"}..${m.validTo} (${m.attributedTo}; ${m.known}): total ${m.total === null ? "none" : show(m.total)} — ${m.cause}${m.holdsOncePublished ? " (met once its article is known)" : ""}`);
     log(`running total through each of ${days.length} days, known at ${last}: ${falls.length} fall(s)`);

@@ -40,4 +40,11 @@ describe.skipIf(!present)("the dev corpus, reconciled", () => {
     expect(result.closedHeld).toBeGreaterThanOrEqual(15);
     expect(result.bestInside).toBeGreaterThanOrEqual(19);
   });
+
+  it("asked with everything known, what had happened by each as-of day meets the quoted figure at least as often as measured", () => {
+    // Known at the last day (the CLI's default) a misdated claim shows as a total above the figure: measured 29 of 45
+    // met (best inside 19) before a named year was no longer cut at an undated article's stand-in day, 37 (27) after.
+    expect(result.knowingAll.held).toBeGreaterThanOrEqual(35);
+    expect(result.knowingAll.bestInside).toBeGreaterThanOrEqual(25);
+  });
 });

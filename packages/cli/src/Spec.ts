@@ -212,7 +212,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts correct c6f86d26e2b1c2667d0414865 --qualifier at_least --reason \"a count so far, not an exact total\""],
+    examples: ["facts correct caae5c2da23177aebc5a1cf17 --qualifier at_least --reason \"a count so far, not an exact total\""],
   },
   {
     name: "reject",
@@ -221,7 +221,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts reject ce55e72914012a9102b800d6f --reason \"a remark that no figure is published, not a claim\""],
+    examples: ["facts reject c0e85b6f3c6543360cb3be8b5 --reason \"a remark that no figure is published, not a claim\""],
   },
   {
     name: "link",
@@ -236,7 +236,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts link cd1f69364a9e39b14856d5144 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+    examples: ["facts link cf633ca8b0455014e15629948 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
   },
   {
     name: "unlink",
@@ -245,7 +245,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts unlink cd1f69364a9e39b14856d5144 --reason \"not part of that deal\""],
+    examples: ["facts unlink cf633ca8b0455014e15629948 --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",

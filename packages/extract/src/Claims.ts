@@ -278,6 +278,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const latestStated = stated.at(-1) ?? null;
   const standIn = latestStated !== null && years.every((y) => y <= +latestStated.slice(0, 4)) ? latestStated : null;
   const published = ctx.publishedAt ?? standIn ?? monthEnd ?? null;
+  // The last day the story can speak of: its publication day, or the end of its stamp's month; not a stand-in.
+  const cap = ctx.publishedAt ?? monthEnd ?? null;
+  const capOf = (day: string | null) => day ?? cap;
 
   const memory = new Attribution.SpeakerMemory();
   const statementDates = new Map<string, string>();
@@ -296,7 +299,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const near = dates.find((d) => d.start >= sp.verbEnd && d.start - sp.verbEnd <= 60 && outside[d.start] && !/[,;:“"]/.test(s.text.slice(sp.verbEnd, d.start))) ??
         // "On June 19, Russian President Vladimir Putin said": the sentence opens with the day of the telling.
         dates.find((d) => d.end <= sp.start && /^[\s,]*$/.test(s.text.slice(d.end, sp.start)) && /^\W*(?:on\s+)?$/i.test(s.text.slice(0, d.start)));
-      const date = near === undefined ? null : Dates.resolve(near, published);
+      const date = near === undefined ? null : Dates.resolve(near, published, cap);
       const undated = near !== undefined && (near.expr._tag === "Period" || near.expr._tag === "Month" || near.expr._tag === "Year" || near.expr._tag === "LastPeriod");
       if (resolved !== null) {
         memory.remember(resolved);
@@ -334,7 +337,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     for (const d of dates) {
       if (!(outside[d.start] ?? true) || PREP_EXCLUDED.has(d.preposition)) continue;
       if (d.expr._tag === "Period" || d.expr._tag === "Month" || d.expr._tag === "Year" || d.expr._tag === "LastPeriod") continue;
-      const day = Dates.resolve(d, published)?.to;
+      const day = Dates.resolve(d, published, cap)?.to;
       if (day === undefined) continue;
       // A reference to earlier agreements ("as part of agreements reached in Istanbul") dates no talks: blanked, same length.
       const talkWords = [...s.text.replace(globalOf(AGREEMENT_SCOPE), (x) => " ".repeat(x.length)).matchAll(globalOf(TALKS))].map((t) => t.index!);
@@ -408,7 +411,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const pool = inClause.length > 0 ? inClause : usable.filter((d) => !speakers.some((sp) => d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45) || kind === "event");
       const nearest = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
       if (nearest !== undefined) {
-        const r = Dates.resolve(nearest, reference);
+        const r = Dates.resolve(nearest, reference, capOf(who.date));
         const rank = nearest.expr._tag === "Full" || nearest.expr._tag === "MonthDay" || nearest.expr._tag === "Span" ? 3 : 2;
         // "the ministry said on Thursday that 55 had been returned": the day of the telling bounds the handover;
         // the exchange the story is telling, a few days before, is the one it means.
@@ -723,7 +726,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         if (INVASION.test(scopeText)) validFrom = "2022-02-24";
         else {
           const since = dates.find((d) => (d.preposition === "since" || d.preposition === "from") && Math.abs(d.start - m.start) < 160);
-          const sr = since === undefined ? null : Dates.resolve(since, who.date ?? published);
+          const sr = since === undefined ? null : Dates.resolve(since, who.date ?? published, capOf(who.date));
           if (sr !== null) validFrom = sr.from;
         }
         // "since the beginning of the year": from the first day of the year (or month) of its as-of day.
@@ -836,13 +839,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const background = (d: Dates.DateMention) => /\b(?:invasion|invaded|war (?:began|started)|since|launched)\b[^.;]{0,30}$/i.test(text.slice(Math.max(0, d.start - 40), d.start));
       const on = dates.filter((d) => (d.preposition === "on" || d.expr._tag === "Full") && (outside[d.start] ?? true) && d.expr._tag !== "Period" && d.expr._tag !== "Month" && d.expr._tag !== "Year" && !background(d));
       const last = on.at(-1);
-      const day = last === undefined ? null : (Dates.resolve(last, published)?.to ?? null);
+      const day = last === undefined ? null : (Dates.resolve(last, published, cap)?.to ?? null);
       // "The previous one took place on December 31. Then, 82 ... returned": an exchange placed in time.
       const placed = /\b(?:took place|was held|were held|happened|occurred|was carried out|were carried out)\b/i.test(text);
       if (day !== null && (RETURN_VERB.test(text) || placed)) discourse = { day, from: day, paragraph: s.paragraph };
       // "The previous exchange took place in mid-April": the next figures belong to that month, not to today's swap.
       const month = day === null && placed ? dates.find((d) => (d.expr._tag === "Month" || d.expr._tag === "LastPeriod") && (outside[d.start] ?? true)) : undefined;
-      const monthSpan = month === undefined ? null : Dates.resolve(month, published);
+      const monthSpan = month === undefined ? null : Dates.resolve(month, published, cap);
       if (monthSpan !== null) discourse = { day: monthSpan.to, from: monthSpan.from, paragraph: s.paragraph };
       // "On 14 June, as part of agreements reached in Istanbul, Ukraine received 1,200": the day of a handover done
       // under earlier talks, not the talks' day.

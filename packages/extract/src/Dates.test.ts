@@ -16,6 +16,15 @@ describe("dates in past-tense reports", () => {
     expect(resolveFirst("27 June, 2025, 00:21", null)).toEqual({ from: "2025-06-27", to: "2025-06-27" });
   });
 
+  it("a named year or month is cut at the cap (the publication day), which is the reference unless the caller says there is none", () => {
+    const year = D.find("in 2022")[0]!;
+    expect(D.resolve(year, "2022-02-04")).toEqual({ from: "2022-01-01", to: "2022-02-04" });
+    expect(D.resolve(year, "2022-02-04", null)).toEqual({ from: "2022-01-01", to: "2022-12-31" });
+    const month = D.find("in February")[0]!;
+    expect(D.resolve(month, "2022-02-04")).toEqual({ from: "2022-02-01", to: "2022-02-04" });
+    expect(D.resolve(month, "2022-02-04", null)).toEqual({ from: "2022-02-01", to: "2022-02-28" });
+  });
+
   it("relative days and periods resolve against the reference, and nothing resolves without one", () => {
     expect(resolveFirst("yesterday", "2025-06-20")).toEqual({ from: "2025-06-19", to: "2025-06-19" });
     expect(resolveFirst("earlier this month", "2025-06-27")).toEqual({ from: "2025-06-01", to: "2025-06-27" });

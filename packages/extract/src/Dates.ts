@@ -181,7 +181,12 @@ const partOf = (part: "early" | "mid" | "late" | undefined, first: string, last:
   return { from, to: cap !== null && to > cap ? (cap < from ? from : cap) : to };
 };
 
-export const resolve = (m: DateMention, reference: string | null): Resolved | null => {
+/**
+ * `cap` is the last day the story can speak of (its publication day): a named year or month is cut there. It is the
+ * reference by default; an undated article's stand-in reference (the latest day it states) is no such bound, since
+ * the story was written on that day or later, so there the caller passes null.
+ */
+export const resolve = (m: DateMention, reference: string | null, cap: string | null = reference): Resolved | null => {
   const e = m.expr;
   if (e._tag === "Full") return { from: e.day, to: e.day };
   if (e._tag === "Span" && e.year !== null && reference === null) {
@@ -238,11 +243,11 @@ export const resolve = (m: DateMention, reference: string | null): Resolved | nu
       if (e.year === null && `${y}-${pad(e.month)}-01` > reference) y -= 1;
       const first = parseISO(`${y}-${pad(e.month)}-01`);
       const last = iso(endOfMonth(first));
-      return partOf(e.part, iso(first), last, y === ref.getFullYear() ? reference : null);
+      return partOf(e.part, iso(first), last, cap !== null && y === +cap.slice(0, 4) ? cap : null);
     }
     case "Year": {
       const last = `${e.year}-12-31`;
-      return { from: `${e.year}-01-01`, to: last > reference ? reference : last };
+      return { from: `${e.year}-01-01`, to: cap !== null && last > cap ? cap : last };
     }
   }
 };

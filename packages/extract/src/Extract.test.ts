@@ -397,6 +397,15 @@ describe("dates of undated articles and of figures told twice (2.3.0)", () => {
     expect(claimsOf(text, null).map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned to_ukraine cumulative 2100 exact 2023-01-12"]);
   });
 
+  it("an undated article's named year is the whole year, not cut at the latest day it states (2.6.0)", () => {
+    // Feb. 4 takes the story's year (2022); that stand-in day, the latest stated, is when the story was written at the earliest, not its publication:
+    // "in 2022" there is the year's count through December 31.
+    const text = "116 Ukrainian soldiers were freed from Russian captivity on Feb. 4 in a prisoner exchange.\n\nUkraine retrieved nearly 1,600 prisoners of war in 2022, according to the ministry.";
+    expect(claimsOf(text, null).map((c) => c.split(" | ")[0])).toContain("prisoners_returned to_ukraine cumulative 1600 nearly 2022-12-31");
+    // With a publication day, the year is cut there (the count so far).
+    expect(claimsOf(text, "2022-06-01").map((c) => c.split(" | ")[0])).toContain("prisoners_returned to_ukraine cumulative 1600 nearly 2022-06-01");
+  });
+
   it("the war's start is not the story's year: the month and day stay unresolved", () => {
     const text = "The two sides swapped 80 prisoners on March 3, after the outbreak of hostilities in February 2022 and the invasion launched in 2022.";
     expect(claimsOf(text, null).map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned each_side event 80 exact -"]);

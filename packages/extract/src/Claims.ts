@@ -86,6 +86,16 @@ const PERFECT_MIN = 500;
 /** Larger than any one day of exchange or repatriation reported so far: a figure beyond it with no day of its own is a running count. */
 const LARGEST_EXCHANGE = 1500;
 const LARGEST_REPATRIATION = 3000;
+/** A place a figure comes from in a breakdown: "from the Donetsk region", "on the Luhansk axis", "from the Bakhmut direction". */
+const PLACE = /\b(?:from|on)\s+the\s+(?:[\w’'-]+\s+){1,2}?(?:region|oblast|direction|sector|axis|front)\b/;
+const PLACES = new RegExp(PLACE.source, "gi");
+const PLACE_AFTER = new RegExp(`^[^.;,\\d]{0,50}?${PLACE.source}`, "i");
+/** A link to another story in the page: "Read also: …", "READ MORE: …", "Related: …" (or glued, "RelatedRussia, …"). */
+const LINK_HEAD = /^\s*(?:(?:read|see)\s+(?:also|more)|also\s+read|related(?:\s+(?:news|stories|articles?))?)\s*[:|–—-]/i;
+const LINK = { test: (text: string): boolean => LINK_HEAD.test(text) || /^\s*Related(?=[A-Z])/.test(text) };
+/** A line of a bulleted list, and such a line that is a part by place ("- 71 from the Bakhmut direction;"). */
+const BULLET = /^\s*[-–—•]\s+/;
+const PLACE_ITEM = new RegExp(`^\\s*[-–—•]\\s+(?:about\\s+|some\\s+)?\\d[\\d,. ]*\\s+(?:[\\w’'-]+\\s+){0,3}?${PLACE.source}`, "i");
 const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|each time|per exchange|every exchange)\b/i;
 const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
 const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
@@ -362,6 +372,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const text = s.text;
     const evidence = { start: s.start, end: s.end, text };
     if (HABITUAL.test(text)) return;
+    // "- 451 from the Donetsk direction; - 13 from the Luhansk sector; - 34 dead were returned from morgues in Russia.":
+    // an item of a bulleted breakdown by place is a part of the whole told before the list, whatever its wording.
+    if (BULLET.test(text) && i > 0 && BULLET.test(sentences[i - 1]!.text) && PLACE_ITEM.test(sentences[i - 1]!.text)) return;
     const inSentence: Draft[] = [];
     let sentenceWords: Array<{ w: string; at: number }> | undefined;
 
@@ -419,6 +432,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         if (r !== null && kind === "event" && ofTelling(nearest) && told !== null && told < r.to && told >= Dates.shift(r.to, -3)) return { r: { from: told, to: told }, source: "text", rank: 1 };
         if (r !== null) return { r, source: "text", rank };
       }
+      // "Read also: Ukraine returns 505 marines", "RelatedRussia, Ukraine exchange 115 prisoners each": a link to another
+      // story carries that story's figure, not this one's day.
+      if (LINK.test(text)) return { r: null, source: null, rank: -1 };
       // An agreement is dated by the talks that made it; an offer by the day it was made (the statement).
       if (kind === "target" && commitmentOf !== "offered") {
         const t = talksBefore(i);
@@ -464,12 +480,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
       // "403 – from the Donetsk region; 12 – from the Luhansk direction": a breakdown by place is parts, never a total.
       if (/^\s*(?:[–—-]|:)\s*(?:from|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:region|regions|oblast|direction|directions|area|front|sector)\b/i.test(after)) continue;
-      // "451 bodies were transferred from the Donetsk region, and about 130 from the Zaporizhzhia region": the same, told as a list of places.
-      const PLACE = /\bfrom\s+the\s+(?:[\w’'-]+\s+){1,2}?(?:region|oblast|direction|sector)\b/gi;
-      if ((text.match(PLACE) ?? []).length >= 2 && /^[^.;,\d]{0,50}?\bfrom\s+the\s+(?:[\w’'-]+\s+){1,2}?(?:region|oblast|direction|sector)\b/i.test(after)) continue;
+      // "451 bodies were transferred from the Donetsk region, and about 130 from the Zaporizhzhia region", "12 bodies of
+      // defenders who fought on the Luhansk axis, 107 ... from the Donetsk axis": the same, told as a list of places.
+      if ((text.match(PLACES) ?? []).length >= 2 && PLACE_AFTER.test(after)) continue;
       // "air strikes killed at least one person and wounded two others": casualties, not captives.
       if (/\b(?:killed|killing|wounded|wounding|injured|injuring|hurt)\s+(?:at least\s+|about\s+|more than\s+|some\s+|another\s+)?$/i.test(before)) continue;
 
+      // "37 of the women had been captured at Azovstal", "95 of the 144 released were Azovstal defenders", "two of them
+      // were officers": a partitive counts part of a group told elsewhere, not a group of its own.
+      if (/^\s+of\s+(?:the|these|those|them)\b/i.test(after) && !/^\s+of\s+the\s+(?:bodies|remains)\b/i.test(after)) continue;
       // "five of whom died in captivity": what befell part of a group, not a count of its own.
       if (/^\s+of\s+(?:whom|them|those)\s+(?:had\s+|have\s+|were\s+|was\s+|are\s+)?(?:later\s+|reportedly\s+|allegedly\s+)?(?:died|dead|killed|perished|executed|tortured|wounded|injured|seriously|severely|sick|ill)\b/i.test(after)) continue;
 

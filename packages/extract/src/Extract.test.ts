@@ -72,6 +72,33 @@ describe("claims from text", () => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["bodies_returned to_ukraine event 909"]);
   });
 
+  it("a list of places told by the axis each group fought on is parts too (2.6.0)", () => {
+    const text = "Ukraine received the bodies of 310 soldiers on Friday. The staff said it had repatriated 120 bodies of defenders who fought on the Kharkiv axis, 180 fallen soldiers from the Pokrovsk axis and ten from the Kupiansk front.";
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["bodies_returned to_ukraine event 310"]);
+  });
+
+  it("an item of a bulleted breakdown by place is a part, even when it has a verb of its own (2.6.0)", () => {
+    const text = "The bodies of 640 fallen defenders were returned to Ukraine on Friday. Among them:\n\n- 400 from the Pokrovsk direction;\n\n- 200 from the Kharkiv sector;\n\n- 40 dead were returned from morgues in Russia.";
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["bodies_returned to_ukraine event 640"]);
+    // A bulleted list of exchanges, not of places, keeps its figures.
+    const events = "Ukraine has held several exchanges.\n\n- On May 30, the bodies of 79 dead servicemen were returned to Ukraine.\n\n- On May 5, Ukraine returned the bodies of another 80 dead soldiers.";
+    expect(claimsOf(events).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["bodies_returned to_ukraine event 79", "bodies_returned to_ukraine event 80"]);
+  });
+
+  it("a partitive ('37 of the women', '95 of the 144 released', 'two of them') counts part of a group, no claim (2.6.0)", () => {
+    const text = "Ukraine secured the release of 108 Ukrainian women in a prisoner swap on Monday, adding that 37 of the women had been captured at Azovstal. Two of them were officers.";
+    expect(claimsOf(text).map((c) => c.split(" ").slice(0, 4).join(" "))).toEqual(["prisoners_returned to_ukraine event 108"]);
+  });
+
+  it("a link to another story keeps its figure but not this story's day (2.6.0)", () => {
+    for (const link of ["Read also: Ukraine and Russia exchange 115 prisoners each", "RelatedRussia, Ukraine exchange 115 prisoners each facilitated by UAE"]) {
+      const text = `Russia returned 25 Ukrainian servicemen on Wednesday, the ministry said.\n\n${link}`;
+      const got = claimsOf(text, "2025-01-15").map((c) => c.split(" | ")[0]);
+      expect(got).toContain("prisoners_returned to_ukraine event 25 exact 2025-01-15");
+      expect(got.filter((c) => c.includes(" 115 "))).toEqual(["prisoners_returned each_side event 115 exact -"]);
+    }
+  });
+
   it("one place named after a figure leaves it a total", () => {
     expect(claimsOf("Russia returned 115 soldiers captured from the Kursk region on Friday.").length).toBe(1);
   });

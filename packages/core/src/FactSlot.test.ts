@@ -159,3 +159,19 @@ describe("undated targets", () => {
     expect(build([a, b]).map((s) => s.versions.length)).toEqual([2]);
   });
 });
+
+describe("two sources of one article about one exchange", () => {
+  const positioned = claimMaker({ attributedTo: (n) => `W${n}`, distinctEvidence: true });
+  it("with equal support, the article's larger figure is the slot's best, though its smaller one comes later in the text", () => {
+    const whole = positioned({ ...returned, kind: "event", value: 60, ...on("2022-12-06") }, "2022-12-10", { articleId: "a" });
+    const part = positioned({ ...returned, kind: "event", value: 34, ...on("2022-12-06") }, "2022-12-10", { articleId: "a" });
+    const [s] = build([whole, part]);
+    expect([s?.reconciled.best, s?.conflicts.length]).toEqual([60, 1]);
+  });
+
+  it("across articles the most recent still wins a tie of support, whatever its size", () => {
+    const earlier = positioned({ ...returned, kind: "event", value: 60, ...on("2022-12-06") }, "2022-12-07", { articleId: "a" });
+    const later = positioned({ ...returned, kind: "event", value: 34, ...on("2022-12-06") }, "2022-12-10", { articleId: "b" });
+    expect(build([earlier, later])[0]?.reconciled.best).toBe(34);
+  });
+});

@@ -154,9 +154,13 @@ const reconcileVersions = (versions: readonly Version[]): { reconciled: Reconcil
   for (let i = 0; i < current.length; i++)
     for (let j = i + 1; j < current.length; j++)
       if (O.isNone(meet(current[i]!.interval, looseOf(current[i]!), current[j]!.interval, looseOf(current[j]!)))) conflicts.push([current[i]!, current[j]!]);
-  // Most supported first (how many independent versions agree with it), then most recent.
+  // Most supported first (how many independent versions agree with it), then most recent; of two sources quoted by
+  // one article about one exchange or count, the larger: an article gives the whole first and its parts after it
+  // ("returned 60 troops. 34 defenders of Mariupol returned"), so its later, smaller figure is the likelier part.
   const support = (p: Placed) => current.filter((q) => O.isSome(meet(p.interval, looseOf(p), q.interval, looseOf(q)))).length;
-  const ranked = [...current].sort((a, b) => support(b) - support(a) || recency(b.claim, a.claim));
+  const sameArticle = (a: Placed, b: Placed) => a.claim.articleId !== null && a.claim.articleId === b.claim.articleId && a.claim.knownAt === b.claim.knownAt;
+  const wholeFirst = (a: Placed, b: Placed) => (a.claim.fields.kind === "target" || !sameArticle(a, b) ? 0 : larger(a.interval, b.interval) ? -1 : larger(b.interval, a.interval) ? 1 : 0);
+  const ranked = [...current].sort((a, b) => support(b) - support(a) || wholeFirst(a, b) || recency(b.claim, a.claim));
   let interval: Q.Interval | null = null;
   let intervalLoose: Q.Interval | null = null;
   const agreeing: Placed[] = [];

@@ -32,6 +32,7 @@ describe("claims from text", () => {
     "Kyiv gave no figure for the Russian prisoners who were released.",
     "Russian prisoners were also released, without any figures being given by Kyiv.",
     "It was unclear how many Russian prisoners were freed in the exchange.",
+    "Ukraine returned Russian prisoners too; the number of Russian servicemen returned is classified.",
   ])("a figure said to exist but not given is undisclosed: %s", (text) => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 5).join(" "))).toEqual(["prisoners_returned to_russia event - undisclosed"]);
   });
@@ -41,6 +42,10 @@ describe("claims from text", () => {
     ["It was not immediately clear how many people were exchanged on Saturday.", "prisoners_returned each_side"],
     ["Officials did not say how many prisoners were involved in the swap on Monday.", "prisoners_returned each_side"],
     ["Ukraine brought home another group of defenders on Sunday, without giving a figure.", "prisoners_returned to_ukraine"],
+    // 2.6.0: the subject's own people by a possessive or its own receiving; an inflected "exchanged" names both sides.
+    ["After the swap on Friday, Moscow had not said how many of its troops came home.", "prisoners_returned to_russia"],
+    ["In the swap on Friday the Russian defence ministry did not give a number for the soldiers it received back.", "prisoners_returned to_russia"],
+    ["Ukraine and Russia exchanged an unknown number of prisoners of war on Friday.", "prisoners_returned each_side"],
   ])("the side of an undisclosed figure: the receiving speaker's, or each side of a swap that names none: %s", (text, expected) => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 2).join(" "))).toEqual([expected]);
   });

@@ -69,8 +69,8 @@ const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|yea
 
 const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? (?:over|back)|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
 const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|repatriation|handover|liberation|retrieval) of)\s+(?:(?:the|some|an?|another|more than|over|at least|about|nearly|almost|around)\s+)*$/i;
-const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|readiness to|committed to|commits? to|commitment to|operation to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
-const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|readiness to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
+const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|readiness to|committed to|commits? to|commitment to|operation to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting|intending|planning|looks? forward)\s+to|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
+const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|readiness to|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting)\s+to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
 const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine)|(?:are|were|is|was)\s+(?:\w+\s+)?(?:pows|prisoners of war|captives|hostages)\b|(?:has|have|had)\s+taken(?!\s+(?:back|home|part))|taken\s+(?:\w+\s+){0,3}?(?:prisoner|captive))\b/i;
 const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
@@ -78,7 +78,7 @@ const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|t
 const PROCESS_CUMULATIVE = /\b(?:complet(?:ed|ion of|ing)\s+(?!(?:another|the latest|a new|the (?:first|second|third|next) |yet another)\b)(?:\w+\s+){0,3}?(?:repatriation|exchanges?|swaps?|process|portion|stages?|phases?|handovers?|transfers?)|process\s+(?:\w+\s+){0,2}?completed|in\s+(?:several\s+|multiple\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+)?(?:phases|stages)\b|(?:as a result of|through(?: all (?:the )?stages of)?|thanks to)\s+(?:the\s+)?(?:\w+\s+){0,3}?agreements)\b/i;
 /** Handed over before an exchange the story tells: "Moscow had handed over 6,000 bodies ahead of Thursday's exchange" is the count up to it. */
 const BEFORE_EXCHANGE = /^[^.;]{0,60}?\b(?:ahead of|prior to|before)\s+(?:the\s+|this\s+|today['’]s\s+|\w+day['’]s\s+)?(?:latest\s+|last\s+|new\s+|recent\s+)?(?:exchange|swap|handover|repatriation|transfer)\b/i;
-const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|(?:in|over|across)\s+(?:two|three|four|five|six|several|\d)\s+(?:stages|phases|rounds)\b[^.;]{0,40}\b(?:a total of|in total|altogether|in all)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
+const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|(?:in|over|across)\s+(?:two|three|four|five|six|several|\d)\s+(?:stages|phases|rounds)\b[^.;]{0,40}\b(?:a total of|in total|altogether|in all)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion)|(?:number|total|tally|count)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,6}?(?:has|have|had)\s+(?:now\s+)?(?:reached|risen to|climbed to|grown to|increased to)|bringing\s+(?:the\s+)?(?:total|number|tally|count)\b)\b/i;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 /** Below this, a figure in the present perfect with nothing tying it to one exchange is still read as one event (measured on the training split: 0 → F1 0.761, 100 → 0.769, 500 → 0.788). */
@@ -226,6 +226,9 @@ const partyWord = (s: string): string | null => {
 /** Where the people went or came from, read after (or around) the figure. */
 const destination = (after: string, around: string): string | null => {
   const a = after.slice(0, 110);
+  // "returned 14 children to their families in Ukraine": the families' country.
+  const home = /\bto\s+(?:their|the(?:ir)?)\s+(?:famil\w+|homes?|relatives|loved ones|parents)\s+in\s+(Ukraine|Russia)\b/.exec(a);
+  if (home !== null) return partyWord(home[1]!);
   const to = /\b(?:to|into|for|back to|home to|in)\s+(?:the\s+)?(?:territory\s+(?:controlled by|under the control of)\s+(?:the\s+)?(?:government of\s+)?)?(Ukraine|Ukrainian|Kyiv|Kiev|Russia|Russian|Moscow)\b/.exec(a);
   const controlled = /\b(?:ukraine-controlled|ukrainian-controlled|government-controlled|(?:the\s+)?controlled territory|territory (?:controlled by|under the control of) (?:the government of )?ukraine)\b/i.test(a) ? "ukraine" : null;
   const fromCaptivity = /\bfrom\s+(?:the\s+)?(Russian|Ukrainian)\s+captivity|\bfrom\s+captivity\s+in\s+(Russia|Ukraine)|\bin\s+(Russian|Ukrainian)\s+captivity|\bheld\s+(?:captive\s+)?(?:in|by)\s+(Russia|Ukraine)|\bcaptured\s+by\s+(?:the\s+)?(Russian|Ukrainian|Russia|Ukraine)|\bfrom\s+(?:the\s+)?(?:territory\s+controlled\s+by\s+)?(?:the\s+)?(Kyiv|Kiev|Ukraine|Russia|Moscow)\b(?!['’]s)/.exec(a);
@@ -507,7 +510,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const nouns = wordsIn(text).map(({ w, at }) => ({ c: headCategory(w.toLowerCase()), at })).filter((x) => x.c === "bodies" || x.c === "persons" || x.c === "soldiers" || x.c === "civilians");
         const nearest = [...nouns].sort((a, b) => Math.abs(a.at - m.start) - Math.abs(b.at - m.start))[0];
         // "agreed on a thousand for a thousand exchange": a swap that names no noun is one of prisoners.
-        if (nearest === undefined && !/^\s*["”»']?\s*(?:prisoner\s+|pow\s+)?(?:exchange|swap|formula|format|deal)\b/i.test(after)) continue;
+        // "An exchange of 84 for 84 took place": so is a formula that an exchange names.
+        if (nearest === undefined && !/^\s*["”»']?\s*(?:prisoner\s+|pow\s+)?(?:exchange|swap|formula|format|deal)\b/i.test(after) && !/\b(?:exchange|swap)\s+(?:of|on the basis of|under)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
         if (nearest === undefined) phrase = { ...phrase, category: "persons" };
         else {
           const bodiesJustBefore = /\b(?:bodies|remains|fallen|dead)\b[^,;.]{0,70}$/i.test(text.slice(Math.max(0, m.start - 80), m.start));
@@ -559,7 +563,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       let elliptical = false;
       if (category === null) {
         // "500 so far", "174 have returned", "103 of them": the noun is the one the text is already talking about.
-        if (!/^\s*(?:more|others|so far|in return|each|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|released|freed|exchanged|swapped|came|went|will|would|had|is|to|at|from)/i.test(after) && m.form !== "zero") continue;
+        if (!/^\s*(?:more|others|so far|in return|each|on (?:each|both) sides?|per side|from (?:each|both) sides?|apiece|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|released|freed|exchanged|swapped|came|went|will|would|had|is|to|at|from|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/i.test(after) && m.form !== "zero") continue;
         // The words before the figure: the sentence's words read once, the last one cut at the figure as a prefix would.
         sentenceWords ??= wordsIn(text);
         const mentioned = sentenceWords.filter(({ at }) => at < m.start).map(({ w, at }) => ({ w: at + w.length > m.start ? w.slice(0, m.start - at) : w })).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
@@ -572,6 +576,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         } else if (/^\s+(?:released|freed|exchanged|swapped)\b/i.test(after) && /\b(?:prisoners?|pows?|captives?|civilians?|soldiers|servicem[ae]n|defenders|people|detainees)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
           // "Among the 390 released were 120 civilians": people, named by the participle, when the story is of captives.
           category = "persons";
+        } else if (/\b(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b[^.;]{0,60}\bto\s*$/i.test(before) && /\b(?:exchanges?|swaps?|prisoners?|pows?|captivity|repatriation|bodies|remains)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
+          // "The exchange was the 71st, bringing the number returned to 5,757": the running count of what the story tells.
+          category = /\b(?:bodies|remains|repatriation)\b/i.test(text) ? "bodies" : "persons";
         } else continue;
         elliptical = true;
       }
@@ -647,6 +654,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const speakerParty = partyOf(who.name);
       let direction: string | null = null;
       if (m.formula || EACH_AFTER.test(after) || EACH_BEFORE.test(before)) direction = "each_side";
+      // "390 people had been freed on Friday, 307 on Saturday and 303 on Sunday": a list of days keeps the first one's side.
+      const listed = inSentence.at(-1);
+      if (direction === null && elliptical && listed !== undefined && /^\s*(?:on|last)\s+\w+day\b/i.test(after) && /(?:,|\band|\bthen)\s*$/i.test(before))
+        direction = Claim.receiverOf(listed.direction) ?? (listed.direction === "each_side" || listed.direction === "total" ? listed.direction : null);
       if (party === "ours") party = speakerParty ?? (/\b(?:we|our)\b/i.test(text) && s.quote !== null ? speakerParty : null) ?? "ukraine";
       if (direction === null && party === null && /^(?:defenders?|heroes)$/i.test(wordsIn(after.slice(0, phrase.end)).at(-1)?.w ?? "")) party = "ukraine";
       if (direction === null && party === null && /^(?:occupiers|invaders)$/i.test(wordsIn(after.slice(0, phrase.end)).at(-1)?.w ?? "")) party = "russia";
@@ -687,6 +698,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           const subj = subjects.at(-1) ?? null;
           let agent: string | null = subj === null ? null : /^we$/i.test(subj[1]!) ? speakerParty : partyWord(subj[1]!);
           if (agent === null && subj === null && speakerParty !== null && s.quote !== null) agent = speakerParty;
+          // "Russia handed over the remains of 909 soldiers to Ukraine on Friday, receiving 34 in return": a participle
+          // after a comma shares the subject of the sentence's main clause.
+          if (agent === null && /^\w+ing\b/i.test(lead80.slice(verbAt)) && /,\s*$/.test(upTo)) {
+            const main = /^\W*(?:the\s+)?(Russia|Ukraine|Moscow|Kyiv|Kiev)\b(?!['’]s)/.exec(text);
+            if (main !== null) agent = partyWord(main[1]!);
+          }
           // "Russia handed over 64 ... to Kyiv and took away 60": a second verb of the same subject turns the direction when it turns the act.
           const prior = inSentence.at(-1);
           // "... and is ready to hand over 3,000 more": the same subject, with an auxiliary or a readiness between.
@@ -751,7 +768,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // "since the beginning of the year": from the first day of the year (or month) of its as-of day.
         const startOf = /\bsince\s+the\s+(?:very\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+(year|month)\b/i.exec(scopeText);
         if (startOf !== null && validFrom === null && validTo !== null) validFrom = startOf[1]!.toLowerCase() === "year" ? `${validTo.slice(0, 4)}-01-01` : `${validTo.slice(0, 7)}-01`;
-        const days = /\bin (?:just |only |the past |the last )?(?:these|those|the) (two|three|four|five|\d) days\b/i.exec(scopeText);
+        const days = /\b(?:in|over|during)\s+(?:just\s+|only\s+)?(?:these|those|the)\s+(?:past\s+|last\s+)?(two|three|four|five|\d)\s+days\b/i.exec(scopeText);
         if (days !== null && validTo !== null && validFrom === null) {
           const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[days[1]!.toLowerCase()] ?? (Number(days[1]) || 2);
           validFrom = Dates.shift(validTo, -(n - 1));

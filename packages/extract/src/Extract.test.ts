@@ -451,3 +451,35 @@ describe("dates of undated articles and of figures told twice (2.3.0)", () => {
     ]);
   });
 });
+
+describe("sentence shapes of wire copy (2.6.0), on sentences written for the tests", () => {
+  const head = (text: string, published = "2025-06-20") => claimsOf(text, published).map((c) => c.split(" | ")[0]);
+  it.each([
+    ["Russia handed over the remains of 909 soldiers to Ukraine on Friday, receiving 34 bodies in return.", ["bodies_returned to_ukraine event 909 exact 2025-06-20", "bodies_returned to_russia event 34 exact 2025-06-20"]],
+    ["The POWs, 95 on each side, were swapped on the Belarusian border on Tuesday.", ["prisoners_returned each_side event 95 exact 2025-06-17"]],
+    ["Ukraine got back 307 people in the second stage of the exchange on Saturday, after 390 on Friday.", ["prisoners_returned to_ukraine event 307 exact 2025-06-14", "prisoners_returned to_ukraine event 390 exact 2025-06-20"]],
+    ["Ukraine said that 390 people had been freed on Friday, 307 on Saturday and 303 on Sunday.", ["prisoners_returned to_ukraine event 390 exact 2025-06-20", "prisoners_returned to_ukraine event 307 exact 2025-06-14", "prisoners_returned to_ukraine event 303 exact 2025-06-15"]],
+    ["The number of Ukrainians freed from captivity has reached 5,857, Zelensky said on Monday.", ["prisoners_returned to_ukraine cumulative 5857 exact 2025-06-16"]],
+    ["The exchange was the 71st since the full-scale invasion began, bringing the number returned to 5,757.", ["prisoners_returned to_ukraine cumulative 5757 exact 2025-06-20"]],
+    ["Russia returned 14 children to their families in Ukraine under Qatari mediation.", ["prisoners_returned to_ukraine event 14 exact 2025-06-20"]],
+    ["An exchange of 84 for 84 took place on Wednesday.", ["prisoners_returned each_side event 84 exact 2025-06-18"]],
+  ])("%s", (text, expected) => {
+    expect(head(text)).toEqual(expected);
+  });
+
+  it("a count over the past N days starts N - 1 days before its as-of day", () => {
+    expect(claimsOf("Over the past three days, 1,000 Ukrainians came home under the deal.").map((c) => c.split(" | ")[0])).toEqual(["prisoners_returned to_ukraine cumulative 1000 exact 2025-06-20"]);
+    const c = extract({ text: "Over the past three days, 1,000 Ukrainians came home under the deal.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-20" }] }).claims[0]!.fields;
+    expect([c.validFrom, c.validTo]).toEqual(["2025-06-18", "2025-06-20"]);
+  });
+
+  it.each([
+    "Ukraine hopes to bring home around 1,200 more people in the coming weeks.",
+    "Kyiv expects to receive 500 more prisoners next week.",
+    "Zelensky said Ukraine was preparing to return 300 more soldiers.",
+  ])("what one side hopes, expects or prepares is an offer, not a return: %s", (text) => {
+    const x = extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-20" }] }).claims.map((c) => c.fields);
+    expect(x.map((f) => [f.metric, f.kind, f.commitment])).toEqual([["prisoners_agreed", "target", "offered"]]);
+  });
+});
+

@@ -423,7 +423,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // "in February 2022" after "the invasion": the war's start, no figure's day.
         !(/\b(?:invasion|invaded|war (?:began|started)|full[- ]scale war)\b[^.;]{0,35}$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !/\b(?:as of|as at|by|until|through)\s+(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.start - 20), d.start))) &&
         // "under a deal reached during last month's talks": the talks' time, not the handover's.
-        !(kind === "event" && coarse(d) && TALKS.test(text.slice(d.end, d.end + 25))));
+        !(kind === "event" && coarse(d) && TALKS.test(text.slice(d.end, d.end + 25))) &&
+        // "two pilots captured by Moscow's forces last month ... had been released": the day of the capture, not of the release.
+        !(kind === "event" && d.start > at && /\b(?:captured|taken\s+(?:prisoner|captive)|detained|abducted|seized)\b[^,;.]{0,40}$/i.test(text.slice(Math.max(at, d.start - 60), d.start))));
       // A date in the figure's own clause wins; else the nearest in the sentence not bound to the speaking verb.
       const inClause = usable.filter((d) => d.start >= clause[0] && d.start < clause[1]);
       const pool = inClause.length > 0 ? inClause : usable.filter((d) => !speakers.some((sp) => d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45) || kind === "event");
@@ -617,7 +619,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index >= returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)) && !(completion && NOMINAL_RETURN.test(before)))))
         kind = "target";
       // "50 soldiers who had been imprisoned were released", "94 Russians in Ukrainian captivity had been released": held until freed.
-      else if (category !== "bodies" && !/^[^.;,\d]{0,60}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
+      else if (category !== "bodies" && !/^[^.;,\d]{0,100}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
       else if (sentenceHasReturn && exchangeInReach(text, m.start, rest)) kind = "event";
       else continue;

@@ -81,5 +81,31 @@ export const storySpans = (text: string): Span[] => {
     seen.add(words);
     kept.push(l);
   });
-  return kept;
+  return unwrap(text, kept);
+};
+
+/** A line that a hard wrap cut: long, not the end of a sentence, a heading or a list's lead. */
+const cutByWrap = (line: string): boolean => {
+  const t = line.trim();
+  return t.length >= 45 && t.length <= 100 && !/[.!?:;]["'’”)]*$/.test(t);
+};
+
+/**
+ * Wire copy kept at a fixed width ("Ukraine said Thursday that 30\nprisoners of war were being returned"): when at
+ * least four kept lines of one text are cut by a hard wrap, each such line is joined with the line right after it
+ * (the next line of the file, not after a blank one, and not a list item), so that a sentence is one span again. A
+ * text that is not hard-wrapped keeps one span per line.
+ */
+const unwrap = (text: string, spans: Span[]): Span[] => {
+  const adjacent = (a: Span, b: Span) => b.start === a.end + 1;
+  const wrapped = spans.filter((l, i) => i + 1 < spans.length && adjacent(l, spans[i + 1]!) && cutByWrap(text.slice(l.start, l.end))).length;
+  if (wrapped < 4) return spans;
+  const out: Span[] = [];
+  for (const l of spans) {
+    const last = out.at(-1);
+    if (last !== undefined && adjacent({ start: 0, end: last.end }, l) && cutByWrap(text.slice(text.lastIndexOf("\n", last.end - 1) + 1, last.end)) && !/^\s*[-•*·–—]\s/.test(text.slice(l.start, l.end)))
+      out[out.length - 1] = { start: last.start, end: l.end };
+    else out.push(l);
+  }
+  return out;
 };

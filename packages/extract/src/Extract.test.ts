@@ -465,6 +465,8 @@ describe("sentence shapes of wire copy (2.6.0), on sentences written for the tes
     ["An exchange of 84 for 84 took place on Wednesday.", ["prisoners_returned each_side event 84 exact 2025-06-18"]],
     ["In the latest repatriation, 502 bodies were returned to Ukraine, bringing the total this year to 3,100.", ["bodies_returned to_ukraine event 502 exact 2025-06-20", "bodies_returned to_ukraine cumulative 3100 exact 2025-06-20"]],
     ["A total of 2,239 prisoners have been swapped since the talks began, officials said.", ["prisoners_returned total cumulative 2239 exact 2025-06-20"]],
+    // Held until freed, however long the clause between; and the day of a capture is not the day of a release.
+    ["Earlier, the ministry announced that two military pilots captured by Moscow's forces last month and held in Russia had been released.", ["prisoners_returned to_ukraine event 2 exact 2025-06-20"]],
   ])("%s", (text, expected) => {
     expect(head(text)).toEqual(expected);
   });

@@ -34,7 +34,7 @@ export const split = (text: string, spans: readonly Span[]): Sentence[] => {
       if (ch !== "." && ch !== "!" && ch !== "?") continue;
       let j = i + 1;
       while (j < line.length && (CLOSE_QUOTES.has(line[j]!) || line[j] === ")")) j++;
-      if (j < line.length && line[j] !== " ") continue;
+      if (j < line.length && line[j] !== " " && line[j] !== "\n") continue;
       const next = line.slice(j, j + 40).trimStart();
       if (next.length > 0 && !/^[A-Z0-9“‘"(\[]/.test(next)) continue;
       // Only the few characters before the full stop matter (an abbreviation or an initial).
@@ -53,7 +53,8 @@ export const split = (text: string, spans: readonly Span[]): Sentence[] => {
       const s = span.start + a + lead;
       const e = span.start + b;
       if (e <= s) continue;
-      const body = text.slice(s, e);
+      // A span joined across a hard wrap reads its line breaks as spaces (the same length: offsets stay true).
+      const body = text.slice(s, e).replace(/\n/g, " ");
       const startsInQuote: boolean = open;
       let marks = 0;
       // Only the quote characters are looked at: the rest of the sentence cannot change the count.

@@ -593,7 +593,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const lead = text.slice(clause[0], m.start);
       const rest = text.slice(m.end, clause[1]);
       const near = text.slice(Math.max(clause[0], m.start - 70), Math.min(clause[1], m.end + phrase.end + 70));
-      const sentenceHasReturn = RETURN_VERB.test(text) || NOMINAL_RETURN.test(before);
+      // "Past swaps have seen hundreds exchanged. The most recent, in December 2024, involved 189 Ukrainians": the
+      // sentence opens on one of the exchanges the last one named.
+      const anaphoricExchange = i > 0 && /^\W*the\s+(?:most\s+recent|latest|last|previous|first|second|third|next)(?:\s+one)?\s*,/i.test(text) && /\b(?:exchanges|swaps)\b/i.test(sentences[i - 1]!.text) && /\b(?:involv|includ|saw|freed|brought)\w*/i.test(text);
+      const sentenceHasReturn = RETURN_VERB.test(text) || NOMINAL_RETURN.test(before) || anaphoricExchange;
       const lead70 = lead.slice(-70);
       const returnBefore = lastMatch(RETURN_VERB, lead70);
       const returnAfter = firstMatch(RETURN_VERB, rest.slice(0, 100));
@@ -621,7 +624,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // "50 soldiers who had been imprisoned were released", "94 Russians in Ukrainian captivity had been released": held until freed.
       else if (category !== "bodies" && !/^[^.;,\d]{0,100}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
-      else if (sentenceHasReturn && exchangeInReach(text, m.start, rest)) kind = "event";
+      else if (sentenceHasReturn && (exchangeInReach(text, m.start, rest) || anaphoricExchange)) kind = "event";
       else continue;
       if (kind === "target") {
         if (!refused && !TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
@@ -822,6 +825,17 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         dateRank: rank,
       });
       if (kind === "target") lastTarget = { value: m.value, agreedOn: validFrom, sentence: i, quote: s.quote, bodies: category === "bodies" };
+    }
+
+    // "Russia swapped 115 prisoners ... for the same number of detained Ukrainian servicemen": the figure again, for the other side.
+    const same = /\b(?:for|in exchange for|in return for|against|and received|receiving)\s+(?:the\s+|an\s+)?(?:same|equal|identical)\s+number\b/i.exec(text);
+    if (same !== null) {
+      const given = [...inSentence].reverse().find((d) => d.at - s.start < same.index && d.value !== null && Claim.receiverOf(d.direction) !== null && (d.kind === "event" || d.kind === "cumulative"));
+      const other = given === undefined ? null : otherParty(Claim.receiverOf(given.direction)!);
+      if (given !== undefined && other !== null) {
+        const { lo: _lo, hi: _hi, evidence: _evidence, ...fields } = given;
+        push({ ...fields, direction: `to_${other}`, at: s.start + same.index, group: null });
+      }
     }
 
     // "Neither side said how many": a figure that exists but was not given.

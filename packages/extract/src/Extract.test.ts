@@ -465,6 +465,8 @@ describe("sentence shapes of wire copy (2.6.0), on sentences written for the tes
     ["An exchange of 84 for 84 took place on Wednesday.", ["prisoners_returned each_side event 84 exact 2025-06-18"]],
     ["In the latest repatriation, 502 bodies were returned to Ukraine, bringing the total this year to 3,100.", ["bodies_returned to_ukraine event 502 exact 2025-06-20", "bodies_returned to_ukraine cumulative 3100 exact 2025-06-20"]],
     ["A total of 2,239 prisoners have been swapped since the talks began, officials said.", ["prisoners_returned total cumulative 2239 exact 2025-06-20"]],
+    ["Russia said it swapped 115 prisoners captured by Ukraine in the Kursk region for the same number of detained Ukrainian servicemen.", ["prisoners_returned to_russia event 115 exact 2025-06-20", "prisoners_returned to_ukraine event 115 exact 2025-06-20"]],
+    ["Past swaps have seen hundreds of prisoners exchanged. The most recent, in May 2025, involved 189 Ukrainians and 150 Russians.", ["prisoners_returned to_ukraine event 189 exact 2025-05-31", "prisoners_returned to_russia event 150 exact 2025-05-31"]],
     // Held until freed, however long the clause between; and the day of a capture is not the day of a release.
     ["Earlier, the ministry announced that two military pilots captured by Moscow's forces last month and held in Russia had been released.", ["prisoners_returned to_ukraine event 2 exact 2025-06-20"]],
   ])("%s", (text, expected) => {

@@ -102,9 +102,9 @@ const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|eac
 const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
 const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
 const TOTAL_CUE = /\b(?:a total of|total of|in total|in all|altogether|combined|involving|involved|including both|overall)\b/i;
-const RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
+const RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
 /** The receiving verbs that cannot also mean giving back ("returned" can). */
-const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted)\b/gi;
+const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted)\b/gi;
 const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for|for)\b/gi;
 const UNDISCLOSED =
   /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure|(?:gave|give|gives|giving|offered|provided)\s+no\s+(?:\w+\s+){0,2}?(?:figures?|numbers?|details|breakdown|count|total)|(?:without|not)\s+(?:\w+\s+){0,2}?(?:giving|providing|offering|citing|specifying|naming|disclosing)\s+(?:any\s+|a\s+|the\s+)?(?:figures?|numbers?|totals?|counts?)|(?:declined|refused)\s+to\s+(?:give|provide|say|specify|disclose|reveal|confirm|name)\s+(?:a|any)\s+(?:figure|number|total)|(?:unclear|unknown|not known|not clear|not immediately clear)\s+(?:exactly\s+)?how many|\b(?:the\s+)?(?:exact\s+|precise\s+|total\s+)?(?:number|figure|count|total|size|scale)\s+(?:\w+\s+){0,6}?(?:was|were|has|have|had|is|are)\s+(?:still\s+)?(?:not|n't|never)\s+(?:been\s+)?(?:disclosed|given|revealed|specified|released|announced|made public|reported|provided|published|named|confirmed)|without\s+(?:any\s+|a\s+)?(?:figures?|numbers?|totals?)\s+(?:being\s+)?(?:given|released|disclosed|provided)|\bno\s+(?:figures?|numbers?|totals?|count)\s+(?:was|were|has been|have been|had been)\s+(?:given|released|provided|disclosed|published|announced|made public)|\b(?:the\s+)?(?:exact\s+|precise\s+|real\s+)?(?:number|figure|count|total)\s+(?:\w+\s+){0,8}?(?:is|was|are|were|remains?|remained|has been|have been)\s+(?:still\s+|being\s+)?(?:kept\s+)?(?:classified|secret|confidential|unknown|not known|unclear))\b/i;
@@ -700,8 +700,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         if (verbAt >= 0) {
           const lead80 = lead.slice(-80);
           const upTo = text.slice(0, m.start - (lead80.length - verbAt));
-          // The subject: the last party named before the verb that is not the object of a preposition ("exchange with Russia").
-          const subjects = [...upTo.slice(-100).matchAll(/(?<!\b(?:with|from|to|by|against|of|for|in|into|on|between|and)\s+(?:the\s+)?)\b(Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|we|Russians|Ukrainians)\b(?:['’]s)?(?=(?:\s+[\w’'-]+){0,7}?\s*$)/gi)];
+          // The subject: the last party named before the verb that is not the object of a preposition ("exchange with Russia")
+          // nor the second of a pair ("Russia and Ukraine"); after a comma, "and" opens a clause of its own ("..., and Moscow got 24").
+          const subjects = [...upTo.slice(-100).matchAll(/(?<!\b(?:with|from|to|by|against|of|for|in|into|on|between)\s+(?:the\s+)?)(?<!(?<!,)\s+and\s+(?:the\s+)?)\b(Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|we|Russians|Ukrainians)\b(?:['’]s)?(?=(?:\s+[\w’'-]+){0,7}?\s*$)/gi)];
           const subj = subjects.at(-1) ?? null;
           let agent: string | null = subj === null ? null : /^we$/i.test(subj[1]!) ? speakerParty : partyWord(subj[1]!);
           if (agent === null && subj === null && speakerParty !== null && s.quote !== null) agent = speakerParty;
@@ -722,7 +723,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
             const side = Claim.receiverOf(prior.direction)!;
             direction = (recv > give) === priorReceived ? side : otherParty(side);
           } else if (agent !== null) {
-            const received = recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give);
+            // "Russia has handed over 212 bodies, while Ukraine returned 19": "returned" by the side that has just received
+            // in the same sentence is what it gave in exchange.
+            const contrast = prior !== undefined && prior.metric === (category === "bodies" ? "bodies_returned" : prior.metric) && Claim.receiverOf(prior.direction) === agent && /^return/i.test(lead80.slice(verbAt)) && /\b(?:while|whereas|but|and)\s+(?:\w+\s+){0,3}$/i.test(upTo.slice(-40));
+            const received = !contrast && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
               const prior = inSentence.at(-1);

@@ -633,7 +633,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (kind === "event") {
         const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
         // "most recently on May 31, when 71 ... were released": the when-clause belongs to the day before it.
-        const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Span" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative"));
+        const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Span" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative" || d.expr._tag === "Weekend" || d.expr._tag === "DayOfMonth"));
         const wide = text.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
         const clauseText = text.slice(clause[0], clause[1]);
         const pluperfectBefore = /\bhad\s+(?:already\s+)?(?:\w+\s+)?(?:handed|returned|released|received|transferred|repatriated|freed|sent|given)\b[^.;]{0,40}$/i.test(lead) && BEFORE_EXCHANGE.test(rest);

@@ -25,6 +25,15 @@ describe("dates in past-tense reports", () => {
     expect(D.resolve(month, "2022-02-04", null)).toEqual({ from: "2022-02-01", to: "2022-02-28" });
   });
 
+  it("the weekend is the last Saturday and Sunday on or before the reference; 'on the 14th' the last such day of a month", () => {
+    expect(resolveFirst("over the weekend", "2025-06-20")).toEqual({ from: "2025-06-14", to: "2025-06-15" }); // a Friday
+    expect(resolveFirst("last weekend", "2025-06-16")).toEqual({ from: "2025-06-14", to: "2025-06-15" }); // a Monday
+    expect(resolveFirst("over the weekend", "2025-06-15")).toEqual({ from: "2025-06-14", to: "2025-06-15" }); // a Sunday
+    expect(resolveFirst("On the 14th, 84 came home", "2025-06-20")).toEqual({ from: "2025-06-14", to: "2025-06-14" });
+    expect(resolveFirst("on the 24th", "2025-06-20")).toEqual({ from: "2025-05-24", to: "2025-05-24" });
+    expect(D.find("on the 64th exchange").length).toBe(0);
+  });
+
   it("relative days and periods resolve against the reference, and nothing resolves without one", () => {
     expect(resolveFirst("yesterday", "2025-06-20")).toEqual({ from: "2025-06-19", to: "2025-06-19" });
     expect(resolveFirst("earlier this month", "2025-06-27")).toEqual({ from: "2025-06-01", to: "2025-06-27" });

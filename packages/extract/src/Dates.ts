@@ -32,7 +32,7 @@ const SPAN_MONTH_DAY = new RegExp(`\\b(between\\s+|from\\s+)?(${MONTH_RE})\\.?\\
 const MONTH_DAY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, "gi");
 const MONTH_PERIOD = new RegExp(`\\b(?:(in|during|since|until|till|by|from|through|throughout|of|end of|beginning of|start of|mid-|early|late)\\s*)?\\b(${MONTH_RE})\\b\\.?(?:,?\\s+((?:19|20)\\d{2})\\b)?`, "gi");
 // Cheap test first: most sentences name no month, weekday or relative day at all.
-const ANY_DATE = new RegExp(`\\d{4}|\\b(?:${MONTH_RE}|sunday|monday|tuesday|wednesday|thursday|friday|saturday|today|tonight|yesterday|day|week|month|year|morning|afternoon|evening|overnight)`, "i");
+const ANY_DATE = new RegExp(`\\d{4}|\\d(?:st|nd|rd|th)\\b|\\b(?:${MONTH_RE}|sunday|monday|tuesday|wednesday|thursday|friday|saturday|today|tonight|yesterday|day|week|month|year|morning|afternoon|evening|overnight)`, "i");
 
 /** A date expression found in a sentence (offsets relative to it). */
 export interface DateMention {
@@ -46,6 +46,10 @@ export interface DateMention {
     | { readonly _tag: "Weekday"; readonly weekday: number }
     | { readonly _tag: "LastWeekday"; readonly weekday: number }
     | { readonly _tag: "Relative"; readonly days: number }
+    /** "over the weekend", "last weekend": the last Saturday and Sunday on or before the reference. */
+    | { readonly _tag: "Weekend" }
+    /** "on the 14th": that day of the reference's month, or of the month before when it is still to come. */
+    | { readonly _tag: "DayOfMonth"; readonly day: number }
     | { readonly _tag: "Period"; readonly unit: "month" | "week" | "year" }
     | { readonly _tag: "LastPeriod"; readonly unit: "month" | "week" | "year" }
     | { readonly _tag: "Month"; readonly month: number; readonly year: number | null; readonly part?: "early" | "mid" | "late" }
@@ -138,6 +142,9 @@ export const find = (text: string): DateMention[] => {
     const days = n > 0 ? -n : /yesterday|before|earlier|previous/.test(w) ? -1 : /after|next|following/.test(w) ? 1 : 0;
     add(m.index!, m.index! + m[0].length, { _tag: "Relative", days });
   }
+  for (const m of text.matchAll(/\b(?:the|last|this|past)\s+weekend\b/gi)) add(m.index!, m.index! + m[0].length, { _tag: "Weekend" });
+  for (const m of text.matchAll(/\b[Oo]n\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:[A-Z][a-z]+|exchange|swap|round|stage|phase|anniversary|day|time|attempt)\b)/g))
+    if (+m[1]! >= 1 && +m[1]! <= 31) add(m.index! + 3, m.index! + m[0].length, { _tag: "DayOfMonth", day: +m[1]! });
   for (const m of text.matchAll(/\b(?:earlier )?this (month|week|year)\b/gi))
     add(m.index!, m.index! + m[0].length, { _tag: "Period", unit: m[1]!.toLowerCase() as "month" | "week" | "year" });
   for (const m of text.matchAll(/\b(?:last|past|previous)\s+(month|week|year)\b/gi))
@@ -217,6 +224,22 @@ export const resolve = (m: DateMention, reference: string | null, cap: string | 
     case "Relative": {
       const d = iso(addDays(parseISO(reference), e.days));
       return { from: d, to: d };
+    }
+    case "Weekend": {
+      const ref = parseISO(reference);
+      const dow = getDay(ref);
+      if (dow === 0) return { from: iso(subDays(ref, 1)), to: reference };
+      if (dow === 6) return { from: reference, to: reference };
+      const sunday = subDays(ref, dow);
+      return { from: iso(subDays(sunday, 1)), to: iso(sunday) };
+    }
+    case "DayOfMonth": {
+      const y = +reference.slice(0, 4), mo = +reference.slice(5, 7);
+      const same = dayOf(y, mo, e.day);
+      if (same !== null && same <= reference) return { from: same, to: same };
+      const prev = subMonths(parseISO(`${reference.slice(0, 7)}-01`), 1);
+      const d = dayOf(prev.getFullYear(), prev.getMonth() + 1, e.day);
+      return d === null ? null : { from: d, to: d };
     }
     case "LastWeekday": {
       const d = weekdayOnOrBefore(iso(subDays(parseISO(reference), 1)), e.weekday);

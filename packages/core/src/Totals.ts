@@ -247,6 +247,12 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
 
   // Findings: every refused bound, with the accepted bounds it contradicts.
   const byRef = (r: number) => candidates[r]!;
+  const described = new Map<number, string>();
+  const what = (x: Candidate): string => {
+    let d = described.get(x.ref);
+    if (d === undefined) described.set(x.ref, (d = `${F.show(x.part ? { lo: x.lo, hi: null } : F.interval(x.slot.reconciled))} ${x.slot.metric}${x.window.from === null ? ` through ${x.window.to}` : ` over ${x.window.from}..${x.window.to}`}`));
+    return d;
+  };
   const finding = (c: Candidate, side: "lo" | "hi", conflict: readonly number[]): Discrepancy => {
     const others = conflict.map(byRef).filter((o) => o.ref !== c.ref);
     const members = [...others, c].sort((a, b) => (a.window.to < b.window.to ? -1 : a.window.to > b.window.to ? 1 : a.ref - b.ref));
@@ -261,10 +267,13 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
           : (c.slot.kind === "cumulative" && side === "hi" && onlyEvents) || (c.slot.kind === "event" && side === "lo" && others.every((o) => o.slot.kind === "cumulative"))
             ? "events_exceed_cumulative"
             : "window_conflict";
-    const versions = members.flatMap((m) => m.slot.versions.map((v) => v.current));
+    // A long conflict names many versions (a refusal's cycle of more than Windows.MINIMAL_UP_TO bounds is named as
+    // found): the lists are built by loops, and each candidate's description once per solve (`described`).
+    const versions: FS.Placed[] = [];
+    for (const m of members) for (const v of m.slot.versions) versions.push(v.current);
     const aside = c.slot.versions.map((v) => v.current.claim.claimId);
-    const kept = others.flatMap((o) => o.slot.versions.map((v) => v.current.claim.claimId));
-    const what = (x: Candidate) => `${F.show(x.part ? { lo: x.lo, hi: null } : F.interval(x.slot.reconciled))} ${x.slot.metric}${x.window.from === null ? ` through ${x.window.to}` : ` over ${x.window.from}..${x.window.to}`}`;
+    const kept = new Set<string>();
+    for (const o of others) for (const v of o.slot.versions) kept.add(v.current.claim.claimId);
     const resolve: Resolution[] =
       reason === "stale"
         ? [{ action: "correct_date", claimIds: aside }]
@@ -287,7 +296,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
       validTo: members.at(-1)!.slot.day ?? members.at(-1)!.window.to,
       detail: `${what(c)} cannot hold with ${others.map(what).join(" and ")}; its ${side === "hi" ? "upper" : "lower"} bound was set aside${reason === "stale" ? " (dated only by its article: it may refer to an earlier day)" : ""}`,
       versions,
-      kept: [...new Set(kept)],
+      kept: [...kept],
       setAside: aside,
       resolve,
     };

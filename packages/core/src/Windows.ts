@@ -149,28 +149,37 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
   // edge is accepted. They are exact integers, so how they are found does not change any answer.
   const fromCache = new Map<number, Float64Array>();
   const toCache = new Map<number, Float64Array>();
-  let reverse: Edge[][] | null = null;
+  // The searches run over a compact copy of the graph, built at the first search after an accepted bound: parallel
+  // edges (many slots bound the same window) merged into the least weight, which leaves every shortest path as it is.
+  let forward: Compact | null = null;
+  let reverse: Compact | null = null;
   const invalidate = (): void => {
     fromCache.clear();
     toCache.clear();
+    forward = null;
     reverse = null;
   };
-  /** Shortest reduced distances from `s` over `edges` (Dijkstra: reduced costs are non-negative under a feasible potential). */
-  const dijkstra = (s: number, edges: readonly Edge[][], sign: 1 | -1): Float64Array => {
+  const forwardGraph = (): Compact => (forward ??= compact(n, adj));
+  const reverseGraph = (): Compact => (reverse ??= reversed(n, forwardGraph()));
+  /** Shortest reduced distances from `s` over `g` (Dijkstra: reduced costs are non-negative under a feasible potential). */
+  const dijkstra = (s: number, g: Compact, sign: 1 | -1): Float64Array => {
     const dist = new Float64Array(n).fill(Infinity);
     dist[s] = 0;
     const heap = new Heap();
     heap.push(0, s);
+    const { start, to, w } = g;
     while (heap.size > 0) {
       const d = heap.topKey();
       const x = heap.popValue();
       if (d > dist[x]!) continue;
-      for (const e of edges[x]!) {
-        // Forward: the reduced cost of x → e.to; backward (an edge e.to → x read in reverse): of e.to → x.
-        const nd = d + e.w + sign * (pi[x]! - pi[e.to]!);
-        if (nd < dist[e.to]!) {
-          dist[e.to] = nd;
-          heap.push(nd, e.to);
+      const px = pi[x]!;
+      for (let k = start[x]!, end = start[x + 1]!; k < end; k++) {
+        const y = to[k]!;
+        // Forward: the reduced cost of x → y; backward (an edge y → x read in reverse): of y → x.
+        const nd = d + w[k]! + sign * (px - pi[y]!);
+        if (nd < dist[y]!) {
+          dist[y] = nd;
+          heap.push(nd, y);
         }
       }
     }
@@ -187,19 +196,14 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
   const distanceFrom = (s: number, t: number): number => {
     const d = distance(s, t);
     if (!Number.isNaN(d)) return d;
-    fromCache.set(s, dijkstra(s, adj, 1));
+    fromCache.set(s, dijkstra(s, forwardGraph(), 1));
     return distance(s, t);
   };
   /** The shortest distance from `s` to `t`, keeping the distances to `t`. */
   const distanceTo = (s: number, t: number): number => {
     const d = distance(s, t);
     if (!Number.isNaN(d)) return d;
-    if (reverse === null) {
-      const r: Edge[][] = nodes.map(() => []);
-      for (let x = 0; x < n; x++) for (const e of adj[x]!) r[e.to]!.push({ to: x, w: e.w, ref: e.ref });
-      reverse = r;
-    }
-    toCache.set(t, dijkstra(t, reverse, -1));
+    toCache.set(t, dijkstra(t, reverseGraph(), -1));
     return distance(s, t);
   };
 
@@ -341,6 +345,61 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     accepted: () => accepted,
     potential: () => ({ nodes, pi: Float64Array.from(pi) }),
   };
+};
+
+/** A graph as arrays: the edges out of `x` are `to[k]`, `w[k]` for `start[x] ≤ k < start[x + 1]`. */
+interface Compact {
+  readonly start: Int32Array;
+  readonly to: Int32Array;
+  readonly w: Float64Array;
+}
+
+/** The edges of `adj` with parallel edges merged into the least weight (in the order each target first appears). */
+const compact = (n: number, adj: readonly (readonly Edge[])[]): Compact => {
+  let m = 0;
+  for (const list of adj) m += list.length;
+  const start = new Int32Array(n + 1);
+  const to = new Int32Array(m);
+  const w = new Float64Array(m);
+  // Where each target of the current node sits in `to` (stamped by node: nothing is cleared).
+  const at = new Int32Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  let k = 0;
+  for (let x = 0; x < n; x++) {
+    start[x] = k;
+    for (const e of adj[x]!) {
+      if (seen[e.to] === x) {
+        const j = at[e.to]!;
+        if (e.w < w[j]!) w[j] = e.w;
+      } else {
+        seen[e.to] = x;
+        at[e.to] = k;
+        to[k] = e.to;
+        w[k] = e.w;
+        k++;
+      }
+    }
+  }
+  start[n] = k;
+  return { start, to: to.subarray(0, k), w: w.subarray(0, k) };
+};
+
+/** The same edges read backwards: `y → x` of weight w for every `x → y` of weight w. */
+const reversed = (n: number, g: Compact): Compact => {
+  const m = g.to.length;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) start[g.to[k]! + 1]!++;
+  for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+  const fill = start.slice(0, n);
+  const to = new Int32Array(m);
+  const w = new Float64Array(m);
+  for (let x = 0; x < n; x++)
+    for (let k = g.start[x]!, end = g.start[x + 1]!; k < end; k++) {
+      const j = fill[g.to[k]!]!++;
+      to[j] = x;
+      w[j] = g.w[k]!;
+    }
+  return { start, to, w };
 };
 
 /** A binary min-heap of (key, node). */

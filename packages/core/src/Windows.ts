@@ -54,6 +54,8 @@ export interface System {
   readonly accepted: () => readonly number[];
   /** A copy of the current potential, by boundary: a seed for a later system (`make`'s `seed`). */
   readonly potential: () => Seed;
+  /** `make` of the same windows and marks, with no bound accepted (seeded if given): the boundaries are not found again. */
+  readonly fresh: (seed?: Seed) => System;
 }
 
 /**
@@ -94,12 +96,24 @@ export const make = (windows: readonly Window[], marks: readonly string[] = [], 
   const open: boolean[] = [];
   let running = 0;
   for (let i = 0; i + 1 < nodes.length; i++) open.push((running += cover[i]!) > 0);
+  return fromLayout({ nodes, index, open }, seed);
+};
+
+/** The boundaries of a system and which cells are open: what `make` finds of its windows and marks. */
+interface Layout {
+  readonly nodes: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly open: readonly boolean[];
+}
+
+const fromLayout = (layout: Layout, seed?: Seed): System => {
+  const { nodes, index, open } = layout;
   const adj: Edge[][] = nodes.map(() => []);
   for (let i = 0; i + 1 < nodes.length; i++) {
     adj[i + 1]!.push({ to: i, w: 0, ref: -1 }); // counts are non-negative: P(i) ≤ P(i+1)
     if (!open[i]) adj[i]!.push({ to: i + 1, w: 0, ref: -1 }); // a closed cell holds nothing
   }
-  return fromParts(nodes, index, adj, seed === undefined ? new Float64Array(nodes.length) : seeded(nodes, open, seed), []);
+  return fromParts(layout, adj, seed === undefined ? new Float64Array(nodes.length) : seeded(nodes, open, seed), []);
 };
 
 /**
@@ -118,7 +132,8 @@ const seeded = (nodes: readonly string[], open: readonly boolean[], seed: Seed):
   return pi;
 };
 
-const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>, adj: Edge[][], pi: Float64Array, accepted: number[]): System => {
+const fromParts = (layout: Layout, adj: Edge[][], pi: Float64Array, accepted: number[]): System => {
+  const { nodes, index } = layout;
   const n = nodes.length;
   // How many open cells lie before each boundary (a cell is closed when its start has a structural edge forward).
   const openBefore = new Int32Array(n);
@@ -153,14 +168,23 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
   // edges (many slots bound the same window) merged into the least weight, which leaves every shortest path as it is.
   let forward: Compact | null = null;
   let reverse: Compact | null = null;
+  let kept = false;
   const invalidate = (): void => {
+    if (!kept) return;
+    kept = false;
     fromCache.clear();
     toCache.clear();
     forward = null;
     reverse = null;
   };
-  const forwardGraph = (): Compact => (forward ??= compact(n, adj));
-  const reverseGraph = (): Compact => (reverse ??= reversed(n, forwardGraph()));
+  const forwardGraph = (): Compact => {
+    kept = true;
+    return (forward ??= compact(n, adj));
+  };
+  const reverseGraph = (): Compact => {
+    kept = true;
+    return (reverse ??= reversed(n, forwardGraph()));
+  };
   /** Shortest reduced distances from `s` over `g` (Dijkstra: reduced costs are non-negative under a feasible potential). */
   const dijkstra = (s: number, g: Compact, sign: 1 | -1): Float64Array => {
     const dist = new Float64Array(n).fill(Infinity);
@@ -341,7 +365,8 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     bounds: (w) => ({ lo: lower(w), hi: upper(w) }),
     lower,
     upper,
-    clone: () => fromParts(nodes, index, adj.map((list) => [...list]), Float64Array.from(pi), [...accepted]),
+    clone: () => fromParts(layout, adj.map((list) => [...list]), Float64Array.from(pi), [...accepted]),
+    fresh: (seed) => fromLayout(layout, seed),
     accepted: () => accepted,
     potential: () => ({ nodes, pi: Float64Array.from(pi) }),
   };

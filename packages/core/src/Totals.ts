@@ -101,7 +101,14 @@ export const startOf = (from: string | null): string | null => (from !== null &&
  */
 export const openAfter = (f: F.Figure, through: string, lastDay: string): F.Figure => (through > lastDay && f.hi !== null ? { ...f, hi: null } : f);
 
+// A slot's window, found once per slot (slots are immutable; the audit solves mostly the same slots at every step).
+const windows = new WeakMap<FS.Slot, W.Window | null>();
 const windowOf = (s: FS.Slot): W.Window | null => {
+  let w = windows.get(s);
+  if (w === undefined) windows.set(s, (w = windowOfSlot(s)));
+  return w;
+};
+const windowOfSlot = (s: FS.Slot): W.Window | null => {
   if (s.kind === "event") {
     const a = s.validFrom ?? s.validTo;
     const b = s.validTo ?? s.validFrom;
@@ -197,8 +204,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const k of [...tiers.keys()].sort().reverse()) {
     // Each slot's most recent version, found once (not once per comparison).
-    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, rankingOf(c.slot).latest.claim]));
-    const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest.get(b.ref)!, newest.get(a.ref)!) || a.ref - b.ref);
+    const newest: FS.Placed["claim"][] = [];
+    for (const c of tiers.get(k)!) newest[c.ref] = rankingOf(c.slot).latest.claim;
+    const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest[b.ref]!, newest[a.ref]!) || a.ref - b.ref);
     // An undated figure's floor is always tried (even at 0) so that its best figure is pinned in its rank.
     for (const c of tier) if (c.lo > 0 || c.undated) order.push({ c, side: "lo" });
     for (const c of tier) if (c.hi !== null) (c.unknownScope ? assumed : order).push({ c, side: "hi" });

@@ -35,6 +35,14 @@ interface Edge {
 
 const ORIGIN = "";
 
+// The boundary after a window's last day, found once per window object (callers keep their windows across systems).
+const ends = new WeakMap<Window, string>();
+const endOf = (w: Window): string => {
+  let e = ends.get(w);
+  if (e === undefined) ends.set(w, (e = next(w.to)));
+  return e;
+};
+
 /** Conflicts of up to this many accepted bounds are reduced to a minimal set; longer ones are named as found. */
 export const MINIMAL_UP_TO = 12;
 
@@ -79,7 +87,7 @@ export const make = (windows: readonly Window[], marks: readonly string[] = [], 
   const keys = new Set<string>([ORIGIN]);
   for (const w of windows) {
     keys.add(w.from ?? ORIGIN);
-    keys.add(next(w.to));
+    keys.add(endOf(w));
   }
   for (const m of marks) {
     keys.add(m);
@@ -91,7 +99,7 @@ export const make = (windows: readonly Window[], marks: readonly string[] = [], 
   const cover = new Int32Array(nodes.length + 1);
   for (const w of windows) {
     cover[index.get(w.from ?? ORIGIN)!]! += 1;
-    cover[index.get(next(w.to))!]! -= 1;
+    cover[index.get(endOf(w))!]! -= 1;
   }
   const open: boolean[] = [];
   let running = 0;
@@ -143,7 +151,7 @@ const fromParts = (layout: Layout, adj: Edge[][], pi: Float64Array, accepted: nu
     if (i === undefined) throw new Error(`Windows: ${day} is not a boundary of this system`);
     return i;
   };
-  const ends = (w: Window): [number, number] => [node(w.from ?? ORIGIN), node(next(w.to))];
+  const endsOf = (w: Window): [number, number] => [node(w.from ?? ORIGIN), node(endOf(w))];
   /** The last boundary at or before a day boundary, and the first at or after it (past the last: the last, after which nothing is open). */
   const floor = (k: string): number => {
     let lo = 0, hi = n - 1;
@@ -358,7 +366,7 @@ const fromParts = (layout: Layout, adj: Edge[][], pi: Float64Array, accepted: nu
 
   return {
     add: (h, explain = true) => {
-      const [s, e] = ends(h.window);
+      const [s, e] = endsOf(h.window);
       // total = P(e) − P(s); total ≤ hi is the edge s → e of weight hi; lo ≤ total is e → s of weight −lo.
       return h.side === "hi" ? addEdge(s, e, h.bound, h.ref, explain) : addEdge(e, s, -h.bound, h.ref, explain);
     },

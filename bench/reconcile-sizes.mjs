@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // CPU of reconciliation alone at several sizes of the seeded synthetic corpus (bench/corpus.mjs, seed 42),
 // each ledger folded in memory (no store file): a script that prints figures, never a timed test.
-//   node bench/reconcile-sizes.mjs [--report=1000,10000,100000] [--audit=2000,10000] [--runs=N]
+//   node bench/reconcile-sizes.mjs [--report=1000,10000,100000] [--audit=2000,10000] [--runs=N] [--core=DIR]
+// --core=DIR: reconcile with another build of @factledger/core (DIR/dist/index.js, e.g. an older commit's
+// packages/core built apart), to compare two builds on the same corpus, in alternate runs.
 // For each report size: the CPU ms (user + system) of one `Reconcile.report` of everything known (through
 // null), of one report as known on a day (the middle of the corpus, through the same day), and the median of
 // N reports at random pairs of days (known-at D, through D' ≤ D). For each audit size: one `Audit.audit` of
@@ -9,7 +11,7 @@
 // Each line ends with a digest of the answer, so that two builds can be compared on the same corpus.
 import { createHash } from "node:crypto";
 import os from "node:os";
-import { Audit, Ledger, Reconcile } from "@factledger/core";
+import { pathToFileURL } from "node:url";
 import { ExpectedRevision, makeMemoryStore, readLedger } from "@factledger/store";
 import { articles, prng } from "./corpus.mjs";
 
@@ -18,6 +20,8 @@ const list = (k, d) => (args.find((a) => a.startsWith(`--${k}=`))?.slice(k.lengt
 const reportSizes = list("report", "1000,10000,100000");
 const auditSizes = list("audit", "2000,10000");
 const runs = list("runs", "5")[0];
+const coreDir = args.find((a) => a.startsWith("--core="))?.slice(7) ?? null;
+const { Audit, Ledger, Reconcile } = await import(coreDir === null ? "@factledger/core" : pathToFileURL(`${coreDir}/dist/index.js`).href);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const digest = (x) => createHash("sha256").update(JSON.stringify(x)).digest("hex").slice(0, 16);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -46,7 +50,7 @@ const timedReport = (ledger, knownAt, through) => {
 };
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
 
-console.log(`node ${process.version}, ${os.cpus().length} cores, load ${load()}`);
+console.log(`node ${process.version}, ${os.cpus().length} cores, load ${load()}, core ${coreDir ?? "@factledger/core (this checkout)"}`);
 for (const size of reportSizes) {
   const ledger = await ledgerOf(size);
   const all = timedReport(ledger, null, null);

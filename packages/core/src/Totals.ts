@@ -259,6 +259,19 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
 
   // Findings: every refused bound, with the accepted bounds it contradicts.
   const byRef = (r: number) => candidates[r]!;
+  // Whether every version of every candidate's slot is a different claim (then a finding's kept claims need no set).
+  let distinct: boolean | null = null;
+  const claimsDistinct = (): boolean => {
+    if (distinct !== null) return distinct;
+    const seen = new Set<string>();
+    for (const c of candidates)
+      for (const v of c.slot.versions) {
+        const id = v.current.claim.claimId;
+        if (seen.has(id)) return (distinct = false);
+        seen.add(id);
+      }
+    return (distinct = true);
+  };
   const described = new Map<number, string>();
   const what = (x: Candidate): string => {
     let d = described.get(x.ref);
@@ -284,8 +297,14 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
     const versions: FS.Placed[] = [];
     for (const m of members) for (const v of m.slot.versions) versions.push(v.current);
     const aside = c.slot.versions.map((v) => v.current.claim.claimId);
-    const kept = new Set<string>();
-    for (const o of others) for (const v of o.slot.versions) kept.add(v.current.claim.claimId);
+    // The claims kept, each once: when no claim is in two versions of the candidates' slots, the list itself.
+    let kept: string[] = [];
+    if (claimsDistinct()) for (const o of others) for (const v of o.slot.versions) kept.push(v.current.claim.claimId);
+    else {
+      const once = new Set<string>();
+      for (const o of others) for (const v of o.slot.versions) once.add(v.current.claim.claimId);
+      kept = [...once];
+    }
     const resolve: Resolution[] =
       reason === "stale"
         ? [{ action: "correct_date", claimIds: aside }]
@@ -308,7 +327,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
       validTo: members.at(-1)!.slot.day ?? members.at(-1)!.window.to,
       detail: `${what(c)} cannot hold with ${others.map(what).join(" and ")}; its ${side === "hi" ? "upper" : "lower"} bound was set aside${reason === "stale" ? " (dated only by its article: it may refer to an earlier day)" : ""}`,
       versions,
-      kept: [...kept],
+      kept,
       setAside: aside,
       resolve,
     };

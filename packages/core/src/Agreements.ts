@@ -56,6 +56,64 @@ const sourcesOf = (slots: readonly FS.Slot[]): string[] => {
 
 const isOffer = (s: FS.Slot): boolean => s.key.endsWith("|offered");
 
+/** The first index of a sorted array whose element is not below `key`. */
+const lowerBound = (sorted: readonly string[], key: string): number => {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** The first index of a sorted array whose element is above `key`. */
+const upperBound = (sorted: readonly string[], key: string): number => {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** What the progress of agreements reads of a solved group, indexed once per group (groups are immutable). */
+interface GroupIndex {
+  readonly readings: readonly T.Counted[];
+  /** The days its progress can change on, sorted and distinct: where a window ends, or an undated figure's article day. */
+  readonly ends: readonly string[];
+  /** The dated event readings not set aside (indexes into `readings`), by first day of their window, and those first days. */
+  readonly byFrom: readonly number[];
+  readonly froms: readonly string[];
+  /** The same readings by the day of the agreement their source links them to. */
+  readonly linkedTo: ReadonlyMap<string, readonly number[]>;
+}
+const groupIndexes = new WeakMap<T.Group, GroupIndex>();
+const indexOf = (g: T.Group): GroupIndex => {
+  const known = groupIndexes.get(g);
+  if (known !== undefined) return known;
+  const readings = g.readings;
+  const ends = [...new Set(readings.map((r) => (r.window !== null ? r.window.to : r.slot.happenedBy)))].sort();
+  const eligible: number[] = [];
+  const linkedTo = new Map<string, number[]>();
+  readings.forEach((r, i) => {
+    if (r.slot.kind !== "event" || r.window === null || r.reading === "set_aside") return;
+    eligible.push(i);
+    const linked = r.slot.agreedOn;
+    if (linked !== null) {
+      const list = linkedTo.get(linked);
+      if (list === undefined) linkedTo.set(linked, [i]);
+      else list.push(i);
+    }
+  });
+  const fromOf = (i: number): string => readings[i]!.window!.from!;
+  const byFrom = eligible.sort((a, b) => (fromOf(a) < fromOf(b) ? -1 : fromOf(a) > fromOf(b) ? 1 : a - b));
+  const index: GroupIndex = { readings, ends, byFrom, froms: byFrom.map(fromOf), linkedTo };
+  groupIndexes.set(g, index);
+  return index;
+};
+
 /** The offers among target slots, through a day. */
 export const offers = (slots: readonly FS.Slot[], through: string | null): Offer[] =>
   slots
@@ -94,21 +152,26 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
   }
   // The days agreements were made, per metric (in any direction: a deal on both sides together is a deal on
   // each side too): a later one ends an earlier one's scope.
-  const daysOf = new Map<string, string[]>();
+  const daySets = new Map<string, Set<string>>();
   for (const t of targets)
     if (t.day !== null) {
-      const k = t.metric;
-      const list = daysOf.get(k) ?? [];
-      if (!list.includes(t.day)) list.push(t.day);
-      daysOf.set(k, list);
+      const set = daySets.get(t.metric);
+      if (set === undefined) daySets.set(t.metric, new Set([t.day]));
+      else set.add(t.day);
     }
-  for (const list of daysOf.values()) list.sort();
+  const daysOf = new Map<string, string[]>([...daySets].map(([k, set]) => [k, [...set].sort()]));
+
+  // Each agreement's target, progress days and phases are looked up in indexes built once (they were scans of
+  // every target and every reading per agreement): the same values, in the same order.
+  const targetIndex = new Map<string, number>();
+  for (const t of targets) {
+    const k = `${t.metric}|${t.day ?? "\u0000"}|${t.direction}`;
+    const known = targetIndex.get(k);
+    targetIndex.set(k, known === undefined ? t.reconciled.best : Math.max(known, t.reconciled.best));
+  }
 
   // The target an agreement's direction is fulfilled at: its best, for each side of an N-for-N deal too.
-  const targetOf = (metric: string, direction: string, day: string | null): number | null => {
-    const own = targets.filter((t) => t.metric === metric && t.day === day && t.direction === direction);
-    return own.length === 0 ? null : Math.max(...own.map((t) => t.reconciled.best));
-  };
+  const targetOf = (metric: string, direction: string, day: string | null): number | null => targetIndex.get(`${metric}|${day ?? "\u0000"}|${direction}`) ?? null;
   type Done = { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] };
   // A direction's progress is asked again by the row of both sides together: it is computed once.
   const doneCache = new Map<string, Done>();
@@ -124,7 +187,7 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     const fulfils = fulfilledBy(metric)!;
     const g = groups.get(`${fulfils}|${direction}`);
     const days = daysOf.get(metric) ?? [];
-    const nextDay = days.find((d) => d > madeOn);
+    const nextDay = days[upperBound(days, madeOn)];
     const end = nextDay !== undefined ? previous(nextDay) : null;
     // Its scope runs to the next agreement or the day asked; nothing is known of the days after the last report,
     // so when the scope reaches past it the progress has no ceiling (as a total through such a day has none).
@@ -139,17 +202,19 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     const target = targetOf(metric, direction, day);
     if (target !== null && target > 0) {
       // The days its progress can change on: where a window ends, or an undated figure's article day (its upper bound may widen there).
-      const ends = g.readings.map((r) => (r.window !== null ? r.window.to : r.slot.happenedBy));
-      const days = [...new Set(ends.filter((d) => d >= madeOn && d <= to))].sort();
+      const ends = indexOf(g).ends;
+      const first = lowerBound(ends, madeOn);
+      const past = upperBound(ends, to);
+      // The same probes as a search over the days of the scope alone (indexes relative to its first day).
       let lo = 0;
-      let hi = days.length;
+      let hi = past - first;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (g.over(madeOn, days[mid]!).best >= target) hi = mid;
+        if (g.over(madeOn, ends[first + mid]!).best >= target) hi = mid;
         else lo = mid + 1;
       }
-      if (lo < days.length) {
-        to = days[lo]!;
+      if (lo < past - first) {
+        to = ends[first + lo]!;
         reached = true;
       }
     }
@@ -157,11 +222,17 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     let figure = g.over(madeOn, to);
     if (!reached) figure = ceiling(figure);
     const phases: FS.Slot[] = [];
-    for (const r of g.readings) {
-      if (r.slot.kind !== "event" || r.window === null || r.reading === "set_aside") continue;
-      const inside = r.window.from! >= madeOn && r.window.to <= to;
+    // Only the event readings inside the scope or linked to this agreement do anything below: those, in reading order.
+    const { readings, byFrom, froms, linkedTo } = indexOf(g);
+    const touching: number[] = [];
+    for (let i = lowerBound(froms, madeOn), end = upperBound(froms, to); i < end; i++) if (readings[byFrom[i]!]!.window!.to <= to) touching.push(byFrom[i]!);
+    if (day !== null) for (const i of linkedTo.get(day) ?? []) touching.push(i);
+    const agreedDays = daySets.get(metric);
+    for (const i of [...new Set(touching)].sort((a, b) => a - b)) {
+      const r = readings[i]!;
+      const inside = r.window!.from! >= madeOn && r.window!.to <= to;
       const linked = r.slot.agreedOn;
-      if (inside && linked !== null && linked !== day && days.includes(linked)) {
+      if (inside && linked !== null && linked !== day && agreedDays !== undefined && agreedDays.has(linked)) {
         // Counted under another agreement that its source names: out of this one.
         const e = r.slot.reconciled;
         figure = { best: Math.max(0, figure.best - e.best), lo: Math.max(0, figure.lo - (e.hi ?? Infinity)), hi: figure.hi === null ? null : Math.max(0, figure.hi - e.lo) };

@@ -91,14 +91,15 @@ export interface Slot {
 
 /** Deterministic recency: later knowledge day, then later publication, article id, position in text, claim id. */
 export const recency = (a: ClaimView, b: ClaimView): number => {
-  const keys: Array<readonly [string | number, string | number]> = [
-    [a.knownAt, b.knownAt],
-    [a.publishedAt ?? "", b.publishedAt ?? ""],
-    [a.articleId ?? "", b.articleId ?? ""],
-    [a.fields.evidence.start, b.fields.evidence.start],
-    [a.claimId, b.claimId],
-  ];
-  for (const [x, y] of keys) if (x !== y) return x < y ? -1 : 1;
+  // The keys in turn, without building them (the ranking sorts call this in the solver's inner loops).
+  if (a.knownAt !== b.knownAt) return a.knownAt < b.knownAt ? -1 : 1;
+  const pa = a.publishedAt ?? "", pb = b.publishedAt ?? "";
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  const aa = a.articleId ?? "", ab = b.articleId ?? "";
+  if (aa !== ab) return aa < ab ? -1 : 1;
+  const sa = a.fields.evidence.start, sb = b.fields.evidence.start;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (a.claimId !== b.claimId) return a.claimId < b.claimId ? -1 : 1;
   return 0;
 };
 

@@ -101,7 +101,14 @@ export const startOf = (from: string | null): string | null => (from !== null &&
  */
 export const openAfter = (f: F.Figure, through: string, lastDay: string): F.Figure => (through > lastDay && f.hi !== null ? { ...f, hi: null } : f);
 
+// A slot's window, found once per slot (slots are immutable; the audit solves mostly the same slots at every step).
+const windows = new WeakMap<FS.Slot, W.Window | null>();
 const windowOf = (s: FS.Slot): W.Window | null => {
+  let w = windows.get(s);
+  if (w === undefined) windows.set(s, (w = windowOfSlot(s)));
+  return w;
+};
+const windowOfSlot = (s: FS.Slot): W.Window | null => {
   if (s.kind === "event") {
     const a = s.validFrom ?? s.validTo;
     const b = s.validTo ?? s.validFrom;
@@ -121,10 +128,15 @@ const support = (s: FS.Slot): number =>
 const latest = (s: FS.Slot): FS.Placed => s.versions.map((v) => v.current).sort((a, b) => FS.recency(b.claim, a.claim))[0]!;
 
 // What the ranking reads of a slot, found once per slot (slots are immutable; the audit solves mostly the same ones at every step).
-const ranking = new WeakMap<FS.Slot, { readonly support: number; readonly sourceKind: number; readonly latest: FS.Placed }>();
+const ranking = new WeakMap<FS.Slot, { readonly support: number; readonly sourceKind: number; readonly latest: FS.Placed; readonly tier: string; readonly partTier: string }>();
+/** The key of a rank's tier: part or not, support, kind of source, each padded so that keys sort as the ranks do. */
+const tierKey = (part: boolean, support: number, sourceKind: number): string => [part ? 0 : 1, support, sourceKind].map((x) => String(x).padStart(6, "0")).join("|");
 const rankingOf = (s: FS.Slot) => {
   let r = ranking.get(s);
-  if (r === undefined) ranking.set(s, (r = { support: support(s), sourceKind: sourceKind(s), latest: latest(s) }));
+  if (r === undefined) {
+    const sup = support(s), kind = sourceKind(s);
+    ranking.set(s, (r = { support: sup, sourceKind: kind, latest: latest(s), tier: tierKey(false, sup, kind), partTier: tierKey(true, sup, kind) }));
+  }
   return r;
 };
 
@@ -180,10 +192,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   for (const { window, lo, slot } of partWindows.values()) if (lo > 0) candidates.push({ ref: candidates.length, slot, window, lo, hi: null, unknownScope: false, part: true, undated: false });
 
   const system = W.make(candidates.map((c) => c.window), [], seed?.system);
-  const rank = (c: Candidate) => [c.part ? 0 : 1, rankingOf(c.slot).support, rankingOf(c.slot).sourceKind] as const;
   const tiers = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const k = rank(c).map((x) => String(x).padStart(6, "0")).join("|");
+    const k = c.part ? rankingOf(c.slot).partTier : rankingOf(c.slot).tier;
     const list = tiers.get(k);
     if (list === undefined) tiers.set(k, [c]);
     else list.push(c);
@@ -193,8 +204,9 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
   const assumed: Array<{ c: Candidate; side: "lo" | "hi" }> = [];
   for (const k of [...tiers.keys()].sort().reverse()) {
     // Each slot's most recent version, found once (not once per comparison).
-    const newest = new Map(tiers.get(k)!.map((c) => [c.ref, rankingOf(c.slot).latest.claim]));
-    const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest.get(b.ref)!, newest.get(a.ref)!) || a.ref - b.ref);
+    const newest: FS.Placed["claim"][] = [];
+    for (const c of tiers.get(k)!) newest[c.ref] = rankingOf(c.slot).latest.claim;
+    const tier = tiers.get(k)!.sort((a, b) => FS.recency(newest[b.ref]!, newest[a.ref]!) || a.ref - b.ref);
     // An undated figure's floor is always tried (even at 0) so that its best figure is pinned in its rank.
     for (const c of tier) if (c.lo > 0 || c.undated) order.push({ c, side: "lo" });
     for (const c of tier) if (c.hi !== null) (c.unknownScope ? assumed : order).push({ c, side: "hi" });
@@ -216,7 +228,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
 
   // The best figure: each accepted slot's best value, in the same order, kept where it can hold; then the least total they allow.
   // Warm: the same accepted bounds in the same order (they hold together), over the last pinned system's potential.
-  const bestSystem = seed === undefined ? system.clone() : W.make(candidates.map((c) => c.window), [], seed.pinned);
+  const bestSystem = seed === undefined ? system.clone() : system.fresh(seed.pinned);
   if (seed !== undefined) for (const { c, side } of accepted) bestSystem.add({ ref: c.ref, window: c.window, side, bound: side === "lo" ? c.lo : c.hi! }, false);
   const pinned = new Set<number>();
   for (const { c } of accepted) {
@@ -247,6 +259,25 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
 
   // Findings: every refused bound, with the accepted bounds it contradicts.
   const byRef = (r: number) => candidates[r]!;
+  // Whether every version of every candidate's slot is a different claim (then a finding's kept claims need no set).
+  let distinct: boolean | null = null;
+  const claimsDistinct = (): boolean => {
+    if (distinct !== null) return distinct;
+    const seen = new Set<string>();
+    for (const c of candidates)
+      for (const v of c.slot.versions) {
+        const id = v.current.claim.claimId;
+        if (seen.has(id)) return (distinct = false);
+        seen.add(id);
+      }
+    return (distinct = true);
+  };
+  const described = new Map<number, string>();
+  const what = (x: Candidate): string => {
+    let d = described.get(x.ref);
+    if (d === undefined) described.set(x.ref, (d = `${F.show(x.part ? { lo: x.lo, hi: null } : F.interval(x.slot.reconciled))} ${x.slot.metric}${x.window.from === null ? ` through ${x.window.to}` : ` over ${x.window.from}..${x.window.to}`}`));
+    return d;
+  };
   const finding = (c: Candidate, side: "lo" | "hi", conflict: readonly number[]): Discrepancy => {
     const others = conflict.map(byRef).filter((o) => o.ref !== c.ref);
     const members = [...others, c].sort((a, b) => (a.window.to < b.window.to ? -1 : a.window.to > b.window.to ? 1 : a.ref - b.ref));
@@ -261,10 +292,19 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
           : (c.slot.kind === "cumulative" && side === "hi" && onlyEvents) || (c.slot.kind === "event" && side === "lo" && others.every((o) => o.slot.kind === "cumulative"))
             ? "events_exceed_cumulative"
             : "window_conflict";
-    const versions = members.flatMap((m) => m.slot.versions.map((v) => v.current));
+    // A long conflict names many versions (a refusal's cycle of more than Windows.MINIMAL_UP_TO bounds is named as
+    // found): the lists are built by loops, and each candidate's description once per solve (`described`).
+    const versions: FS.Placed[] = [];
+    for (const m of members) for (const v of m.slot.versions) versions.push(v.current);
     const aside = c.slot.versions.map((v) => v.current.claim.claimId);
-    const kept = others.flatMap((o) => o.slot.versions.map((v) => v.current.claim.claimId));
-    const what = (x: Candidate) => `${F.show(x.part ? { lo: x.lo, hi: null } : F.interval(x.slot.reconciled))} ${x.slot.metric}${x.window.from === null ? ` through ${x.window.to}` : ` over ${x.window.from}..${x.window.to}`}`;
+    // The claims kept, each once: when no claim is in two versions of the candidates' slots, the list itself.
+    let kept: string[] = [];
+    if (claimsDistinct()) for (const o of others) for (const v of o.slot.versions) kept.push(v.current.claim.claimId);
+    else {
+      const once = new Set<string>();
+      for (const o of others) for (const v of o.slot.versions) once.add(v.current.claim.claimId);
+      kept = [...once];
+    }
     const resolve: Resolution[] =
       reason === "stale"
         ? [{ action: "correct_date", claimIds: aside }]
@@ -287,7 +327,7 @@ export const solve = (metric: string, direction: string, slots: readonly FS.Slot
       validTo: members.at(-1)!.slot.day ?? members.at(-1)!.window.to,
       detail: `${what(c)} cannot hold with ${others.map(what).join(" and ")}; its ${side === "hi" ? "upper" : "lower"} bound was set aside${reason === "stale" ? " (dated only by its article: it may refer to an earlier day)" : ""}`,
       versions,
-      kept: [...new Set(kept)],
+      kept,
       setAside: aside,
       resolve,
     };
@@ -360,7 +400,96 @@ const claimCount = (slots: readonly FS.Slot[]): number => {
 };
 
 /** Each cumulative figure against the event slots that lie inside its window. */
-const checksOf = (g: Group): Check[] =>
+const checksOf = (g: Group): Check[] => {
+  const events = g.readings.filter((e) => e.slot.kind === "event");
+  // Sums of whole numbers whose magnitudes add up to a safe integer are exact in any order: then the events inside
+  // each window are summed from sorted prefix sums instead of a scan of every event per figure (the same sums).
+  let magnitude = 0;
+  let whole = true;
+  for (const e of events) {
+    const i = F.interval(e.slot.reconciled);
+    if (!Number.isSafeInteger(i.lo) || (i.hi !== null && !Number.isSafeInteger(i.hi))) whole = false;
+    magnitude += Math.abs(i.lo) + (i.hi === null ? 0 : Math.abs(i.hi));
+  }
+  return whole && magnitude <= Number.MAX_SAFE_INTEGER ? checksBySums(g, events) : checksByScan(g);
+};
+
+/** A running sum of intervals over a sorted list: `lo[k]`, `hi[k]` and how many are unbounded among the first k. */
+interface Prefix {
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly open: Int32Array;
+}
+const prefixOf = (xs: readonly Q.Interval[]): Prefix => {
+  const lo = new Float64Array(xs.length + 1), hi = new Float64Array(xs.length + 1), open = new Int32Array(xs.length + 1);
+  xs.forEach((x, k) => {
+    lo[k + 1] = lo[k]! + x.lo;
+    hi[k + 1] = hi[k]! + (x.hi ?? 0);
+    open[k + 1] = open[k]! + (x.hi === null ? 1 : 0);
+  });
+  return { lo, hi, open };
+};
+/** How many of the sorted days are at or before `day`. */
+const countUpTo = (sorted: readonly string[], day: string): number => {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** How many of the sorted days are before `day`. */
+const countBelow = (sorted: readonly string[], day: string): number => {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+const checksBySums = (g: Group, events: readonly Counted[]): Check[] => {
+  const dated = events.filter((e) => e.window !== null);
+  const byTo = [...dated].sort((a, b) => (a.window!.to < b.window!.to ? -1 : a.window!.to > b.window!.to ? 1 : 0));
+  const tos = byTo.map((e) => e.window!.to);
+  const toSums = prefixOf(byTo.map((e) => F.interval(e.slot.reconciled)));
+  const undated = events.filter((e) => e.window === null).sort((a, b) => (a.slot.happenedBy < b.slot.happenedBy ? -1 : a.slot.happenedBy > b.slot.happenedBy ? 1 : 0));
+  const days = undated.map((e) => e.slot.happenedBy);
+  const undatedSums = prefixOf(undated.map((e) => F.interval(e.slot.reconciled)));
+  // For a scoped window: the dated events by first day (an event inside it starts inside it).
+  const byFrom = [...dated].sort((a, b) => (a.window!.from! < b.window!.from! ? -1 : a.window!.from! > b.window!.from! ? 1 : 0));
+  const froms = byFrom.map((e) => e.window!.from!);
+  return g.readings
+    .filter((r) => r.slot.kind === "cumulative" && r.window !== null)
+    .map((r) => {
+      const w = r.window!;
+      let lo = 0, hi = 0, open = 0;
+      if (w.from === null) {
+        const k = countUpTo(tos, w.to), u = countUpTo(days, w.to);
+        lo = toSums.lo[k]! + undatedSums.lo[u]!;
+        hi = toSums.hi[k]! + undatedSums.hi[u]!;
+        open = toSums.open[k]! + undatedSums.open[u]!;
+      } else
+        for (let k = countBelow(froms, w.from), end = countUpTo(froms, w.to); k < end; k++) {
+          const e = byFrom[k]!;
+          if (e.window!.to > w.to) continue;
+          const i = F.interval(e.slot.reconciled);
+          lo += i.lo;
+          hi += i.hi ?? 0;
+          open += i.hi === null ? 1 : 0;
+        }
+      const ev: Q.Interval = { lo, hi: open > 0 ? null : hi };
+      const cum = F.interval(r.slot.reconciled);
+      const outcome: CheckOutcome = cum.hi !== null && ev.lo > cum.hi ? "events_exceed_cumulative" : ev.hi !== null && ev.hi < cum.lo ? "coverage_gap" : "consistent";
+      return { asOf: r.slot.day, cumulative: cum, events: ev, outcome };
+    });
+};
+
+/** The same checks, each figure scanning every event (for sums that might not be exact in another order). */
+const checksByScan = (g: Group): Check[] =>
   g.readings
     .filter((r) => r.slot.kind === "cumulative" && r.window !== null)
     .map((r) => {

@@ -53,6 +53,28 @@ describe("the window solver against the solver it replaced", () => {
   });
 });
 
+describe("a fresh system of the same boundaries", () => {
+  it("is the system `make` gives for the same windows and seed, whatever the first system had accepted", () => {
+    fc.assert(
+      fc.property(instance, fc.integer({ min: 0, max: 40 }), ([halves, extra], upTo) => {
+        const windows = [...halves.map((h) => h.window), ...extra];
+        const first = W.make(windows);
+        halves.slice(0, upTo).forEach((h) => first.add(h, false));
+        const seed = first.potential();
+        for (const [ours, theirs] of [
+          [first.fresh(), W.make(windows)],
+          [first.fresh(seed), W.make(windows, [], seed)],
+        ] as const) {
+          halves.forEach((h) => expect(ours.add(h, false)).toEqual(theirs.add(h, false)));
+          expect(ours.accepted()).toEqual(theirs.accepted());
+          expect(ours.potential()).toEqual(theirs.potential());
+          for (const q of allWindows) expect(ours.bounds(q)).toEqual(theirs.bounds(q));
+        }
+      }),
+    );
+  });
+});
+
 // ---------------------------------------------------------------------------------------------- the reference
 interface Edge {
   readonly to: number;

@@ -35,6 +35,14 @@ interface Edge {
 
 const ORIGIN = "";
 
+// The boundary after a window's last day, found once per window object (callers keep their windows across systems).
+const ends = new WeakMap<Window, string>();
+const endOf = (w: Window): string => {
+  let e = ends.get(w);
+  if (e === undefined) ends.set(w, (e = next(w.to)));
+  return e;
+};
+
 /** Conflicts of up to this many accepted bounds are reduced to a minimal set; longer ones are named as found. */
 export const MINIMAL_UP_TO = 12;
 
@@ -54,6 +62,8 @@ export interface System {
   readonly accepted: () => readonly number[];
   /** A copy of the current potential, by boundary: a seed for a later system (`make`'s `seed`). */
   readonly potential: () => Seed;
+  /** `make` of the same windows and marks, with no bound accepted (seeded if given): the boundaries are not found again. */
+  readonly fresh: (seed?: Seed) => System;
 }
 
 /**
@@ -77,7 +87,7 @@ export const make = (windows: readonly Window[], marks: readonly string[] = [], 
   const keys = new Set<string>([ORIGIN]);
   for (const w of windows) {
     keys.add(w.from ?? ORIGIN);
-    keys.add(next(w.to));
+    keys.add(endOf(w));
   }
   for (const m of marks) {
     keys.add(m);
@@ -89,17 +99,29 @@ export const make = (windows: readonly Window[], marks: readonly string[] = [], 
   const cover = new Int32Array(nodes.length + 1);
   for (const w of windows) {
     cover[index.get(w.from ?? ORIGIN)!]! += 1;
-    cover[index.get(next(w.to))!]! -= 1;
+    cover[index.get(endOf(w))!]! -= 1;
   }
   const open: boolean[] = [];
   let running = 0;
   for (let i = 0; i + 1 < nodes.length; i++) open.push((running += cover[i]!) > 0);
+  return fromLayout({ nodes, index, open }, seed);
+};
+
+/** The boundaries of a system and which cells are open: what `make` finds of its windows and marks. */
+interface Layout {
+  readonly nodes: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly open: readonly boolean[];
+}
+
+const fromLayout = (layout: Layout, seed?: Seed): System => {
+  const { nodes, index, open } = layout;
   const adj: Edge[][] = nodes.map(() => []);
   for (let i = 0; i + 1 < nodes.length; i++) {
     adj[i + 1]!.push({ to: i, w: 0, ref: -1 }); // counts are non-negative: P(i) ≤ P(i+1)
     if (!open[i]) adj[i]!.push({ to: i + 1, w: 0, ref: -1 }); // a closed cell holds nothing
   }
-  return fromParts(nodes, index, adj, seed === undefined ? new Float64Array(nodes.length) : seeded(nodes, open, seed), []);
+  return fromParts(layout, adj, seed === undefined ? new Float64Array(nodes.length) : seeded(nodes, open, seed), []);
 };
 
 /**
@@ -118,7 +140,8 @@ const seeded = (nodes: readonly string[], open: readonly boolean[], seed: Seed):
   return pi;
 };
 
-const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>, adj: Edge[][], pi: Float64Array, accepted: number[]): System => {
+const fromParts = (layout: Layout, adj: Edge[][], pi: Float64Array, accepted: number[]): System => {
+  const { nodes, index } = layout;
   const n = nodes.length;
   // How many open cells lie before each boundary (a cell is closed when its start has a structural edge forward).
   const openBefore = new Int32Array(n);
@@ -128,7 +151,7 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
     if (i === undefined) throw new Error(`Windows: ${day} is not a boundary of this system`);
     return i;
   };
-  const ends = (w: Window): [number, number] => [node(w.from ?? ORIGIN), node(next(w.to))];
+  const endsOf = (w: Window): [number, number] => [node(w.from ?? ORIGIN), node(endOf(w))];
   /** The last boundary at or before a day boundary, and the first at or after it (past the last: the last, after which nothing is open). */
   const floor = (k: string): number => {
     let lo = 0, hi = n - 1;
@@ -149,28 +172,46 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
   // edge is accepted. They are exact integers, so how they are found does not change any answer.
   const fromCache = new Map<number, Float64Array>();
   const toCache = new Map<number, Float64Array>();
-  let reverse: Edge[][] | null = null;
+  // The searches run over a compact copy of the graph, built at the first search after an accepted bound: parallel
+  // edges (many slots bound the same window) merged into the least weight, which leaves every shortest path as it is.
+  let forward: Compact | null = null;
+  let reverse: Compact | null = null;
+  let kept = false;
   const invalidate = (): void => {
+    if (!kept) return;
+    kept = false;
     fromCache.clear();
     toCache.clear();
+    forward = null;
     reverse = null;
   };
-  /** Shortest reduced distances from `s` over `edges` (Dijkstra: reduced costs are non-negative under a feasible potential). */
-  const dijkstra = (s: number, edges: readonly Edge[][], sign: 1 | -1): Float64Array => {
+  const forwardGraph = (): Compact => {
+    kept = true;
+    return (forward ??= compact(n, adj));
+  };
+  const reverseGraph = (): Compact => {
+    kept = true;
+    return (reverse ??= reversed(n, forwardGraph()));
+  };
+  /** Shortest reduced distances from `s` over `g` (Dijkstra: reduced costs are non-negative under a feasible potential). */
+  const dijkstra = (s: number, g: Compact, sign: 1 | -1): Float64Array => {
     const dist = new Float64Array(n).fill(Infinity);
     dist[s] = 0;
     const heap = new Heap();
     heap.push(0, s);
+    const { start, to, w } = g;
     while (heap.size > 0) {
       const d = heap.topKey();
       const x = heap.popValue();
       if (d > dist[x]!) continue;
-      for (const e of edges[x]!) {
-        // Forward: the reduced cost of x → e.to; backward (an edge e.to → x read in reverse): of e.to → x.
-        const nd = d + e.w + sign * (pi[x]! - pi[e.to]!);
-        if (nd < dist[e.to]!) {
-          dist[e.to] = nd;
-          heap.push(nd, e.to);
+      const px = pi[x]!;
+      for (let k = start[x]!, end = start[x + 1]!; k < end; k++) {
+        const y = to[k]!;
+        // Forward: the reduced cost of x → y; backward (an edge y → x read in reverse): of y → x.
+        const nd = d + w[k]! + sign * (px - pi[y]!);
+        if (nd < dist[y]!) {
+          dist[y] = nd;
+          heap.push(nd, y);
         }
       }
     }
@@ -187,19 +228,14 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
   const distanceFrom = (s: number, t: number): number => {
     const d = distance(s, t);
     if (!Number.isNaN(d)) return d;
-    fromCache.set(s, dijkstra(s, adj, 1));
+    fromCache.set(s, dijkstra(s, forwardGraph(), 1));
     return distance(s, t);
   };
   /** The shortest distance from `s` to `t`, keeping the distances to `t`. */
   const distanceTo = (s: number, t: number): number => {
     const d = distance(s, t);
     if (!Number.isNaN(d)) return d;
-    if (reverse === null) {
-      const r: Edge[][] = nodes.map(() => []);
-      for (let x = 0; x < n; x++) for (const e of adj[x]!) r[e.to]!.push({ to: x, w: e.w, ref: e.ref });
-      reverse = r;
-    }
-    toCache.set(t, dijkstra(t, reverse, -1));
+    toCache.set(t, dijkstra(t, reverseGraph(), -1));
     return distance(s, t);
   };
 
@@ -330,17 +366,73 @@ const fromParts = (nodes: readonly string[], index: ReadonlyMap<string, number>,
 
   return {
     add: (h, explain = true) => {
-      const [s, e] = ends(h.window);
+      const [s, e] = endsOf(h.window);
       // total = P(e) − P(s); total ≤ hi is the edge s → e of weight hi; lo ≤ total is e → s of weight −lo.
       return h.side === "hi" ? addEdge(s, e, h.bound, h.ref, explain) : addEdge(e, s, -h.bound, h.ref, explain);
     },
     bounds: (w) => ({ lo: lower(w), hi: upper(w) }),
     lower,
     upper,
-    clone: () => fromParts(nodes, index, adj.map((list) => [...list]), Float64Array.from(pi), [...accepted]),
+    clone: () => fromParts(layout, adj.map((list) => [...list]), Float64Array.from(pi), [...accepted]),
+    fresh: (seed) => fromLayout(layout, seed),
     accepted: () => accepted,
     potential: () => ({ nodes, pi: Float64Array.from(pi) }),
   };
+};
+
+/** A graph as arrays: the edges out of `x` are `to[k]`, `w[k]` for `start[x] ≤ k < start[x + 1]`. */
+interface Compact {
+  readonly start: Int32Array;
+  readonly to: Int32Array;
+  readonly w: Float64Array;
+}
+
+/** The edges of `adj` with parallel edges merged into the least weight (in the order each target first appears). */
+const compact = (n: number, adj: readonly (readonly Edge[])[]): Compact => {
+  let m = 0;
+  for (const list of adj) m += list.length;
+  const start = new Int32Array(n + 1);
+  const to = new Int32Array(m);
+  const w = new Float64Array(m);
+  // Where each target of the current node sits in `to` (stamped by node: nothing is cleared).
+  const at = new Int32Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  let k = 0;
+  for (let x = 0; x < n; x++) {
+    start[x] = k;
+    for (const e of adj[x]!) {
+      if (seen[e.to] === x) {
+        const j = at[e.to]!;
+        if (e.w < w[j]!) w[j] = e.w;
+      } else {
+        seen[e.to] = x;
+        at[e.to] = k;
+        to[k] = e.to;
+        w[k] = e.w;
+        k++;
+      }
+    }
+  }
+  start[n] = k;
+  return { start, to: to.subarray(0, k), w: w.subarray(0, k) };
+};
+
+/** The same edges read backwards: `y → x` of weight w for every `x → y` of weight w. */
+const reversed = (n: number, g: Compact): Compact => {
+  const m = g.to.length;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) start[g.to[k]! + 1]!++;
+  for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+  const fill = start.slice(0, n);
+  const to = new Int32Array(m);
+  const w = new Float64Array(m);
+  for (let x = 0; x < n; x++)
+    for (let k = g.start[x]!, end = g.start[x + 1]!; k < end; k++) {
+      const j = fill[g.to[k]!]!++;
+      to[j] = x;
+      w[j] = g.w[k]!;
+    }
+  return { start, to, w };
 };
 
 /** A binary min-heap of (key, node). */

@@ -523,6 +523,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         }
       }
       if (phrase.category === "other" && !bodiesOf) continue;
+      // "Those freed include 82 privates and sergeants and 21 officers": ranks and other sub-groups after "include" are parts.
+      if (!bodiesOf && SUBGROUP_HEADS.test(/^\s*([\w’'-]+)/.exec(after)?.[1]?.toLowerCase() ?? "") && /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of)\b[^.;]{0,60}$/i.test(before)) continue;
       if (bodiesOf) category = "bodies";
       else if (phrase.category === "subgroup") {
         // A sub-group is a new total only when it is the only figure about captives in the sentence.

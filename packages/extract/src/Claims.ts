@@ -728,7 +728,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
             // "Russia has handed over 212 bodies, while Ukraine returned 19": "returned" by the side that has just received
             // in the same sentence is what it gave in exchange.
             const contrast = prior !== undefined && prior.metric === (category === "bodies" ? "bodies_returned" : prior.metric) && Claim.receiverOf(prior.direction) === agent && /^return/i.test(lead80.slice(verbAt)) && /\b(?:while|whereas|but|and)\s+(?:\w+\s+){0,3}$/i.test(upTo.slice(-40));
-            const received = !contrast && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
+            // "Moscow had offered to return 6,000 bodies": what a side offers or agrees to return, it gives.
+            const offeredReturn = /^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && /\b(?:offer|ready|propos|prepared|willing|agree|promis|pledg|intend|plan)\w*\s+to\s+$/i.test(upTo.slice(-40));
+            const received = !contrast && !offeredReturn && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
               const prior = inSentence.at(-1);

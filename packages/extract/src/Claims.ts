@@ -951,7 +951,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   for (const [k, d] of renamed.entries()) {
     if (d.kind !== "event" || d.direction !== "each_side" || d.value === null) continue;
     const n = d.value;
-    if (sided("to_ukraine", d).some((u) => sided("to_russia", d).some((r) => sums(n, d.qualifier, u.value! + r.value!)))) renamed[k] = { ...d, direction: "total" };
+    // Of one count each way ("82 one way and 140 the other"), not a group of one side and another of the other
+    // ("270 soldiers" to one, "120 civilians" to the other, parts of "each freeing 390").
+    if (sided("to_ukraine", d).some((u) => sided("to_russia", d).some((r) => r.metric === u.metric && sums(n, d.qualifier, u.value! + r.value!)))) renamed[k] = { ...d, direction: "total" };
   }
   // The publication day, a mere default, also gives way to a day the text gives the same figure by carrying
   // it from the exchange being told ("released on May 31. ... 75 returned home" after "an exchange: 75 for 75").

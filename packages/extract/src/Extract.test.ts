@@ -472,6 +472,7 @@ describe("sentence shapes of wire copy (2.6.0), on sentences written for the tes
     ["Ukraine brought home 103 soldiers on Friday. Those freed include 82 privates and sergeants and 21 officers.", ["prisoners_returned to_ukraine event 103 exact 2025-06-20"]],
     ["Zelensky wrote, adding that 1,200 more Ukrainians were expected to be freed in the next weeks.", ["prisoners_agreed to_ukraine target 1200 exact -"]],
     ["This was the fourth repatriation since the talks in Istanbul, where Moscow had offered to return 6,000 bodies.", ["bodies_agreed to_ukraine target 6000 exact -"]],
+    ["Ukraine and Russia each freed 390 people on Friday. Zelensky said 270 soldiers and 120 civilians had returned home. Moscow said 270 Russian servicemen had been returned.", ["prisoners_returned each_side event 390 exact 2025-06-20", "soldiers_returned to_ukraine event 270 exact 2025-06-20", "civilians_returned to_ukraine event 120 exact 2025-06-20", "prisoners_returned to_russia event 270 exact 2025-06-20"]],
     // Held until freed, however long the clause between; and the day of a capture is not the day of a release.
     ["Earlier, the ministry announced that two military pilots captured by Moscow's forces last month and held in Russia had been released.", ["prisoners_returned to_ukraine event 2 exact 2025-06-20"]],
   ])("%s", (text, expected) => {

@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -184,15 +185,26 @@ const asOfWarm = (ledger, days) => {
 // server's answer cache misses; its read cache keeps the log in memory): GET /api/figures (the totals' figures,
 // from the warm index once it is built: the time to build it and the process's RSS then are reported too), and
 // GET /api/totals (the whole totals view, reconciled), at fewer pairs: it takes seconds at 100k claims.
-const sliderApi = async (file, pairs, { totalsPairs = 3 } = {}) => {
+// The longest the event loop was held during a phase (perf_hooks' histogram, 10 ms resolution): what a request
+// arriving then would have waited before the server even read it.
+const loopWatch = () => {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  return () => {
+    h.disable();
+    return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6 };
+  };
+};
+const sliderApi = async (file, pairs, { totalsPairs = 3, later = [] } = {}) => {
   const store = openSqliteStore(file, { create: false }).right;
   const app = App.make({ store, where: file, checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-01-01T12:00:00.000Z"), ids: countingIds() });
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   // Without the warm-up of the first view: its reconciliations would hold the event loop while the sliders are timed.
+  const buildLoop = loopWatch();
   const running = await serve({ app, port: 0, today: () => "2026-01-01", warm: false });
-  const figures = [], figuresApp = [], totals = [], bytes = [];
+  const figures = [], figuresApp = [], totals = [], bytes = [], extended = [];
   let index;
   try {
     const timed = async (path) => {
@@ -205,7 +217,7 @@ const sliderApi = async (file, pairs, { totalsPairs = 3 } = {}) => {
       return { ms: performance.now() - t, bytes: body.length, app };
     };
     while (!running.index().ready) await new Promise((resolve) => setTimeout(resolve, 200));
-    index = { ...running.index(), sinceStartMs: performance.now() - t0 };
+    index = { ...running.index(), sinceStartMs: performance.now() - t0, loop: buildLoop() };
     global.gc?.();
     index.rssMB = Math.round(process.memoryUsage().rss / 2 ** 20);
     index.rssBeforeMB = Math.round(rssBefore / 2 ** 20);
@@ -219,17 +231,31 @@ const sliderApi = async (file, pairs, { totalsPairs = 3 } = {}) => {
       totals.push(r.ms);
       bytes.push(r.bytes);
     }
+    // New articles, one at a time, as another terminal would ingest them: from the append until the index
+    // answers for the new log (extended when the article is known on or after the last day, else rebuilt).
+    for (const a of later) {
+      const seen = running.seen().events;
+      const before = running.index();
+      const loop = loopWatch();
+      const t = performance.now();
+      const r = await store.appendToStream(a.stream, a.events, ExpectedRevision.NoStream)();
+      if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
+      while (running.seen().events < seen + a.events.length || !running.index().ready) await new Promise((resolve) => setTimeout(resolve, 20));
+      const after = running.index();
+      extended.push({ ms: performance.now() - t, indexMs: after.buildMs, how: after.how, extensions: after.extensions - before.extensions, builds: after.builds - before.builds, claims: a.claims, loop: loop() });
+    }
   } finally {
     await running.close();
     await store.close();
   }
-  return { figures, figuresApp, totals, bytes, index };
+  return { figures, figuresApp, totals, bytes, index, extended };
 };
 const showSlider = (size, r) => {
   const n = size.toLocaleString("en-US");
   log(`slider: ${n} claims  GET /api/figures (a new pair, from the warm index)  p50 ${round(pct(r.figures, 50), 2)} ms  p99 ${round(pct(r.figures, 99), 2)} ms (${r.figures.length} samples; in the server p50 ${round(pct(r.figuresApp, 50), 2)} ms p99 ${round(pct(r.figuresApp, 99), 2)} ms)`);
   if (r.totals.length > 0) log(`slider: ${n} claims  GET /api/totals (a new pair, reconciled)  p50 ${round(pct(r.totals, 50))} ms  p99 ${round(pct(r.totals, 99))} ms (${r.totals.length} samples, ${Math.round(median(r.bytes) / 1024)} KB each)`);
-  log(`slider: ${n} claims  warm index built in ${(r.index.buildMs / 1000).toFixed(1)} s (ready ${(r.index.sinceStartMs / 1000).toFixed(1)} s after the server started), ${r.index.rows} rows, ${Math.round(r.index.bytes / 2 ** 20)} MB of figures; RSS ${r.index.rssBeforeMB} MB before serving, ${r.index.rssMB} MB with the index`);
+  log(`slider: ${n} claims  warm index built in ${(r.index.buildMs / 1000).toFixed(1)} s (ready ${(r.index.sinceStartMs / 1000).toFixed(1)} s after the server started), ${r.index.rows} rows, ${Math.round(r.index.bytes / 2 ** 20)} MB of figures; RSS ${r.index.rssBeforeMB} MB before serving, ${r.index.rssMB} MB with the index; event loop held at most ${round(r.index.loop.maxMs)} ms meanwhile (p99 ${round(r.index.loop.p99Ms)} ms)`);
+  for (const x of r.extended) log(`slider: ${n} claims  one more article (${x.claims} claims): index ${x.how} (${x.extensions} extension${x.extensions === 1 ? "" : "s"}, ${x.builds} build${x.builds === 1 ? "" : "s"}) in ${round(x.indexMs)} ms, ready ${round(x.ms)} ms after the append; event loop held at most ${round(x.loop.maxMs)} ms`);
 };
 
 // ------------------------------------------------------------------------------------------ cold processes
@@ -486,10 +512,14 @@ if (only === "extraction") {
 if (only === "web") {
   for (const size of sizes) {
     // The corpus is not kept: the server's heap is then its own (its collections are part of what is timed).
-    const { file } = await appendOurs([...articles(size, 42)]);
+    // The last three articles are held back and appended while the server runs (the index follows them).
+    const corpus = [...articles(size, 42)];
+    const later = corpus.splice(-3);
+    const { file } = await appendOurs(corpus, 64);
+    corpus.length = 0;
     global.gc?.();
     log(`slider: ${size.toLocaleString("en-US")} claims stored; load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${machine.cores} cores`);
-    showSlider(size, await sliderApi(file, dayPairs(500, 13), { totalsPairs: size >= 1_000_000 ? 0 : 3 }));
+    showSlider(size, await sliderApi(file, dayPairs(500, 13), { totalsPairs: size >= 1_000_000 ? 0 : 3, later }));
     log(`slider: load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} when done`);
     cleanup(file);
   }

@@ -81,5 +81,18 @@ describe("the sliders' warm index", () => {
     const after = await get(`api/figures?${q}`);
     expect(after.totals).toEqual(figuresOf(await get(`api/totals?${q}`)));
     expect(after.totals).not.toEqual(before);
+    // Known after the last day: the index was extended by that day, not rebuilt.
+    expect(running.index()).toMatchObject({ how: "extended", builds: 1, extensions: 1 });
+  });
+
+  it("an article published before the last known day is in the past: the index is rebuilt, and still answers as /api/totals", async () => {
+    const seen = running.seen().events;
+    const file = join(dir, "earlier.txt");
+    writeFileSync(file, "KYIV, May 20 (Reuters) - Ukraine said 12 civilians were returned home on Tuesday in an exchange with Russia.");
+    expect(E.isRight(await app.ingest([file], { publishedAt: "2025-05-20", outlet: "Reuters" }))).toBe(true);
+    await until(() => running.seen().events > seen, "the server has seen the article");
+    await until(() => running.index().ready, "the index is built again");
+    expect(running.index()).toMatchObject({ how: "built", builds: 2, extensions: 1 });
+    for (const q of ["known-at=2025-05-21&through=2025-05-21", "known-at=2025-07-05&through=2025-05-20", "known-at=2025-07-05&through=2025-07-05"]) expect((await get(`api/figures?${q}`)).totals).toEqual(figuresOf(await get(`api/totals?${q}`)));
   });
 });

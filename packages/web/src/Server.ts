@@ -9,7 +9,8 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as E from "fp-ts/lib/Either.js";
-import { App } from "@factledger/app";
+import { App, Queries } from "@factledger/app";
+import { Reconcile, TotalsIndex } from "@factledger/core";
 import type { AppT } from "@factledger/app";
 import { showPosition } from "@factledger/store";
 import type { Position, Subscription } from "@factledger/store";
@@ -42,8 +43,19 @@ export interface Running {
   readonly port: number;
   /** The log position the server has seen, and how many events. */
   readonly seen: () => { readonly position: Position | null; readonly events: number };
-  /** The warm index of the sliders (`/api/figures`): ready or being built, how long its last build took, what it keeps. */
-  readonly index: () => { readonly ready: boolean; readonly buildMs: number | null; readonly rows: number; readonly bytes: number };
+  /**
+   * The warm index of the sliders (`/api/figures`): ready or being built, how long its last build or extension
+   * took and which it was, how many of each so far, what it keeps.
+   */
+  readonly index: () => {
+    readonly ready: boolean;
+    readonly buildMs: number | null;
+    readonly how: "built" | "extended" | null;
+    readonly builds: number;
+    readonly extensions: number;
+    readonly rows: number;
+    readonly bytes: number;
+  };
   /** Settles when the first view of the log as last seen is computed (after the index). */
   readonly warmed: () => Promise<void>;
   /** Stops listening, ends open event streams and the store subscription. Does not close the store. */
@@ -79,36 +91,74 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     for (const s of streams) s.write(`event: position\ndata: ${state()}\n\n`);
   };
   // The warm index of the head of the log, for the sliders: built in slices of about 20 ms between requests once
-  // the store is caught up and again after each burst of new events (before the first view is warmed); while it
-  // is built (or stale) the figures are reconciled, the same answer, slower.
-  let index: import("@factledger/core").TotalsIndex.TotalsIndex | null = null;
+  // the store is caught up, then extended by the knowledge days of each burst of new events (rebuilt only when
+  // an event lands before its last day: TotalsIndex.extending), before the first view is warmed. While it is
+  // built or extended (stale) the figures are reconciled, the same answer, slower.
+  let index: TotalsIndex.TotalsIndex | null = null;
+  // The latest index of the line, possibly of an older log than the one seen: the next extension starts from it.
+  let line: TotalsIndex.Extendable | null = null;
   let indexMs: number | null = null;
+  let indexHow: "built" | "extended" | null = null;
+  let builds = 0;
+  let extensions = 0;
+  // Bumped by every new event: an index is published only if no event came while it was made.
   let indexing = 0;
+  let closing = false;
   let building: Promise<void> = Promise.resolve();
+  let indexQueued = false;
   let warming: Promise<void> = Promise.resolve();
-  const buildIndex = async (): Promise<void> => {
-    const mine = ++indexing;
-    const started = performance.now();
-    const steps = await app.totalsIndex();
-    if (E.isLeft(steps)) return log(`building the warm index failed: ${steps.left._tag}`);
+  const parties = o.app.parts.parties ?? Reconcile.defaultParties;
+  /** Runs steps in slices of about 20 ms between requests; null when the server closes meanwhile. */
+  const sliced = async <A>(steps: Generator<TotalsIndex.Progress, A, void>): Promise<{ value: A } | null> => {
     let slice = performance.now();
     for (;;) {
-      if (mine !== indexing) return;
-      const r = steps.right.next();
-      if (r.done === true) {
-        index = r.value;
-        indexMs = performance.now() - started;
-        return;
-      }
+      if (closing) return null;
+      const r = steps.next();
+      if (r.done === true) return { value: r.value };
       if (performance.now() - slice > 20) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         slice = performance.now();
       }
     }
   };
+  const buildIndex = async (): Promise<void> => {
+    indexQueued = false;
+    const mine = indexing;
+    const started = performance.now();
+    const ledger = await Queries.ledger(app.parts);
+    let made: TotalsIndex.Extendable | null = null;
+    let how: "built" | "extended" = "extended";
+    if (line !== null) {
+      const r = await sliced(line.extending(ledger));
+      // Left unfinished (the server closes): that line cannot be extended any more.
+      if (r === null) return void (line = null);
+      made = r.value;
+    }
+    if (made === null) {
+      how = "built";
+      const r = await sliced(TotalsIndex.building(ledger, parties, { extendable: true }));
+      if (r === null) return void (line = null);
+      made = r.value;
+    }
+    line = made;
+    if (how === "built") builds++;
+    else extensions++;
+    // Events that came meanwhile are extended next (their burst's timer asks for it); until then the index is stale.
+    if (mine !== indexing) return;
+    index = made;
+    indexMs = performance.now() - started;
+    indexHow = how;
+  };
   /** The index first (the sliders wait for it), then the first view (`warm`). */
   const reindex = (): void => {
-    building = buildIndex().catch((e: unknown) => log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`));
+    // One build or extension at a time, each from the last one's index; asks that come meanwhile are one more.
+    if (!indexQueued) {
+      indexQueued = true;
+      building = building.then(buildIndex).catch((e: unknown) => {
+        line = null;
+        log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`);
+      });
+    }
     // A warm-up still running is of an older log: stopped now, not when the index is built.
     const mine = ++generation;
     warming = building.then(() => (mine === generation && o.warm !== false ? warm() : undefined));
@@ -118,7 +168,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       position = e.position;
       events++;
       reads.clear();
-      // The index is of the log as it was: stale from now on, and its build (if any) is stopped.
+      // The index is of the log as it was: stale from now on (a build or extension under way finishes, unpublished).
       index = null;
       indexing++;
       if (!caughtUp) return;
@@ -242,13 +292,14 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     url: `http://${host}:${address.port}/`,
     port: address.port,
     seen: () => ({ position, events }),
-    index: () => ({ ready: index !== null, buildMs: indexMs, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
+    index: () => ({ ready: index !== null, buildMs: indexMs, how: indexHow, builds, extensions, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
     warmed: () => warming,
     close: async () => {
       clearInterval(heartbeat);
       if (pending !== undefined) clearTimeout(pending);
       generation++;
       indexing++;
+      closing = true;
       await warming;
       await building; // the store is closed after us: nothing of ours may still be reading it
       await subscription.stop();

@@ -205,6 +205,8 @@ const sliderApi = async (file, pairs, { totalsPairs = 3, later = [] } = {}) => {
   const buildLoop = loopWatch();
   const running = await serve({ app, port: 0, today: () => "2026-01-01", warm: false });
   const figures = [], figuresApp = [], totals = [], bytes = [], extended = [];
+  const slim = [], slimBytes = [], slimAgain = [], figuresDuring = [], discrepancies = [], discrepancyBytes = [], fullReportBytes = [];
+  let viewsLoopMax = null;
   let index;
   try {
     const timed = async (path) => {
@@ -226,11 +228,36 @@ const sliderApi = async (file, pairs, { totalsPairs = 3, later = [] } = {}) => {
       figures.push(r.ms);
       figuresApp.push(r.app);
     }
-    for (const [k, t] of pairs.slice(0, totalsPairs)) {
+    // The reconciled views, made by the server's reconciler thread: the whole totals view of a new pair, then
+    // the page's slim report of another new pair while /api/figures is asked every 25 ms (what a slider's
+    // next move would wait), the same slim report again (from the cache), and the discrepancies of that pair.
+    const viewsLoop = loopWatch();
+    for (let i = 0; i < totalsPairs; i++) {
+      const [k, t] = pairs[i];
       const r = await timed(`api/totals?known-at=${k}&through=${t}`);
       totals.push(r.ms);
       bytes.push(r.bytes);
+      const [k2, t2] = pairs[i + totalsPairs];
+      let done = false;
+      const poll = (async () => {
+        for (let j = 0; !done; j++) {
+          const [a, b] = pairs[(200 + j) % pairs.length];
+          figuresDuring.push((await timed(`api/figures?known-at=${a}&through=${b}`)).ms);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      })();
+      const s1 = await timed(`api/report?known-at=${k2}&through=${t2}&slim=1`);
+      done = true;
+      await poll;
+      slim.push(s1.ms);
+      slimBytes.push(s1.bytes);
+      slimAgain.push((await timed(`api/report?known-at=${k2}&through=${t2}&slim=1`)).ms);
+      const d = await timed(`api/discrepancies?known-at=${k2}&through=${t2}`);
+      discrepancies.push(d.ms);
+      discrepancyBytes.push(d.bytes);
+      fullReportBytes.push((await timed(`api/report?known-at=${k2}&through=${t2}`)).bytes);
     }
+    viewsLoopMax = viewsLoop();
     // New articles, one at a time, as another terminal would ingest them: from the append until the index
     // answers for the new log (extended when the article is known on or after the last day, else rebuilt).
     for (const a of later) {
@@ -248,12 +275,17 @@ const sliderApi = async (file, pairs, { totalsPairs = 3, later = [] } = {}) => {
     await running.close();
     await store.close();
   }
-  return { figures, figuresApp, totals, bytes, index, extended };
+  return { figures, figuresApp, totals, bytes, index, extended, slim, slimBytes, slimAgain, figuresDuring, discrepancies, discrepancyBytes, fullReportBytes, viewsLoopMax };
 };
 const showSlider = (size, r) => {
   const n = size.toLocaleString("en-US");
   log(`slider: ${n} claims  GET /api/figures (a new pair, from the warm index)  p50 ${round(pct(r.figures, 50), 2)} ms  p99 ${round(pct(r.figures, 99), 2)} ms (${r.figures.length} samples; in the server p50 ${round(pct(r.figuresApp, 50), 2)} ms p99 ${round(pct(r.figuresApp, 99), 2)} ms)`);
-  if (r.totals.length > 0) log(`slider: ${n} claims  GET /api/totals (a new pair, reconciled)  p50 ${round(pct(r.totals, 50))} ms  p99 ${round(pct(r.totals, 99))} ms (${r.totals.length} samples, ${Math.round(median(r.bytes) / 1024)} KB each)`);
+  if (r.totals.length > 0) {
+    const kb = (xs) => `${Math.round(median(xs) / 1024)} KB`;
+    log(`slider: ${n} claims  GET /api/totals (a new pair, reconciled by the thread)  p50 ${round(pct(r.totals, 50))} ms  p99 ${round(pct(r.totals, 99))} ms (${r.totals.length} samples, ${kb(r.bytes)} each)`);
+    log(`slider: ${n} claims  GET /api/report?slim=1 (another new pair)  p50 ${round(pct(r.slim, 50))} ms  max ${round(Math.max(...r.slim))} ms, ${kb(r.slimBytes)} (the whole report: ${kb(r.fullReportBytes)}); asked again ${round(pct(r.slimAgain, 50), 2)} ms; its discrepancies ${round(pct(r.discrepancies, 50))} ms, ${kb(r.discrepancyBytes)}`);
+    log(`slider: ${n} claims  GET /api/figures while the thread reconciles  p50 ${round(pct(r.figuresDuring, 50), 2)} ms  p99 ${round(pct(r.figuresDuring, 99), 2)} ms  max ${round(Math.max(...r.figuresDuring), 2)} ms (${r.figuresDuring.length} samples); event loop held at most ${round(r.viewsLoopMax.maxMs)} ms (p99 ${round(r.viewsLoopMax.p99Ms)} ms) over these views`);
+  }
   log(`slider: ${n} claims  warm index built in ${(r.index.buildMs / 1000).toFixed(1)} s (ready ${(r.index.sinceStartMs / 1000).toFixed(1)} s after the server started), ${r.index.rows} rows, ${Math.round(r.index.bytes / 2 ** 20)} MB of figures; RSS ${r.index.rssBeforeMB} MB before serving, ${r.index.rssMB} MB with the index; event loop held at most ${round(r.index.loop.maxMs)} ms meanwhile (p99 ${round(r.index.loop.p99Ms)} ms)`);
   for (const x of r.extended) log(`slider: ${n} claims  one more article (${x.claims} claims): index ${x.how} (${x.extensions} extension${x.extensions === 1 ? "" : "s"}, ${x.builds} build${x.builds === 1 ? "" : "s"}) in ${round(x.indexMs)} ms, ready ${round(x.ms)} ms after the append; event loop held at most ${round(x.loop.maxMs)} ms`);
 };

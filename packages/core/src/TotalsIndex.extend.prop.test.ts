@@ -165,3 +165,21 @@ describe("the warm totals index, extended: examples", () => {
     expect(extended!.figuresAt("2025-06-09", "2025-06-01")).toEqual([{ metric: "prisoners_returned", direction: "to_ukraine", group: null, best: 390, lo: 390, hi: 390 }]);
   });
 });
+
+describe("the warm totals index, read elsewhere", () => {
+  it("an index read from its rows (as another thread receives them, through structured clone) answers as the index", () => {
+    fc.assert(
+      fc.property(richHistory.map(chronological), fc.double({ min: 0, max: 1, noNaN: true }), (events, cut) => {
+        const ledger = L.fromEvents(events.slice(0, Math.floor(cut * events.length)));
+        const built = TI.run(TI.building(ledger, R.defaultParties, { extendable: true }));
+        for (const e of events.slice(Math.floor(cut * events.length))) L.evolve(ledger, e);
+        const index = TI.run(built.extending(ledger)) ?? TI.build(ledger, R.defaultParties);
+        const rows = index.rows();
+        const read = TI.reading(structuredClone(rows, { transfer: TI.buffersOf(rows) }));
+        sameAnswers(read, index);
+        expect(read.size()).toEqual(index.size());
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -37,7 +37,94 @@ export interface TotalsIndex {
   readonly knownDays: readonly string[];
   /** How many rows the index keeps, and the bytes of their figures. */
   readonly size: () => { readonly rows: number; readonly bytes: number };
+  /** A copy of what the index keeps, to be read elsewhere (`reading`): another thread, once its buffers are transferred. */
+  readonly rows: () => Rows;
 }
+
+/** What an index keeps: per total, its rows by knowledge day, each with the list of through-days it was computed under. */
+export interface Rows {
+  readonly days: readonly string[];
+  readonly knownDays: readonly string[];
+  /** The lists of through-days, each ascending; a row names its list by position. */
+  readonly lists: ReadonlyArray<readonly string[]>;
+  readonly groups: ReadonlyArray<{
+    readonly metric: string;
+    readonly direction: string;
+    readonly group: string | null;
+    readonly days: readonly string[];
+    readonly rows: ReadonlyArray<Int32Array | Float64Array | null>;
+    readonly through: readonly number[];
+  }>;
+}
+
+/** The typed arrays of `rows` (each its own buffer): what a thread may transfer instead of copying. */
+export const buffersOf = (r: Rows): ArrayBuffer[] => r.groups.flatMap((g) => g.rows.flatMap((x) => (x === null ? [] : [x.buffer as ArrayBuffer])));
+
+interface Group {
+  readonly metric: string;
+  readonly direction: string;
+  readonly group: string | null;
+  readonly days: readonly string[];
+  readonly rows: ReadonlyArray<Row | null>;
+  readonly through: ReadonlyArray<readonly string[]>;
+}
+
+/** The index answering from rows (sorted by metric, direction and group), as built or as sent by another thread. */
+const reader = (ordered: readonly Group[], days: readonly string[], knownDays: readonly string[]): TotalsIndex => {
+  const figuresAt = (knownAt: string, through: string): Figure[] => {
+    const out: Figure[] = [];
+    // Rows computed under the same list of through-days share it: one search per list.
+    const at = new Map<readonly string[], number>();
+    for (const g of ordered) {
+      const k = lastAtOrBefore(g.days, knownAt);
+      const row = k < 0 ? null : g.rows[k]!;
+      if (row === null) continue;
+      const list = g.through[k]!;
+      let i = at.get(list);
+      if (i === undefined) at.set(list, (i = lastAtOrBefore(list, through)));
+      if (i < 0) continue;
+      const j = 3 * Math.min(i, row.length / 3 - 1);
+      const best = valueOf(row, j);
+      if (best === null) continue;
+      out.push({ metric: g.metric, direction: g.direction, group: g.group, best, lo: valueOf(row, j + 1)!, hi: valueOf(row, j + 2) });
+    }
+    return out;
+  };
+  return {
+    days,
+    knownDays,
+    figuresAt,
+    totalsAt: (day) => figuresAt(day, day),
+    size: () => {
+      let rowsKept = 0, numbers = 0;
+      for (const g of ordered) for (const r of g.rows) if (r !== null) (rowsKept++, (numbers += r.byteLength));
+      return { rows: rowsKept, bytes: numbers };
+    },
+    rows: () => {
+      const lists: Array<readonly string[]> = [];
+      const listNo = new Map<readonly string[], number>();
+      const no = (l: readonly string[]) => {
+        let i = listNo.get(l);
+        if (i === undefined) listNo.set(l, (i = lists.push([...l]) - 1));
+        return i;
+      };
+      return {
+        days: [...days],
+        knownDays: [...knownDays],
+        lists,
+        groups: ordered.map((g) => ({ metric: g.metric, direction: g.direction, group: g.group, days: [...g.days], rows: g.rows.map((r) => (r === null ? null : r.slice())), through: g.through.map(no) })),
+      };
+    },
+  };
+};
+
+/** An index that answers from rows made elsewhere (`TotalsIndex.rows`): the same answers as the index they come from. */
+export const reading = (r: Rows): TotalsIndex =>
+  reader(
+    r.groups.map((g) => ({ ...g, through: g.through.map((i) => r.lists[i]!) })),
+    r.days,
+    r.knownDays,
+  );
 
 /** How far a build or an extension has gone: knowledge days done, of how many. */
 export interface Progress {
@@ -283,35 +370,8 @@ const engine = (parties: readonly string[], extendable: boolean) => {
     const ordered = [...rows.entries()]
       .map(([g, r]) => ({ ...describe(g), ...r }))
       .sort((a, b) => (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : a.direction < b.direction ? -1 : a.direction > b.direction ? 1 : (a.group ?? "") < (b.group ?? "") ? -1 : 1));
-    const figuresAt = (knownAt: string, through: string): Figure[] => {
-      const out: Figure[] = [];
-      // Rows computed under the same list of through-days share it: one search per list.
-      const at = new Map<readonly string[], number>();
-      for (const g of ordered) {
-        const k = lastAtOrBefore(g.days, knownAt);
-        const row = k < 0 ? null : g.rows[k]!;
-        if (row === null) continue;
-        const days = g.through[k]!;
-        let i = at.get(days);
-        if (i === undefined) at.set(days, (i = lastAtOrBefore(days, through)));
-        if (i < 0) continue;
-        const j = 3 * Math.min(i, row.length / 3 - 1);
-        const best = valueOf(row, j);
-        if (best === null) continue;
-        out.push({ metric: g.metric, direction: g.direction, group: g.group, best, lo: valueOf(row, j + 1)!, hi: valueOf(row, j + 2) });
-      }
-      return out;
-    };
     return {
-      days: throughDays.slice(1),
-      knownDays: [...knowledgeDays],
-      figuresAt,
-      totalsAt: (day) => figuresAt(day, day),
-      size: () => {
-        let rowsKept = 0, numbers = 0;
-        for (const g of ordered) for (const r of g.rows) if (r !== null) (rowsKept++, (numbers += r.byteLength));
-        return { rows: rowsKept, bytes: numbers };
-      },
+      ...reader(ordered, throughDays.slice(1), [...knowledgeDays]),
       extending: (ledger) => advance(ledger, mine),
     };
   };

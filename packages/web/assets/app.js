@@ -11,7 +11,9 @@
   // ------------------------------------------------------------------ data source: the API, or the report's views
   const embedded = document.getElementById("factledger-data");
   const report = embedded === null ? null : JSON.parse(embedded.textContent);
-  const ORDER = ["known-at", "through", "metric", "direction", "id"];
+  const ORDER = ["known-at", "through", "metric", "direction", "id", "slim"];
+  /** The report view of a slider position: slim from the server (Slim.ts: no slots, readings or checks), whole in a self-contained report. */
+  const reportOf = (axes) => get("report", report === null ? { ...axes, slim: "1" } : axes);
   /** The canonical key of a request: the route and its parameters in a fixed order (the report is indexed by it). */
   const keyOf = (route, p) => {
     const s = new URLSearchParams();
@@ -288,7 +290,11 @@
   const disputedIds = (totals, discrepancies) => {
     const s = new Set();
     for (const d of discrepancies.discrepancies) for (const v of d.versions) s.add(v.claimId);
-    for (const t of totals.totals) for (const sl of t.slots) if (sl.disputed) for (const v of sl.versions) s.add(v.claimId);
+    // A slim total names the claims of its disputed slots; a whole one has the slots.
+    for (const t of totals.totals) {
+      if (t.disputedClaims !== undefined) for (const id of t.disputedClaims) s.add(id);
+      else for (const sl of t.slots) if (sl.disputed) for (const v of sl.versions) s.add(v.claimId);
+    }
     return s;
   };
 
@@ -507,7 +513,7 @@
       // One reconciliation for totals, agreements and discrepancies: the report view holds all three.
       const audited = auditedFigure();
       const [totals, audit, ...perFigure] = await Promise.all([
-        get("report", axes),
+        reportOf(axes),
         audited === undefined ? null : auditOf(audited),
         ...figures.map(async (f) => {
           const q = { ...axes, metric: f.metric, direction: f.direction };
@@ -589,7 +595,7 @@
     const first = [known[0], ...all.claims.flatMap((c) => [c.validFrom, c.validTo]).filter((d) => d !== null && d < known[0])].sort()[0];
     const lastDay = known[known.length - 1];
     days = report !== null ? report.days : everyDay(first < isoDay(ms(lastDay) - 120 * 86_400_000) ? isoDay(ms(lastDay) - 120 * 86_400_000) : first, lastDay);
-    const latest = await get("report", { "known-at": days[days.length - 1], through: days[days.length - 1] });
+    const latest = await reportOf({ "known-at": days[days.length - 1], through: days[days.length - 1] });
     const seen = new Set();
     const returned = latest.totals.filter((t) => t.metric.endsWith("_returned"));
     figures = (returned.length > 0 ? returned : latest.totals).filter((t) => !seen.has(figureKey(t)) && seen.add(figureKey(t))).map((t) => ({ metric: t.metric, direction: t.direction }));

@@ -6,17 +6,20 @@
  * terminal shows without a reload. Answers are cached per log position.
  */
 import { createServer } from "node:http";
+import { Worker } from "node:worker_threads";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as E from "fp-ts/lib/Either.js";
-import { App, Queries } from "@factledger/app";
+import { App } from "@factledger/app";
 import { Reconcile, TotalsIndex } from "@factledger/core";
 import type { AppT } from "@factledger/app";
 import { showPosition } from "@factledger/store";
-import type { Position, Subscription } from "@factledger/store";
+import type { Position, StoredEvent, Subscription } from "@factledger/store";
 import * as Api from "./Api.ts";
 import * as Assets from "./Assets.ts";
 import { readCache } from "./ReadCache.ts";
+import type * as Reconciled from "./Reconciled.ts";
+import type { FromThread, ToThread } from "./ReconcilerThread.ts";
 
 /** Options of `serve`. */
 export interface ServeOptions {
@@ -56,11 +59,16 @@ export interface Running {
     readonly rows: number;
     readonly bytes: number;
   };
+  /** How many views the reconciler thread has answered (off the event loop), and whether it is up. */
+  readonly reconciler: () => { readonly up: boolean; readonly views: number };
   /** Settles when the first view of the log as last seen is computed (after the index). */
   readonly warmed: () => Promise<void>;
   /** Stops listening, ends open event streams and the store subscription. Does not close the store. */
   readonly close: () => Promise<void>;
 }
+
+/** Past this many events in the log, the warm-up leaves the app's per-figure queries (timelines, claims, audit) to the page. */
+const WARM_ON_LOOP = 50_000;
 
 /** One line of JSON (bigints as strings, as the CLI prints them). */
 const json = (x: unknown, space?: number): string => JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? v.toString() : v), space);
@@ -80,7 +88,16 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   const assets = Assets.load();
   const streams = new Set<ServerResponse>();
   // Answers by request, in flight or done, for the current log position: two pages asking the same wait for one fold.
-  const cache = new Map<string, Promise<{ status: number; body: string }>>();
+  const cache = new Map<string, Promise<{ status: number; body: string | Uint8Array }>>();
+  // What the cache holds, in bytes, by key: past the budget the oldest answers go (a full view at 100,000 claims is 48 MB).
+  const cached = new Map<string, number>();
+  let cachedBytes = 0;
+  const CACHE_BYTES = 512 * 2 ** 20;
+  const clearCache = () => {
+    cache.clear();
+    cached.clear();
+    cachedBytes = 0;
+  };
   let position: Position | null = null;
   let events = 0;
   let caughtUp = false;
@@ -90,102 +107,123 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   const broadcast = (): void => {
     for (const s of streams) s.write(`event: position\ndata: ${state()}\n\n`);
   };
-  // The warm index of the head of the log, for the sliders: built in slices of about 20 ms between requests once
-  // the store is caught up, then extended by the knowledge days of each burst of new events (rebuilt only when
-  // an event lands before its last day: TotalsIndex.extending), before the first view is warmed. While it is
-  // built or extended (stale) the figures are reconciled, the same answer, slower.
+
+  // The reconciler thread (ReconcilerThread.ts) folds its own ledger from the events forwarded here, keeps the
+  // warm index of the head of the log (built once the store is caught up, then extended by each burst of new
+  // events, rebuilt only when one lands before its last day) and reconciles the views of slider positions, all
+  // off this event loop. The index's rows come back after each build or extension: /api/figures reads them here.
+  // While the index is stale the figures are reconciled by the thread; if the thread fails, by the app here.
+  const parties = o.app.parts.parties ?? Reconcile.defaultParties;
+  const thread = new Worker(new URL("../dist/ReconcilerThread.js", import.meta.url), { workerData: { parties } });
+  let threadUp = true;
+  const toThread = (m: ToThread): void => thread.postMessage(m);
+  const outbox: StoredEvent[] = [];
+  let flushing = false;
+  const flush = (): void => {
+    // In batches: each post copies its events (structured clone) on this loop.
+    while (outbox.length > 0 && threadUp) toThread({ type: "events", events: outbox.splice(0, 2000) });
+    outbox.length = 0;
+  };
+  const views = new Map<number, { resolve: (a: Api.Answer) => void }>();
+  let viewNo = 0;
+  let threadViews = 0;
+  const reconciled = (ask: Reconciled.Ask): Promise<Api.Answer> =>
+    new Promise((resolve) => {
+      flush();
+      const id = ++viewNo;
+      views.set(id, { resolve });
+      toThread({ type: "view", id, ask });
+    });
   let index: TotalsIndex.TotalsIndex | null = null;
-  // The latest index of the line, possibly of an older log than the one seen: the next extension starts from it.
-  let line: TotalsIndex.Extendable | null = null;
   let indexMs: number | null = null;
   let indexHow: "built" | "extended" | null = null;
   let builds = 0;
   let extensions = 0;
-  // Bumped by every new event: an index is published only if no event came while it was made.
-  let indexing = 0;
-  let closing = false;
-  let building: Promise<void> = Promise.resolve();
-  let indexQueued = false;
   let warming: Promise<void> = Promise.resolve();
-  const parties = o.app.parts.parties ?? Reconcile.defaultParties;
-  /** Runs steps in slices of about 20 ms between requests; null when the server closes meanwhile. */
-  const sliced = async <A>(steps: Generator<TotalsIndex.Progress, A, void>): Promise<{ value: A } | null> => {
-    let slice = performance.now();
-    for (;;) {
-      if (closing) return null;
-      const r = steps.next();
-      if (r.done === true) return { value: r.value };
-      if (performance.now() - slice > 20) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
-    }
+  // Settles when the index of the log as last seen arrives (or the thread fails, or the server closes).
+  let indexed: { events: number; resolve: () => void } | null = null;
+  const indexedNow = (): void => {
+    indexed?.resolve();
+    indexed = null;
   };
-  const buildIndex = async (): Promise<void> => {
-    indexQueued = false;
-    const mine = indexing;
-    const started = performance.now();
-    const ledger = await Queries.ledger(app.parts);
-    let made: TotalsIndex.Extendable | null = null;
-    let how: "built" | "extended" = "extended";
-    if (line !== null) {
-      const r = await sliced(line.extending(ledger));
-      // Left unfinished (the server closes): that line cannot be extended any more.
-      if (r === null) return void (line = null);
-      made = r.value;
+  thread.on("message", (m: FromThread) => {
+    if (m.type === "view") {
+      const v = views.get(m.id);
+      views.delete(m.id);
+      threadViews++;
+      if ("error" in m) return v?.resolve({ status: 500, body: { error: `internal error: ${m.error}` } });
+      return v?.resolve({ status: 200, body: null, raw: m.body, ms: m.ms });
     }
-    if (made === null) {
-      how = "built";
-      const r = await sliced(TotalsIndex.building(ledger, parties, { extendable: true }));
-      if (r === null) return void (line = null);
-      made = r.value;
+    if (m.type === "index") {
+      if (m.how === "built") builds++;
+      else extensions++;
+      // Of an older log when events came since it began: the next extension (asked after their burst) follows.
+      if (m.events !== events) return;
+      index = TotalsIndex.reading(m.rows);
+      indexMs = m.ms;
+      indexHow = m.how;
+      if (indexed !== null && indexed.events === events) indexedNow();
+      return;
     }
-    line = made;
-    if (how === "built") builds++;
-    else extensions++;
-    // Events that came meanwhile are extended next (their burst's timer asks for it); until then the index is stale.
-    if (mine !== indexing) return;
-    index = made;
-    indexMs = performance.now() - started;
-    indexHow = how;
+    log(`the reconciler thread: ${m.message}`);
+  });
+  const threadDown = (why: string): void => {
+    if (!threadUp) return;
+    threadUp = false;
+    index = null;
+    log(`the reconciler thread stopped (${why}): views are reconciled on the event loop from now on`);
+    for (const v of views.values()) v.resolve({ status: 500, body: { error: "internal error: the reconciler thread stopped" } });
+    views.clear();
+    indexedNow();
   };
+  thread.on("error", (e) => threadDown(e.message));
+  thread.on("exit", (code) => threadDown(`exit ${code}`));
   /** The index first (the sliders wait for it), then the first view (`warm`). */
   const reindex = (): void => {
-    // One build or extension at a time, each from the last one's index; asks that come meanwhile are one more.
-    if (!indexQueued) {
-      indexQueued = true;
-      building = building.then(buildIndex).catch((e: unknown) => {
-        line = null;
-        log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`);
-      });
+    flush();
+    let ready: Promise<void> = Promise.resolve();
+    if (threadUp) {
+      indexedNow();
+      ready = new Promise<void>((resolve) => (indexed = { events, resolve }));
+      toThread({ type: "index" });
     }
     // A warm-up still running is of an older log: stopped now, not when the index is built.
     const mine = ++generation;
-    warming = building.then(() => (mine === generation && o.warm !== false ? warm() : undefined));
+    warming = ready.then(() => (mine === generation && o.warm !== false ? warm() : undefined));
   };
   const subscription: Subscription = o.app.parts.store.subscribeToAll("start", {
     onEvent: (e) => {
       position = e.position;
       events++;
+      if (threadUp) {
+        outbox.push(e);
+        if (outbox.length >= 2000) flush();
+        else if (!flushing) {
+          flushing = true;
+          setImmediate(() => {
+            flushing = false;
+            flush();
+          });
+        }
+      }
       reads.clear();
       // The index is of the log as it was: stale from now on (a build or extension under way finishes, unpublished).
       index = null;
-      indexing++;
       if (!caughtUp) return;
-      cache.clear();
+      clearCache();
       // An article is one append of several events: tell the pages once, when the burst is over.
       if (pending === undefined)
         pending = setTimeout(() => {
           pending = undefined;
           reads.clear();
-          cache.clear();
+          clearCache();
           broadcast();
           reindex();
         }, 100);
     },
     onCaughtUp: () => {
       caughtUp = true;
-      cache.clear();
+      clearCache();
       broadcast();
       reindex();
     },
@@ -197,16 +235,34 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   heartbeat.unref();
 
   /** The answer to `/api/…?…`, from the cache when this log position has been asked it already. */
-  const answer = (pathname: string, search: string): Promise<{ status: number; body: string }> => {
+  const answer = (pathname: string, search: string): Promise<{ status: number; body: string | Uint8Array }> => {
     const key = pathname + search;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
-    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search), index).then((a) => ({ status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) }));
+    // The reconciled views come from the thread once the store is caught up (its ledger is then the log as seen).
+    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search), index, threadUp && caughtUp ? reconciled : null).then((a) => ({
+      status: a.status,
+      body: a.raw ?? json(a.body, a.status === 200 ? 2 : undefined),
+    }));
     if (!caughtUp) return p;
-    if (cache.size > 2000) cache.clear();
+    if (cache.size > 2000) clearCache();
     cache.set(key, p);
     // Only answers are kept: an error or a failure is asked again next time.
-    p.then((a) => a.status !== 200 && cache.get(key) === p && cache.delete(key), () => cache.get(key) === p && cache.delete(key));
+    p.then(
+      (a) => {
+        if (cache.get(key) !== p) return;
+        if (a.status !== 200) return void cache.delete(key);
+        cached.set(key, a.body.length);
+        cachedBytes += a.body.length;
+        for (const [k, n] of cached) {
+          if (cachedBytes <= CACHE_BYTES || k === key) break;
+          cache.delete(k);
+          cached.delete(k);
+          cachedBytes -= n;
+        }
+      },
+      () => cache.get(key) === p && cache.delete(key),
+    );
     return p;
   };
 
@@ -223,7 +279,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       const key = Api.keyOf(route, p);
       const i = key.indexOf("?");
       const a = await answer(`/api/${i < 0 ? key : key.slice(0, i)}`, i < 0 ? "" : key.slice(i));
-      return JSON.parse(a.body);
+      return JSON.parse(typeof a.body === "string" ? a.body : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength).toString("utf8"));
     };
     try {
       const [list] = await Promise.all([ask("articles"), ask("claims")]);
@@ -231,7 +287,10 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       const last = days[days.length - 1];
       if (last === undefined) return;
       const axes = { "known-at": last, through: last };
-      const figures = Api.figuresOf((await ask("report", axes)).totals);
+      const figures = Api.figuresOf((await ask("report", { ...axes, slim: "1" })).totals);
+      // The timelines, claims and audit are the app's queries, run on this event loop (seconds each past
+      // tens of thousands of claims): warmed only for a log small enough that they hold it briefly.
+      if (events > WARM_ON_LOOP) return;
       for (const f of figures) {
         await ask("timeline", { ...axes, ...f });
         await ask("claims", { ...axes, ...f });
@@ -243,7 +302,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     }
   };
 
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void => {
+  const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void => {
     res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...security, ...extra });
     res.end(body);
   };
@@ -294,15 +353,18 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     seen: () => ({ position, events }),
     index: () => ({ ready: index !== null, buildMs: indexMs, how: indexHow, builds, extensions, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
     warmed: () => warming,
+    reconciler: () => ({ up: threadUp, views: threadViews }),
     close: async () => {
       clearInterval(heartbeat);
       if (pending !== undefined) clearTimeout(pending);
       generation++;
-      indexing++;
-      closing = true;
-      await warming;
-      await building; // the store is closed after us: nothing of ours may still be reading it
+      indexedNow();
+      await warming; // the store is closed after us: nothing of ours may still be reading it
       await subscription.stop();
+      threadUp = false;
+      for (const v of views.values()) v.resolve({ status: 503, body: { error: "the server is closing" } });
+      views.clear();
+      await thread.terminate();
       for (const s of streams) s.end();
       streams.clear();
       await new Promise<void>((resolve) => {

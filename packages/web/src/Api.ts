@@ -140,7 +140,10 @@ export const routes: Readonly<Record<string, Route>> = {
           : (viaReconciler(r, a, "figures") ?? answer(await r.app.figures(a))),
       ),
   },
-  discrepancies: { accepts: ["knownAt", "through", "position"], run: async (r) => viaReconciler(r, { ...axes(r), since: null }, "discrepancies") ?? answer(await r.app.discrepancies(axes(r))) },
+  discrepancies: {
+    accepts: ["knownAt", "through", "position", "slim"],
+    run: async (r) => viaReconciler(r, { ...axes(r), since: null }, "discrepancies") ?? answer(await r.app.discrepancies(axes(r)), (v) => (r.params.slim === true ? Slim.discrepancies(v) : v)),
+  },
   report: {
     accepts: ["knownAt", "through", "position", "slim"],
     run: async (r) => viaReconciler(r, { ...axes(r), since: null }, "report") ?? answer(await r.app.report(axes(r)), (v) => (r.params.slim === true ? Slim.report(v) : v)),

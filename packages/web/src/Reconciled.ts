@@ -43,8 +43,10 @@ export const view = (ledger: Ledger.Ledger, r: Reconcile.Report, a: Ask): unknow
       const x = { knownAt: v.knownAt, through: v.through, since: v.since, agreements: v.agreements, offers: v.offers };
       return a.slim ? Slim.agreements(x) : x;
     }
-    case "discrepancies":
-      return Views.discrepancies(r, knownAt, through);
+    case "discrepancies": {
+      const v = Views.discrepancies(r, knownAt, through);
+      return a.slim ? Slim.discrepancies(v) : v;
+    }
     case "report": {
       // As Queries.reportView.
       const articles = [...ledger.articles.values()];

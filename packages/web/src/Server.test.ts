@@ -78,6 +78,14 @@ describe("the reconciled views of a slider position, from the reconciler thread"
       expect(slimReport.totals.map((t: any) => [t.metric, t.direction, t.best, t.lo, t.hi])).toEqual(report.totals.map((t) => [t.metric, t.direction, t.best, t.lo, t.hi]));
       expect(slimReport.totals.flatMap((t: any) => t.disputedClaims).sort()).toEqual([...new Set(report.totals.flatMap((t) => t.slots.filter((x) => x.disputed).flatMap((x) => x.versions.map((v) => v.claimId))))].sort());
       expect(JSON.stringify(slimReport).length).toBeLessThan(JSON.stringify(report).length);
+      const discrepancies = right(await app.discrepancies({ knownAt, through }));
+      const slimDiscrepancies = await get(`api/discrepancies?${q}&slim=1`);
+      expect(slimDiscrepancies).toEqual(Slim.discrepancies(discrepancies));
+      decodes(Slim.SlimDiscrepanciesView, slimDiscrepancies);
+      // The seeds have fewer discrepancies than a slim answer lists: all of them, and all their claims.
+      expect(slimDiscrepancies.discrepancies).toEqual(discrepancies.discrepancies);
+      expect(slimDiscrepancies.discrepancyCount).toBe(discrepancies.discrepancies.length);
+      expect(slimReport.disputedClaims.sort()).toEqual([...new Set(discrepancies.discrepancies.flatMap((d) => d.versions.map((v) => v.claimId)))].sort());
     }
   });
 
@@ -88,10 +96,20 @@ describe("the reconciled views of a slider position, from the reconciler thread"
     expect(r.totals.every((t: any) => t.slots === undefined && t.readings === undefined && t.checks === undefined)).toBe(true);
   });
 
+  it("past the first discrepancies, a slim answer lists the first ones and counts them all, with all their claims", () => {
+    const version = (claimId: string): Views.Version => ({ value: 1, qualifier: "exact", lo: 1, hi: 1, attributedTo: "x", articleId: null, outlet: null, publishedAt: null, claimId, kind: "event", direction: "to_ukraine", validFrom: null, validTo: null, reportedVia: null, sentence: "" });
+    const row = (i: number): Views.DiscrepancyRow => ({ metric: "m", direction: "to_ukraine", kind: "event", validFrom: null, validTo: null, reason: "r", rule: "x", detail: "", versions: [version(`a${i}`), version(`b${i}`)], kept: [], setAside: [], resolve: [] });
+    const all = Array.from({ length: Slim.DISCREPANCIES + 7 }, (_, i) => row(i));
+    const v = Slim.discrepancies({ knownAt: "2025-06-01", through: "2025-06-01", discrepancies: all });
+    expect(v.discrepancies).toEqual(all.slice(0, Slim.DISCREPANCIES));
+    expect(v.discrepancyCount).toBe(Slim.DISCREPANCIES + 7);
+    expect(v.disputedClaims).toHaveLength(2 * (Slim.DISCREPANCIES + 7));
+    expect(v.disputedClaims).toContain(`b${Slim.DISCREPANCIES + 6}`);
+  });
+
   it("a bad slim is a one-line 400 naming it; routes that have no slim answer refuse it", async () => {
     for (const [path, error] of [
       ["api/totals?slim=yes", 'slim: "yes" is not 1, true, 0 or false'],
-      ["api/discrepancies?slim=1", "slim: unknown parameter"],
       ["api/timeline?metric=prisoners_returned&direction=to_ukraine&slim=1", "slim: unknown parameter"],
     ] as const) {
       const r = await fetch(`${running.url}${path}`);

@@ -4,7 +4,9 @@
  * `Views.TotalRow` but its slots, readings and checks (at 100,000 claims those are nearly all of a 48 MB
  * answer), and gains `disputedClaims`, the claims of its disputed slots (the page rings them); an agreement
  * and an offer keep every field but their versions, and an agreement's phases keep their figures without their
- * versions. Discrepancies are whole: the page shows every version side by side. The full shapes are unchanged.
+ * versions. Discrepancies are whole (the page shows every version side by side), but only the first
+ * `DISCREPANCIES` of them, with how many there are and the claims of all of them (`disputedClaims`, for the
+ * charts' rings): at 100,000 claims there are thousands, about 11 MB. The full shapes are unchanged.
  */
 import * as t from "io-ts";
 import { Views } from "@factledger/app";
@@ -62,9 +64,25 @@ export type SlimTotalsView = t.TypeOf<typeof SlimTotalsView>;
 export const SlimAgreementsView = t.type({ knownAt: t.string, through: t.string, since: nullable(t.string), agreements: t.array(SlimAgreementRow), offers: t.array(SlimOfferRow) });
 export type SlimAgreementsView = t.TypeOf<typeof SlimAgreementsView>;
 
-/** `/api/report?slim=1`: the report view with slim totals, agreements and offers (discrepancies and the rest whole). */
+/** How many discrepancies a slim answer lists (the first, in the report's order). */
+export const DISCREPANCIES = 100;
+
+/** What a slim answer says of the discrepancies beyond the ones it lists. */
+const DiscrepancyCount = t.type({
+  /** How many discrepancies there are (the list has the first `DISCREPANCIES`). */
+  discrepancyCount: t.number,
+  /** The claims of every version of every discrepancy, listed or not, once each. */
+  disputedClaims: t.array(t.string),
+});
+
+/** `/api/discrepancies?slim=1`: the first discrepancies, whole, with how many there are and all their claims. */
+export const SlimDiscrepanciesView = t.intersection([t.type({ knownAt: t.string, through: t.string, discrepancies: t.array(Views.DiscrepancyRow) }), DiscrepancyCount]);
+export type SlimDiscrepanciesView = t.TypeOf<typeof SlimDiscrepanciesView>;
+
+/** `/api/report?slim=1`: the report view with slim totals, agreements and offers, and the first discrepancies (the rest whole). */
 export const SlimReportView = t.intersection([
   SlimTotalsView,
+  DiscrepancyCount,
   t.type({
     discrepancies: t.array(Views.DiscrepancyRow),
     articles: t.number,
@@ -122,9 +140,21 @@ export const agreements = (v: { knownAt: string; through: string; since: string 
   offers: v.offers.map(offer),
 });
 
+const claimsOf = (ds: readonly Views.DiscrepancyRow[]): string[] => [...new Set(ds.flatMap((d) => d.versions.map((x) => x.claimId)))];
+
+export const discrepancies = (v: Views.DiscrepanciesView): SlimDiscrepanciesView => ({
+  knownAt: v.knownAt,
+  through: v.through,
+  discrepancies: v.discrepancies.slice(0, DISCREPANCIES),
+  discrepancyCount: v.discrepancies.length,
+  disputedClaims: claimsOf(v.discrepancies),
+});
+
 export const report = (v: Views.ReportView): SlimReportView => ({
   ...totals(v),
-  discrepancies: v.discrepancies,
+  discrepancies: v.discrepancies.slice(0, DISCREPANCIES),
+  discrepancyCount: v.discrepancies.length,
+  disputedClaims: claimsOf(v.discrepancies),
   articles: v.articles,
   claims: v.claims,
   undated: v.undated,

@@ -195,10 +195,15 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     onEvent: (e) => {
       position = e.position;
       events++;
+      // A store catching up delivers its log in one go, waiting only for what this returns: every 250
+      // events or so, the loop answers what came meanwhile (a request, a timer) before the next.
+      let breathe: Promise<void> | undefined;
       if (threadUp) {
         outbox.push(e);
-        if (outbox.length >= 2000) flush();
-        else if (!flushing) {
+        if (outbox.length >= 250) {
+          flush();
+          breathe = new Promise<void>((resolve) => setImmediate(resolve));
+        } else if (!flushing) {
           flushing = true;
           setImmediate(() => {
             flushing = false;
@@ -209,7 +214,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       reads.clear();
       // The index is of the log as it was: stale from now on (a build or extension under way finishes, unpublished).
       index = null;
-      if (!caughtUp) return;
+      if (!caughtUp) return breathe;
       clearCache();
       // An article is one append of several events: tell the pages once, when the burst is over.
       if (pending === undefined)
@@ -220,6 +225,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
           broadcast();
           reindex();
         }, 100);
+      return breathe;
     },
     onCaughtUp: () => {
       caughtUp = true;

@@ -183,3 +183,28 @@ describe("the warm totals index, read elsewhere", () => {
     );
   });
 });
+
+describe("the warm totals index, read elsewhere: rows beyond 32 bits", () => {
+  it("a row of figures past 2^31 is packed among the other figures and read back exactly", () => {
+    const article: LedgerEvent = { type: "ArticleRecorded", version: 2, articleId: "a", textHash: "a", text: "a", path: null, publishedAt: "2025-06-03", outlet: "Reuters", wire: null, url: null, learned: { publishedAt: "text", outlet: "text", url: "none" }, copyOf: null, extractor: { name: "t", version: "1" }, recordedAt: "2025-06-03T06:00:00.000Z" };
+    const claim = (id: string, metric: string, value: number): LedgerEvent => ({
+      type: "ClaimReported",
+      version: 3,
+      claimId: id,
+      articleId: "a",
+      claim: { id, metric, direction: "to_ukraine", kind: "event", value, qualifier: "exact", lo: value, hi: value, validFrom: "2025-06-01", validTo: "2025-06-01", attributedTo: "Zelensky", evidence: { start: 0, end: 1, text: "" }, agreement: null, commitment: null, group: null, dateSource: "text" },
+      reportedVia: null,
+      origin: "extracted",
+      analyst: null,
+      extractor: { name: "t", version: "1" },
+      recordedAt: "2025-06-03T06:00:00.000Z",
+    });
+    const index = TI.build(L.fromEvents([article, claim("c1", "prisoners_returned", 2 ** 31 + 5), claim("c2", "bodies_returned", 12)]), R.defaultParties);
+    const rows = index.rows();
+    expect(rows.floats.length).toBeGreaterThan(0);
+    expect(rows.ints.length).toBeGreaterThan(0);
+    const read = TI.reading(structuredClone(rows, { transfer: TI.buffersOf(rows) }));
+    sameAnswers(read, index);
+    expect(read.figuresAt("2025-06-03", "2025-06-01")).toContainEqual({ metric: "prisoners_returned", direction: "to_ukraine", group: null, best: 2 ** 31 + 5, lo: 2 ** 31 + 5, hi: 2 ** 31 + 5 });
+  });
+});

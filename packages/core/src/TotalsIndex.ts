@@ -41,24 +41,32 @@ export interface TotalsIndex {
   readonly rows: () => Rows;
 }
 
-/** What an index keeps: per total, its rows by knowledge day, each with the list of through-days it was computed under. */
+/**
+ * What an index keeps: per total, its rows by knowledge day, each with the list of through-days it was computed
+ * under. The rows are packed end to end in two arrays (whole counts, and any other figures), so that another
+ * thread receives a few buffers, not one per row.
+ */
 export interface Rows {
   readonly days: readonly string[];
   readonly knownDays: readonly string[];
   /** The lists of through-days, each ascending; a row names its list by position. */
   readonly lists: ReadonlyArray<readonly string[]>;
+  readonly ints: Int32Array;
+  readonly floats: Float64Array;
   readonly groups: ReadonlyArray<{
     readonly metric: string;
     readonly direction: string;
     readonly group: string | null;
     readonly days: readonly string[];
-    readonly rows: ReadonlyArray<Int32Array | Float64Array | null>;
-    readonly through: readonly number[];
+    /** Per row, three numbers: where it is (0: no row, 1: `ints`, 2: `floats`), its offset and its length. */
+    readonly spans: Int32Array;
+    /** Per row, its list of through-days. */
+    readonly through: Int32Array;
   }>;
 }
 
-/** The typed arrays of `rows` (each its own buffer): what a thread may transfer instead of copying. */
-export const buffersOf = (r: Rows): ArrayBuffer[] => r.groups.flatMap((g) => g.rows.flatMap((x) => (x === null ? [] : [x.buffer as ArrayBuffer])));
+/** The buffers of `rows`: what a thread may transfer instead of copying. */
+export const buffersOf = (r: Rows): ArrayBuffer[] => [r.ints.buffer as ArrayBuffer, r.floats.buffer as ArrayBuffer, ...r.groups.flatMap((g) => [g.spans.buffer as ArrayBuffer, g.through.buffer as ArrayBuffer])];
 
 interface Group {
   readonly metric: string;
@@ -108,12 +116,28 @@ const reader = (ordered: readonly Group[], days: readonly string[], knownDays: r
         if (i === undefined) listNo.set(l, (i = lists.push([...l]) - 1));
         return i;
       };
-      return {
-        days: [...days],
-        knownDays: [...knownDays],
-        lists,
-        groups: ordered.map((g) => ({ metric: g.metric, direction: g.direction, group: g.group, days: [...g.days], rows: g.rows.map((r) => (r === null ? null : r.slice())), through: g.through.map(no) })),
-      };
+      let intCount = 0, floatCount = 0;
+      for (const g of ordered) for (const r of g.rows) if (r instanceof Int32Array) intCount += r.length;
+      else if (r !== null) floatCount += r.length;
+      const ints = new Int32Array(intCount), floats = new Float64Array(floatCount);
+      let i = 0, f = 0;
+      const groups = ordered.map((g) => {
+        const spans = new Int32Array(3 * g.rows.length);
+        g.rows.forEach((r, k) => {
+          if (r === null) return;
+          if (r instanceof Int32Array) {
+            ints.set(r, i);
+            spans.set([1, i, r.length], 3 * k);
+            i += r.length;
+          } else {
+            floats.set(r, f);
+            spans.set([2, f, r.length], 3 * k);
+            f += r.length;
+          }
+        });
+        return { metric: g.metric, direction: g.direction, group: g.group, days: [...g.days], spans, through: Int32Array.from(g.through.map(no)) };
+      });
+      return { days: [...days], knownDays: [...knownDays], lists, ints, floats, groups };
     },
   };
 };
@@ -121,7 +145,17 @@ const reader = (ordered: readonly Group[], days: readonly string[], knownDays: r
 /** An index that answers from rows made elsewhere (`TotalsIndex.rows`): the same answers as the index they come from. */
 export const reading = (r: Rows): TotalsIndex =>
   reader(
-    r.groups.map((g) => ({ ...g, through: g.through.map((i) => r.lists[i]!) })),
+    r.groups.map((g) => ({
+      metric: g.metric,
+      direction: g.direction,
+      group: g.group,
+      days: g.days,
+      rows: g.days.map((_, k): Row | null => {
+        const [where, at, length] = [g.spans[3 * k]!, g.spans[3 * k + 1]!, g.spans[3 * k + 2]!];
+        return where === 0 ? null : where === 1 ? r.ints.subarray(at, at + length) : r.floats.subarray(at, at + length);
+      }),
+      through: [...g.through].map((i) => r.lists[i]!),
+    })),
     r.days,
     r.knownDays,
   );

@@ -165,7 +165,9 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       if (indexed !== null && indexed.events === events) indexedNow();
       return;
     }
-    log(`the reconciler thread: ${m.message}`);
+    // Its ledger or its index went wrong: nothing more is asked of it.
+    threadDown(m.message);
+    void thread.terminate();
   });
   const threadDown = (why: string): void => {
     if (!threadUp) return;

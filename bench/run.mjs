@@ -7,9 +7,10 @@
 //   pnpm bench --only=web          the dashboard's slider latency alone (GET /api/figures and /api/totals for new pairs of days; the warm index's build time and RSS), printed
 //   pnpm bench --only=cli          the CLI's claims, audit and timeline alone (time and peak RSS); --cli-timeout=S bounds each run (default 300)
 // Each figure is the median of several runs; ratios are measured in the same run on the same events.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -184,15 +185,28 @@ const asOfWarm = (ledger, days) => {
 // server's answer cache misses; its read cache keeps the log in memory): GET /api/figures (the totals' figures,
 // from the warm index once it is built: the time to build it and the process's RSS then are reported too), and
 // GET /api/totals (the whole totals view, reconciled), at fewer pairs: it takes seconds at 100k claims.
-const sliderApi = async (file, pairs, { totalsPairs = 3 } = {}) => {
+// The longest the event loop was held during a phase (perf_hooks' histogram, 10 ms resolution): what a request
+// arriving then would have waited before the server even read it.
+const loopWatch = () => {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  return () => {
+    h.disable();
+    return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6 };
+  };
+};
+const sliderApi = async (file, pairs, { totalsPairs = 3, later = [] } = {}) => {
   const store = openSqliteStore(file, { create: false }).right;
   const app = App.make({ store, where: file, checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-01-01T12:00:00.000Z"), ids: countingIds() });
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   // Without the warm-up of the first view: its reconciliations would hold the event loop while the sliders are timed.
+  const buildLoop = loopWatch();
   const running = await serve({ app, port: 0, today: () => "2026-01-01", warm: false });
-  const figures = [], figuresApp = [], totals = [], bytes = [];
+  const figures = [], figuresApp = [], totals = [], bytes = [], extended = [];
+  const slim = [], slimBytes = [], slimAgain = [], figuresDuring = [], discrepancies = [], discrepancyBytes = [], fullReportBytes = [];
+  let viewsLoopMax = null;
   let index;
   try {
     const timed = async (path) => {
@@ -204,8 +218,19 @@ const sliderApi = async (file, pairs, { totalsPairs = 3 } = {}) => {
       const app = Number(/app;dur=([\d.]+)/.exec(r.headers.get("server-timing") ?? "")?.[1] ?? NaN);
       return { ms: performance.now() - t, bytes: body.length, app };
     };
+    // A large body is read by curl in another process: its reading is then not on the server's event loop,
+    // whose longest hold is measured (the small answers of /api/figures are read here).
+    const fetched = (path) =>
+      new Promise((resolve, reject) =>
+        execFile("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download} %{time_total}", `${running.url}${path}`], (e, out) => {
+          if (e) return reject(e);
+          const [code, size, secs] = out.trim().split(" ").map(Number);
+          if (code !== 200) return reject(new Error(`${path} answered ${code}`));
+          resolve({ ms: secs * 1000, bytes: size });
+        }),
+      );
     while (!running.index().ready) await new Promise((resolve) => setTimeout(resolve, 200));
-    index = { ...running.index(), sinceStartMs: performance.now() - t0 };
+    index = { ...running.index(), sinceStartMs: performance.now() - t0, loop: buildLoop() };
     global.gc?.();
     index.rssMB = Math.round(process.memoryUsage().rss / 2 ** 20);
     index.rssBeforeMB = Math.round(rssBefore / 2 ** 20);
@@ -214,22 +239,66 @@ const sliderApi = async (file, pairs, { totalsPairs = 3 } = {}) => {
       figures.push(r.ms);
       figuresApp.push(r.app);
     }
-    for (const [k, t] of pairs.slice(0, totalsPairs)) {
-      const r = await timed(`api/totals?known-at=${k}&through=${t}`);
+    // The reconciled views, made by the server's reconciler thread: the whole totals view of a new pair, then
+    // the page's slim report of another new pair while /api/figures is asked every 25 ms (what a slider's
+    // next move would wait), the same slim report again (from the cache), and the discrepancies of that pair.
+    const viewsLoop = loopWatch();
+    for (let i = 0; i < totalsPairs; i++) {
+      const [k, t] = pairs[i];
+      const r = await fetched(`api/totals?known-at=${k}&through=${t}`);
       totals.push(r.ms);
       bytes.push(r.bytes);
+      const [k2, t2] = pairs[i + totalsPairs];
+      let done = false;
+      const poll = (async () => {
+        for (let j = 0; !done; j++) {
+          const [a, b] = pairs[(200 + j) % pairs.length];
+          figuresDuring.push((await timed(`api/figures?known-at=${a}&through=${b}`)).ms);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      })();
+      const s1 = await fetched(`api/report?known-at=${k2}&through=${t2}&slim=1`);
+      done = true;
+      await poll;
+      slim.push(s1.ms);
+      slimBytes.push(s1.bytes);
+      slimAgain.push((await fetched(`api/report?known-at=${k2}&through=${t2}&slim=1`)).ms);
+      const d = await fetched(`api/discrepancies?known-at=${k2}&through=${t2}`);
+      discrepancies.push(d.ms);
+      discrepancyBytes.push(d.bytes);
+      fullReportBytes.push((await fetched(`api/report?known-at=${k2}&through=${t2}`)).bytes);
+    }
+    viewsLoopMax = viewsLoop();
+    // New articles, one at a time, as another terminal would ingest them: from the append until the index
+    // answers for the new log (extended when the article is known on or after the last day, else rebuilt).
+    for (const a of later) {
+      const seen = running.seen().events;
+      const before = running.index();
+      const loop = loopWatch();
+      const t = performance.now();
+      const r = await store.appendToStream(a.stream, a.events, ExpectedRevision.NoStream)();
+      if (r._tag === "Left") throw new Error(JSON.stringify(r.left));
+      while (running.seen().events < seen + a.events.length || !running.index().ready) await new Promise((resolve) => setTimeout(resolve, 20));
+      const after = running.index();
+      extended.push({ ms: performance.now() - t, indexMs: after.buildMs, how: after.how, extensions: after.extensions - before.extensions, builds: after.builds - before.builds, claims: a.claims, loop: loop() });
     }
   } finally {
     await running.close();
     await store.close();
   }
-  return { figures, figuresApp, totals, bytes, index };
+  return { figures, figuresApp, totals, bytes, index, extended, slim, slimBytes, slimAgain, figuresDuring, discrepancies, discrepancyBytes, fullReportBytes, viewsLoopMax };
 };
 const showSlider = (size, r) => {
   const n = size.toLocaleString("en-US");
   log(`slider: ${n} claims  GET /api/figures (a new pair, from the warm index)  p50 ${round(pct(r.figures, 50), 2)} ms  p99 ${round(pct(r.figures, 99), 2)} ms (${r.figures.length} samples; in the server p50 ${round(pct(r.figuresApp, 50), 2)} ms p99 ${round(pct(r.figuresApp, 99), 2)} ms)`);
-  if (r.totals.length > 0) log(`slider: ${n} claims  GET /api/totals (a new pair, reconciled)  p50 ${round(pct(r.totals, 50))} ms  p99 ${round(pct(r.totals, 99))} ms (${r.totals.length} samples, ${Math.round(median(r.bytes) / 1024)} KB each)`);
-  log(`slider: ${n} claims  warm index built in ${(r.index.buildMs / 1000).toFixed(1)} s (ready ${(r.index.sinceStartMs / 1000).toFixed(1)} s after the server started), ${r.index.rows} rows, ${Math.round(r.index.bytes / 2 ** 20)} MB of figures; RSS ${r.index.rssBeforeMB} MB before serving, ${r.index.rssMB} MB with the index`);
+  if (r.totals.length > 0) {
+    const kb = (xs) => `${Math.round(median(xs) / 1024)} KB`;
+    log(`slider: ${n} claims  GET /api/totals (a new pair, reconciled by the thread)  p50 ${round(pct(r.totals, 50))} ms  p99 ${round(pct(r.totals, 99))} ms (${r.totals.length} samples, ${kb(r.bytes)} each)`);
+    log(`slider: ${n} claims  GET /api/report?slim=1 (another new pair)  p50 ${round(pct(r.slim, 50))} ms  max ${round(Math.max(...r.slim))} ms, ${kb(r.slimBytes)} (the whole report: ${kb(r.fullReportBytes)}); asked again ${round(pct(r.slimAgain, 50), 2)} ms; its discrepancies ${round(pct(r.discrepancies, 50))} ms, ${kb(r.discrepancyBytes)}`);
+    log(`slider: ${n} claims  GET /api/figures while the thread reconciles  p50 ${round(pct(r.figuresDuring, 50), 2)} ms  p99 ${round(pct(r.figuresDuring, 99), 2)} ms  max ${round(Math.max(...r.figuresDuring), 2)} ms (${r.figuresDuring.length} samples); event loop held at most ${round(r.viewsLoopMax.maxMs)} ms (p99 ${round(r.viewsLoopMax.p99Ms)} ms) over these views`);
+  }
+  log(`slider: ${n} claims  warm index built in ${(r.index.buildMs / 1000).toFixed(1)} s (ready ${(r.index.sinceStartMs / 1000).toFixed(1)} s after the server started), ${r.index.rows} rows, ${Math.round(r.index.bytes / 2 ** 20)} MB of figures; RSS ${r.index.rssBeforeMB} MB before serving, ${r.index.rssMB} MB with the index; event loop held at most ${round(r.index.loop.maxMs)} ms meanwhile (p99 ${round(r.index.loop.p99Ms)} ms)`);
+  for (const x of r.extended) log(`slider: ${n} claims  one more article (${x.claims} claims): index ${x.how} (${x.extensions} extension${x.extensions === 1 ? "" : "s"}, ${x.builds} build${x.builds === 1 ? "" : "s"}) in ${round(x.indexMs)} ms, ready ${round(x.ms)} ms after the append; event loop held at most ${round(x.loop.maxMs)} ms`);
 };
 
 // ------------------------------------------------------------------------------------------ cold processes
@@ -486,10 +555,14 @@ if (only === "extraction") {
 if (only === "web") {
   for (const size of sizes) {
     // The corpus is not kept: the server's heap is then its own (its collections are part of what is timed).
-    const { file } = await appendOurs([...articles(size, 42)]);
+    // The last three articles are held back and appended while the server runs (the index follows them).
+    const corpus = [...articles(size, 42)];
+    const later = corpus.splice(-3);
+    const { file } = await appendOurs(corpus, 64);
+    corpus.length = 0;
     global.gc?.();
     log(`slider: ${size.toLocaleString("en-US")} claims stored; load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${machine.cores} cores`);
-    showSlider(size, await sliderApi(file, dayPairs(500, 13), { totalsPairs: size >= 1_000_000 ? 0 : 3 }));
+    showSlider(size, await sliderApi(file, dayPairs(500, 13), { totalsPairs: size >= 1_000_000 ? 0 : 3, later }));
     log(`slider: load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} when done`);
     cleanup(file);
   }

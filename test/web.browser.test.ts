@@ -106,6 +106,31 @@ describe.skipIf(!available)("the dashboard in Chromium", () => {
     await page.close();
   });
 
+  it("a slider's move asks the slim report (no slots, readings or checks), and the page still rings every disputed claim", async () => {
+    const page = await open(server.url);
+    const asked: { url: string; body: Promise<string> }[] = [];
+    page.on("response", (r) => {
+      if (r.url().includes("/api/")) asked.push({ url: r.url(), body: r.text().catch(() => "") });
+    });
+    await slide(page, "known-at", "2025-06-20", "2025-06-20|2025-06-20");
+    const reports = asked.filter((x) => x.url.includes("/api/report"));
+    expect(reports.length, asked.map((x) => x.url).join(" ")).toBeGreaterThan(0);
+    for (const r of reports) expect(r.url).toContain("slim=1");
+    expect(asked.some((x) => /\/api\/totals/.test(x.url))).toBe(false);
+    const slimBody = JSON.parse(await reports[0]!.body);
+    expect(slimBody.totals.length).toBeGreaterThan(0);
+    expect(slimBody.totals.every((t: any) => t.slots === undefined && Array.isArray(t.disputedClaims))).toBe(true);
+    // The claims the whole report puts in a discrepancy or a disputed slot: each one drawn has its red ring.
+    const whole: any = await (await fetch(new URL("api/report?known-at=2025-06-20&through=2025-06-20", server.url))).json();
+    const disputed = new Set<string>([...whole.discrepancies.flatMap((d: any) => d.versions.map((v: any) => v.claimId)), ...whole.totals.flatMap((t: any) => t.slots.filter((x: any) => x.disputed).flatMap((x: any) => x.versions.map((v: any) => v.claimId)))]);
+    const drawn = await page.$$eval(".card .dot", (ds) => ds.map((d) => d.getAttribute("data-claim") ?? ""));
+    const rings = await page.$$eval('.card circle[stroke="#c8102e"]', (cs) => cs.length);
+    console.log(`slider move to 20 June: ${reports.length} report request(s), ${drawn.length} dots, ${disputed.size} disputed claims, ${rings} rings`);
+    expect(drawn.filter((id) => disputed.has(id)).length).toBeGreaterThan(0);
+    expect(rings).toBe(drawn.filter((id) => disputed.has(id)).length);
+    await page.close();
+  });
+
   it("a shared URL opens the same view", async () => {
     const page = await open(`${server.url}#known-at=2025-06-20&through=2025-06-14`, "2025-06-20|2025-06-14");
     expect(await page.$eval("#through-day", (e) => e.textContent)).toBe("14 Jun 2025");

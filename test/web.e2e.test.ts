@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { Articles, Views } from "@factledger/app";
-import { Api } from "@factledger/web";
+import { Api, Slim } from "@factledger/web";
 import { spawnSync } from "node:child_process";
 import { bin, facts, scratch, seeds } from "./cli.ts";
 import { get, serve } from "./web.ts";
@@ -81,6 +81,18 @@ describe("the API answers the CLI's --json shapes", () => {
     const r = await get(server.url, "api/report?known-at=2025-06-27");
     expect(r.json).toEqual(cli(["report", "--known-at", "2025-06-27"]));
     decoded(Views.ReportView, r.json);
+  });
+
+  it("slim=1: /api/report and /api/totals are the CLI's views without slots, readings, checks and versions, and smaller", async () => {
+    const report = cli(["report", "--known-at", "2025-06-27"]);
+    const slim = await get(server.url, "api/report?known-at=2025-06-27&slim=1");
+    expect(slim.json).toEqual(Slim.report(report));
+    decoded(Slim.SlimReportView, slim.json);
+    expect(slim.text.length).toBeLessThan((await get(server.url, "api/report?known-at=2025-06-27")).text.length / 2);
+    const totals = cli(["totals", "--known-at", "2025-05-24"]);
+    const slimTotals = await get(server.url, "api/totals?known-at=2025-05-24&slim=1");
+    expect(slimTotals.json).toEqual(Slim.totals(totals));
+    expect(slimTotals.json.totals.find((t: any) => t.metric === "prisoners_returned" && t.direction === "to_ukraine")).toMatchObject({ best: 697, lo: 697 });
   });
 
   it("/api/agreements is the agreements and offers of facts totals --json", async () => {

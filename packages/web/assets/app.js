@@ -11,7 +11,9 @@
   // ------------------------------------------------------------------ data source: the API, or the report's views
   const embedded = document.getElementById("factledger-data");
   const report = embedded === null ? null : JSON.parse(embedded.textContent);
-  const ORDER = ["known-at", "through", "metric", "direction", "id"];
+  const ORDER = ["known-at", "through", "metric", "direction", "id", "slim"];
+  /** The report view of a slider position: slim from the server (Slim.ts: no slots, readings or checks), whole in a self-contained report. */
+  const reportOf = (axes) => get("report", report === null ? { ...axes, slim: "1" } : axes);
   /** The canonical key of a request: the route and its parameters in a fixed order (the report is indexed by it). */
   const keyOf = (route, p) => {
     const s = new URLSearchParams();
@@ -158,9 +160,11 @@
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const tables = {};
-  const exportCsv = (name) => {
-    const t = tables[name];
+  const exportCsv = async (name) => {
+    let t = tables[name];
     if (!t) return;
+    // The page lists the first discrepancies of a slim answer: the table has them all.
+    if (t.all !== undefined) t = discrepancyTable((await get("discrepancies", t.all)).discrepancies);
     const lines = [t.head, ...t.rows].map((r) => r.map(csvCell).join(","));
     download(`factledger-${name}-${state.knownAt}.csv`, new Blob([lines.join("\n") + "\n"], { type: "text/csv" }));
   };
@@ -287,8 +291,14 @@
   const figureKey = (f) => `${f.metric}:${f.direction}`;
   const disputedIds = (totals, discrepancies) => {
     const s = new Set();
-    for (const d of discrepancies.discrepancies) for (const v of d.versions) s.add(v.claimId);
-    for (const t of totals.totals) for (const sl of t.slots) if (sl.disputed) for (const v of sl.versions) s.add(v.claimId);
+    // A slim answer lists the first discrepancies only, and names the claims of all of them.
+    if (discrepancies.disputedClaims !== undefined) for (const id of discrepancies.disputedClaims) s.add(id);
+    else for (const d of discrepancies.discrepancies) for (const v of d.versions) s.add(v.claimId);
+    // A slim total names the claims of its disputed slots; a whole one has the slots.
+    for (const t of totals.totals) {
+      if (t.disputedClaims !== undefined) for (const id of t.disputedClaims) s.add(id);
+      else for (const sl of t.slots) if (sl.disputed) for (const v of sl.versions) s.add(v.claimId);
+    }
     return s;
   };
 
@@ -352,11 +362,14 @@
       v.articleId ? el("button", { type: "button", onclick: () => openArticle(v.articleId, v.claimId), text: "Open in article" }) : null,
     );
 
+  const discrepancyTable = (list) => ({ head: ["metric", "direction", "kind", "validFrom", "validTo", "reason", "detail", "value", "qualifier", "attributedTo", "outlet", "publishedAt", "sentence"], rows: list.flatMap((d) => d.versions.map((v) => [d.metric, d.direction, d.kind, d.validFrom, d.validTo, d.reason, d.detail, v.value, v.qualifier, v.attributedTo, v.outlet, v.publishedAt, v.sentence])) });
   const renderDiscrepancies = (ds) => {
     const list = ds.discrepancies;
-    tables.discrepancies = { head: ["metric", "direction", "kind", "validFrom", "validTo", "reason", "detail", "value", "qualifier", "attributedTo", "outlet", "publishedAt", "sentence"], rows: list.flatMap((d) => d.versions.map((v) => [d.metric, d.direction, d.kind, d.validFrom, d.validTo, d.reason, d.detail, v.value, v.qualifier, v.attributedTo, v.outlet, v.publishedAt, v.sentence])) };
+    const count = ds.discrepancyCount ?? list.length;
+    tables.discrepancies = { ...discrepancyTable(list), all: count > list.length ? { "known-at": ds.knownAt, through: ds.through } : undefined };
     if (list.length === 0) return $("discrepancy-list").replaceChildren(el("p", { class: "empty", text: `The sources agree on everything known on ${day(state.knownAt)}.` }));
     $("discrepancy-list").replaceChildren(
+      ...(count > list.length ? [el("p", { class: "more", "data-count": count, text: `The first ${num(list.length)} of ${num(count)} discrepancies; the CSV has them all.` })] : []),
       ...list.map((d) =>
         el(
           "div",
@@ -507,7 +520,7 @@
       // One reconciliation for totals, agreements and discrepancies: the report view holds all three.
       const audited = auditedFigure();
       const [totals, audit, ...perFigure] = await Promise.all([
-        get("report", axes),
+        reportOf(axes),
         audited === undefined ? null : auditOf(audited),
         ...figures.map(async (f) => {
           const q = { ...axes, metric: f.metric, direction: f.direction };
@@ -516,7 +529,7 @@
         }),
       ]);
       if (mine !== seq) return; // a later move of a slider has overtaken this one
-      const discrepancies = { knownAt: totals.knownAt, through: totals.through, discrepancies: totals.discrepancies };
+      const discrepancies = { knownAt: totals.knownAt, through: totals.through, discrepancies: totals.discrepancies, discrepancyCount: totals.discrepancyCount, disputedClaims: totals.disputedClaims };
       renderFigures(totals, discrepancies, perFigure);
       shown = mine;
       renderAgreements(totals);
@@ -562,7 +575,7 @@
     state.through = t > state.knownAt ? state.knownAt : t;
     moved();
   });
-  document.querySelectorAll("[data-csv]").forEach((b) => b.addEventListener("click", () => exportCsv(b.dataset.csv)));
+  document.querySelectorAll("[data-csv]").forEach((b) => b.addEventListener("click", () => void exportCsv(b.dataset.csv)));
   $("audit-figure").addEventListener("change", (e) => {
     state.figure = e.target.value;
     writeHash();
@@ -589,7 +602,7 @@
     const first = [known[0], ...all.claims.flatMap((c) => [c.validFrom, c.validTo]).filter((d) => d !== null && d < known[0])].sort()[0];
     const lastDay = known[known.length - 1];
     days = report !== null ? report.days : everyDay(first < isoDay(ms(lastDay) - 120 * 86_400_000) ? isoDay(ms(lastDay) - 120 * 86_400_000) : first, lastDay);
-    const latest = await get("report", { "known-at": days[days.length - 1], through: days[days.length - 1] });
+    const latest = await reportOf({ "known-at": days[days.length - 1], through: days[days.length - 1] });
     const seen = new Set();
     const returned = latest.totals.filter((t) => t.metric.endsWith("_returned"));
     figures = (returned.length > 0 ? returned : latest.totals).filter((t) => !seen.has(figureKey(t)) && seen.add(figureKey(t))).map((t) => ({ metric: t.metric, direction: t.direction }));

@@ -9,6 +9,8 @@ import * as E from "fp-ts/lib/Either.js";
 import { AppError, Views } from "@factledger/app";
 import type { AppErrorT, AppT } from "@factledger/app";
 import * as P from "./Params.ts";
+import type * as Reconciled from "./Reconciled.ts";
+import * as Slim from "./Slim.ts";
 
 /** `/api/agreements`: the agreements and offers of the totals view (`facts totals --json`), with its axes. */
 export const AgreementsView = t.type({
@@ -24,7 +26,14 @@ export type AgreementsView = t.TypeOf<typeof AgreementsView>;
 export interface Answer {
   readonly status: number;
   readonly body: unknown;
+  /** The body already serialised (by the server's reconciler thread), sent as it is. */
+  readonly raw?: Uint8Array;
+  /** How long the reconciler thread took for it. */
+  readonly ms?: number;
 }
+
+/** The reconciled views of slider positions, made off the event loop (the server's reconciler thread). */
+export type Reconciler = (ask: Reconciled.Ask) => Promise<Answer>;
 
 /** The one-line error body of every non-200 answer. */
 export const ErrorBody = t.intersection([t.type({ error: t.string }), t.partial({ param: t.string })]);
@@ -58,6 +67,7 @@ interface Request {
   readonly params: P.Params;
   readonly today: string;
   readonly warm: Warm | null;
+  readonly views: Reconciler | null;
 }
 
 interface Route {
@@ -97,11 +107,27 @@ const oneTotal = (f: (app: AppT, q: E.Right<any>["right"]) => Promise<E.Either<A
 });
 
 /** Every route under /api/, by name. */
+/** From the reconciler when there is one and the view is of the head of the log; else from the app, here. */
+const viaReconciler = (r: Request, a: ReturnType<typeof axes> & { since: string | null }, route: Reconciled.Route): Promise<Answer> | null =>
+  r.views !== null && a.position === null ? r.views({ route, knownAt: a.knownAt, through: a.through, since: a.since, slim: r.params.slim === true }) : null;
+
 export const routes: Readonly<Record<string, Route>> = {
-  totals: { accepts: ["knownAt", "through", "since", "position"], run: (r) => withSince(r, async (a) => answer(await r.app.totals(a))) },
+  totals: {
+    accepts: ["knownAt", "through", "since", "position", "slim"],
+    run: (r) => withSince(r, async (a) => viaReconciler(r, a, "totals") ?? answer(await r.app.totals(a), (v) => (r.params.slim === true ? Slim.totals(v) : v))),
+  },
   agreements: {
-    accepts: ["knownAt", "through", "since", "position"],
-    run: (r) => withSince(r, async (a) => answer(await r.app.totals(a), (v): AgreementsView => ({ knownAt: v.knownAt, through: v.through, since: v.since, agreements: v.agreements, offers: v.offers }))),
+    accepts: ["knownAt", "through", "since", "position", "slim"],
+    run: (r) =>
+      withSince(
+        r,
+        async (a) =>
+          viaReconciler(r, a, "agreements") ??
+          answer(await r.app.totals(a), (v) => {
+            const x: AgreementsView = { knownAt: v.knownAt, through: v.through, since: v.since, agreements: v.agreements, offers: v.offers };
+            return r.params.slim === true ? Slim.agreements(x) : x;
+          }),
+      ),
   },
   // What a slider's move asks first: from the warm index when it is ready and the view is the head of the log
   // counted from the beginning, else reconciled (the same figures either way: TotalsIndex.prop.test.ts).
@@ -111,11 +137,17 @@ export const routes: Readonly<Record<string, Route>> = {
       withSince(r, async (a) =>
         r.warm !== null && a.since === null && a.position === null
           ? ok({ knownAt: a.knownAt, through: a.through, since: null, totals: r.warm.figuresAt(a.knownAt, a.through) } satisfies Views.FiguresView)
-          : answer(await r.app.figures(a)),
+          : (viaReconciler(r, a, "figures") ?? answer(await r.app.figures(a))),
       ),
   },
-  discrepancies: { accepts: ["knownAt", "through", "position"], run: async (r) => answer(await r.app.discrepancies(axes(r))) },
-  report: { accepts: ["knownAt", "through", "position"], run: async (r) => answer(await r.app.report(axes(r))) },
+  discrepancies: {
+    accepts: ["knownAt", "through", "position", "slim"],
+    run: async (r) => viaReconciler(r, { ...axes(r), since: null }, "discrepancies") ?? answer(await r.app.discrepancies(axes(r)), (v) => (r.params.slim === true ? Slim.discrepancies(v) : v)),
+  },
+  report: {
+    accepts: ["knownAt", "through", "position", "slim"],
+    run: async (r) => viaReconciler(r, { ...axes(r), since: null }, "report") ?? answer(await r.app.report(axes(r)), (v) => (r.params.slim === true ? Slim.report(v) : v)),
+  },
   audit: oneTotal((app, q) => app.audit(q)),
   timeline: oneTotal((app, q) => app.timeline(q)),
   claims: {
@@ -129,7 +161,7 @@ export const routes: Readonly<Record<string, Route>> = {
 };
 
 /** The parameters in the order the page writes them: a request's canonical key (the page, the report and the server's warm-up agree on it). */
-export const order = ["known-at", "through", "metric", "direction", "id"] as const;
+export const order = ["known-at", "through", "metric", "direction", "id", "slim"] as const;
 export type Query = Partial<Record<(typeof order)[number], string>>;
 
 /** `route?known-at=…&through=…&metric=…&direction=…&id=…`, the parameters given, in that order. */
@@ -148,7 +180,7 @@ export const figuresOf = (totals: readonly { readonly metric: string; readonly d
 };
 
 /** Answers `/api/<name>?<query>`; `/api/articles/<id>` is `/api/articles?id=<id>`. */
-export const handle = async (app: AppT, today: string, path: string, search: URLSearchParams, warm: Warm | null = null): Promise<Answer> => {
+export const handle = async (app: AppT, today: string, path: string, search: URLSearchParams, warm: Warm | null = null, views: Reconciler | null = null): Promise<Answer> => {
   const m = /^\/api\/([a-z]+)(?:\/([A-Za-z0-9]+))?\/?$/.exec(path);
   const route = m === null ? undefined : routes[m[1]!];
   if (m === null || route === undefined) return { status: 404, body: { error: `no such route ${path} (routes: ${Object.keys(routes).map((k) => `/api/${k}`).join(", ")})` } };
@@ -159,5 +191,5 @@ export const handle = async (app: AppT, today: string, path: string, search: URL
     q.set("id", m[2]);
   }
   const params = P.parse(q, route.accepts);
-  return E.isLeft(params) ? bad(params.left) : route.run({ app, params: params.right, today, warm });
+  return E.isLeft(params) ? bad(params.left) : route.run({ app, params: params.right, today, warm, views });
 };

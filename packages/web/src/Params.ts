@@ -27,6 +27,8 @@ export interface Params {
   readonly direction?: string;
   readonly position?: Position;
   readonly id?: string;
+  /** The slim answer (Slim.ts): `slim=1` or `slim=true` (`0`, `false`: the full one). */
+  readonly slim?: boolean;
 }
 
 /** Every parameter's CLI name and its camelCase alias. */
@@ -39,6 +41,7 @@ const names: Readonly<Record<string, keyof Params>> = {
   direction: "direction",
   position: "position",
   id: "id",
+  slim: "slim",
 };
 
 const cliName = (key: keyof Params): string => (key === "knownAt" ? "known-at" : key);
@@ -63,6 +66,9 @@ export const parse = (search: URLSearchParams, accepted: readonly (keyof Params)
       const p = parsePosition(value);
       if (p === null) return E.left(badParam(cli, `"${value}" is not a position (a number, or commit/prepare)`));
       out[key] = p;
+    } else if (key === "slim") {
+      if (!["1", "true", "0", "false"].includes(value)) return E.left(badParam(cli, `"${value}" is not 1, true, 0 or false`));
+      out[key] = value === "1" || value === "true";
     } else out[key] = value;
   }
   return E.right(out as Params);

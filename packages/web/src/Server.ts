@@ -6,16 +6,20 @@
  * terminal shows without a reload. Answers are cached per log position.
  */
 import { createServer } from "node:http";
+import { Worker } from "node:worker_threads";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as E from "fp-ts/lib/Either.js";
 import { App } from "@factledger/app";
+import { Reconcile, TotalsIndex } from "@factledger/core";
 import type { AppT } from "@factledger/app";
 import { showPosition } from "@factledger/store";
-import type { Position, Subscription } from "@factledger/store";
+import type { Position, StoredEvent, Subscription } from "@factledger/store";
 import * as Api from "./Api.ts";
 import * as Assets from "./Assets.ts";
 import { readCache } from "./ReadCache.ts";
+import type * as Reconciled from "./Reconciled.ts";
+import type { FromThread, ToThread } from "./ReconcilerThread.ts";
 
 /** Options of `serve`. */
 export interface ServeOptions {
@@ -42,13 +46,29 @@ export interface Running {
   readonly port: number;
   /** The log position the server has seen, and how many events. */
   readonly seen: () => { readonly position: Position | null; readonly events: number };
-  /** The warm index of the sliders (`/api/figures`): ready or being built, how long its last build took, what it keeps. */
-  readonly index: () => { readonly ready: boolean; readonly buildMs: number | null; readonly rows: number; readonly bytes: number };
+  /**
+   * The warm index of the sliders (`/api/figures`): ready or being built, how long its last build or extension
+   * took and which it was, how many of each so far, what it keeps.
+   */
+  readonly index: () => {
+    readonly ready: boolean;
+    readonly buildMs: number | null;
+    readonly how: "built" | "extended" | null;
+    readonly builds: number;
+    readonly extensions: number;
+    readonly rows: number;
+    readonly bytes: number;
+  };
+  /** How many views the reconciler thread has answered (off the event loop), and whether it is up. */
+  readonly reconciler: () => { readonly up: boolean; readonly views: number };
   /** Settles when the first view of the log as last seen is computed (after the index). */
   readonly warmed: () => Promise<void>;
   /** Stops listening, ends open event streams and the store subscription. Does not close the store. */
   readonly close: () => Promise<void>;
 }
+
+/** Past this many events in the log, the warm-up leaves the app's per-figure queries (timelines, claims, audit) to the page. */
+const WARM_ON_LOOP = 50_000;
 
 /** One line of JSON (bigints as strings, as the CLI prints them). */
 const json = (x: unknown, space?: number): string => JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? v.toString() : v), space);
@@ -68,7 +88,16 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   const assets = Assets.load();
   const streams = new Set<ServerResponse>();
   // Answers by request, in flight or done, for the current log position: two pages asking the same wait for one fold.
-  const cache = new Map<string, Promise<{ status: number; body: string }>>();
+  const cache = new Map<string, Promise<{ status: number; body: string | Uint8Array }>>();
+  // What the cache holds, in bytes, by key: past the budget the oldest answers go (a full view at 100,000 claims is 48 MB).
+  const cached = new Map<string, number>();
+  let cachedBytes = 0;
+  const CACHE_BYTES = 512 * 2 ** 20;
+  const clearCache = () => {
+    cache.clear();
+    cached.clear();
+    cachedBytes = 0;
+  };
   let position: Position | null = null;
   let events = 0;
   let caughtUp = false;
@@ -78,64 +107,131 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   const broadcast = (): void => {
     for (const s of streams) s.write(`event: position\ndata: ${state()}\n\n`);
   };
-  // The warm index of the head of the log, for the sliders: built in slices of about 20 ms between requests once
-  // the store is caught up and again after each burst of new events (before the first view is warmed); while it
-  // is built (or stale) the figures are reconciled, the same answer, slower.
-  let index: import("@factledger/core").TotalsIndex.TotalsIndex | null = null;
-  let indexMs: number | null = null;
-  let indexing = 0;
-  let building: Promise<void> = Promise.resolve();
-  let warming: Promise<void> = Promise.resolve();
-  const buildIndex = async (): Promise<void> => {
-    const mine = ++indexing;
-    const started = performance.now();
-    const steps = await app.totalsIndex();
-    if (E.isLeft(steps)) return log(`building the warm index failed: ${steps.left._tag}`);
-    let slice = performance.now();
-    for (;;) {
-      if (mine !== indexing) return;
-      const r = steps.right.next();
-      if (r.done === true) {
-        index = r.value;
-        indexMs = performance.now() - started;
-        return;
-      }
-      if (performance.now() - slice > 20) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
-    }
+
+  // The reconciler thread (ReconcilerThread.ts) folds its own ledger from the events forwarded here, keeps the
+  // warm index of the head of the log (built once the store is caught up, then extended by each burst of new
+  // events, rebuilt only when one lands before its last day) and reconciles the views of slider positions, all
+  // off this event loop. The index's rows come back after each build or extension: /api/figures reads them here.
+  // While the index is stale the figures are reconciled by the thread; if the thread fails, by the app here.
+  const parties = o.app.parts.parties ?? Reconcile.defaultParties;
+  const thread = new Worker(new URL("../dist/ReconcilerThread.js", import.meta.url), { workerData: { parties } });
+  let threadUp = true;
+  const toThread = (m: ToThread): void => thread.postMessage(m);
+  const outbox: StoredEvent[] = [];
+  let flushing = false;
+  const flush = (): void => {
+    // In batches: each post copies its events (structured clone) on this loop.
+    while (outbox.length > 0 && threadUp) toThread({ type: "events", events: outbox.splice(0, 2000) });
+    outbox.length = 0;
   };
+  const views = new Map<number, { resolve: (a: Api.Answer) => void }>();
+  let viewNo = 0;
+  let threadViews = 0;
+  const reconciled = (ask: Reconciled.Ask): Promise<Api.Answer> =>
+    new Promise((resolve) => {
+      flush();
+      const id = ++viewNo;
+      views.set(id, { resolve });
+      toThread({ type: "view", id, ask });
+    });
+  let index: TotalsIndex.TotalsIndex | null = null;
+  let indexMs: number | null = null;
+  let indexHow: "built" | "extended" | null = null;
+  let builds = 0;
+  let extensions = 0;
+  let warming: Promise<void> = Promise.resolve();
+  // Settles when the index of the log as last seen arrives (or the thread fails, or the server closes).
+  let indexed: { events: number; resolve: () => void } | null = null;
+  const indexedNow = (): void => {
+    indexed?.resolve();
+    indexed = null;
+  };
+  thread.on("message", (m: FromThread) => {
+    if (m.type === "view") {
+      const v = views.get(m.id);
+      views.delete(m.id);
+      threadViews++;
+      if ("error" in m) return v?.resolve({ status: 500, body: { error: `internal error: ${m.error}` } });
+      return v?.resolve({ status: 200, body: null, raw: m.body, ms: m.ms });
+    }
+    if (m.type === "index") {
+      if (m.how === "built") builds++;
+      else extensions++;
+      // Of an older log when events came since it began: the next extension (asked after their burst) follows.
+      if (m.events !== events) return;
+      index = TotalsIndex.reading(m.rows);
+      indexMs = m.ms;
+      indexHow = m.how;
+      if (indexed !== null && indexed.events === events) indexedNow();
+      return;
+    }
+    // Its ledger or its index went wrong: nothing more is asked of it.
+    threadDown(m.message);
+    void thread.terminate();
+  });
+  const threadDown = (why: string): void => {
+    if (!threadUp) return;
+    threadUp = false;
+    index = null;
+    log(`the reconciler thread stopped (${why}): views are reconciled on the event loop from now on`);
+    for (const v of views.values()) v.resolve({ status: 500, body: { error: "internal error: the reconciler thread stopped" } });
+    views.clear();
+    indexedNow();
+  };
+  thread.on("error", (e) => threadDown(e.message));
+  thread.on("exit", (code) => threadDown(`exit ${code}`));
   /** The index first (the sliders wait for it), then the first view (`warm`). */
   const reindex = (): void => {
-    building = buildIndex().catch((e: unknown) => log(`building the warm index failed: ${(e as Error)?.message ?? String(e)}`));
+    flush();
+    let ready: Promise<void> = Promise.resolve();
+    if (threadUp) {
+      indexedNow();
+      ready = new Promise<void>((resolve) => (indexed = { events, resolve }));
+      toThread({ type: "index" });
+    }
     // A warm-up still running is of an older log: stopped now, not when the index is built.
     const mine = ++generation;
-    warming = building.then(() => (mine === generation && o.warm !== false ? warm() : undefined));
+    warming = ready.then(() => (mine === generation && o.warm !== false ? warm() : undefined));
   };
   const subscription: Subscription = o.app.parts.store.subscribeToAll("start", {
     onEvent: (e) => {
       position = e.position;
       events++;
+      // A store catching up delivers its log in one go, waiting only for what this returns: every 250
+      // events or so, the loop answers what came meanwhile (a request, a timer) before the next.
+      let breathe: Promise<void> | undefined;
+      if (threadUp) {
+        outbox.push(e);
+        if (outbox.length >= 250) {
+          flush();
+          breathe = new Promise<void>((resolve) => setImmediate(resolve));
+        } else if (!flushing) {
+          flushing = true;
+          setImmediate(() => {
+            flushing = false;
+            flush();
+          });
+        }
+      }
       reads.clear();
-      // The index is of the log as it was: stale from now on, and its build (if any) is stopped.
+      // The index is of the log as it was: stale from now on (a build or extension under way finishes, unpublished).
       index = null;
-      indexing++;
-      if (!caughtUp) return;
-      cache.clear();
+      if (!caughtUp) return breathe;
+      clearCache();
       // An article is one append of several events: tell the pages once, when the burst is over.
       if (pending === undefined)
         pending = setTimeout(() => {
           pending = undefined;
           reads.clear();
-          cache.clear();
+          clearCache();
           broadcast();
           reindex();
         }, 100);
+      return breathe;
     },
     onCaughtUp: () => {
       caughtUp = true;
-      cache.clear();
+      clearCache();
       broadcast();
       reindex();
     },
@@ -147,16 +243,34 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
   heartbeat.unref();
 
   /** The answer to `/api/…?…`, from the cache when this log position has been asked it already. */
-  const answer = (pathname: string, search: string): Promise<{ status: number; body: string }> => {
+  const answer = (pathname: string, search: string): Promise<{ status: number; body: string | Uint8Array }> => {
     const key = pathname + search;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
-    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search), index).then((a) => ({ status: a.status, body: json(a.body, a.status === 200 ? 2 : undefined) }));
+    // The reconciled views come from the thread once the store is caught up (its ledger is then the log as seen).
+    const p = Api.handle(app, o.today(), pathname, new URLSearchParams(search), index, threadUp && caughtUp ? reconciled : null).then((a) => ({
+      status: a.status,
+      body: a.raw ?? json(a.body, a.status === 200 ? 2 : undefined),
+    }));
     if (!caughtUp) return p;
-    if (cache.size > 2000) cache.clear();
+    if (cache.size > 2000) clearCache();
     cache.set(key, p);
     // Only answers are kept: an error or a failure is asked again next time.
-    p.then((a) => a.status !== 200 && cache.get(key) === p && cache.delete(key), () => cache.get(key) === p && cache.delete(key));
+    p.then(
+      (a) => {
+        if (cache.get(key) !== p) return;
+        if (a.status !== 200) return void cache.delete(key);
+        cached.set(key, a.body.length);
+        cachedBytes += a.body.length;
+        for (const [k, n] of cached) {
+          if (cachedBytes <= CACHE_BYTES || k === key) break;
+          cache.delete(k);
+          cached.delete(k);
+          cachedBytes -= n;
+        }
+      },
+      () => cache.get(key) === p && cache.delete(key),
+    );
     return p;
   };
 
@@ -173,7 +287,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       const key = Api.keyOf(route, p);
       const i = key.indexOf("?");
       const a = await answer(`/api/${i < 0 ? key : key.slice(0, i)}`, i < 0 ? "" : key.slice(i));
-      return JSON.parse(a.body);
+      return JSON.parse(typeof a.body === "string" ? a.body : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength).toString("utf8"));
     };
     try {
       const [list] = await Promise.all([ask("articles"), ask("claims")]);
@@ -181,7 +295,10 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
       const last = days[days.length - 1];
       if (last === undefined) return;
       const axes = { "known-at": last, through: last };
-      const figures = Api.figuresOf((await ask("report", axes)).totals);
+      const figures = Api.figuresOf((await ask("report", { ...axes, slim: "1" })).totals);
+      // The timelines, claims and audit are the app's queries, run on this event loop (seconds each past
+      // tens of thousands of claims): warmed only for a log small enough that they hold it briefly.
+      if (events > WARM_ON_LOOP) return;
       for (const f of figures) {
         await ask("timeline", { ...axes, ...f });
         await ask("claims", { ...axes, ...f });
@@ -193,7 +310,7 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     }
   };
 
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void => {
+  const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void => {
     res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...security, ...extra });
     res.end(body);
   };
@@ -242,16 +359,20 @@ export const serve = async (o: ServeOptions): Promise<Running> => {
     url: `http://${host}:${address.port}/`,
     port: address.port,
     seen: () => ({ position, events }),
-    index: () => ({ ready: index !== null, buildMs: indexMs, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
+    index: () => ({ ready: index !== null, buildMs: indexMs, how: indexHow, builds, extensions, ...(index?.size() ?? { rows: 0, bytes: 0 }) }),
     warmed: () => warming,
+    reconciler: () => ({ up: threadUp, views: threadViews }),
     close: async () => {
       clearInterval(heartbeat);
       if (pending !== undefined) clearTimeout(pending);
       generation++;
-      indexing++;
-      await warming;
-      await building; // the store is closed after us: nothing of ours may still be reading it
+      indexedNow();
+      await warming; // the store is closed after us: nothing of ours may still be reading it
       await subscription.stop();
+      threadUp = false;
+      for (const v of views.values()) v.resolve({ status: 503, body: { error: "the server is closing" } });
+      views.clear();
+      await thread.terminate();
       for (const s of streams) s.end();
       streams.clear();
       await new Promise<void>((resolve) => {

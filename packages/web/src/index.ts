@@ -7,5 +7,6 @@
 export * as Api from "./Api.ts";
 export * as Params from "./Params.ts";
 export * as Report from "./Report.ts";
+export * as Slim from "./Slim.ts";
 export { serve } from "./Server.ts";
 export type { Running, ServeOptions } from "./Server.ts";

@@ -98,7 +98,7 @@ describe("claims from text", () => {
   it("a link to another story keeps its figure but not this story's day (2.6.0)", () => {
     for (const link of ["Read also: Ukraine and Russia exchange 115 prisoners each", "RelatedRussia, Ukraine exchange 115 prisoners each facilitated by UAE"]) {
       const text = `Russia returned 25 Ukrainian servicemen on Wednesday, the ministry said.\n\n${link}`;
-      const got = claimsOf(text, "2025-01-15").map((c) => c.split(" | ")[0]);
+      const got = claimsOf(text, "2025-01-15").map((c) => c.split(" | ")[0]!);
       expect(got).toContain("prisoners_returned to_ukraine event 25 exact 2025-01-15");
       expect(got.filter((c) => c.includes(" 115 "))).toEqual(["prisoners_returned each_side event 115 exact -"]);
     }

@@ -866,7 +866,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const receiver = !held && /\b(?:it|we|they)\s+(?:\w+\s+){0,2}?(?:received|receives|got|brought|took)\s+(?:back\s+|home\s+|in\s+)?$/i.test(text.slice(Math.max(0, und.index - 60), und.index)) ? partyOf(who.name) : null;
         // "Moscow has not said how many of its troops came home": the possessive names the subject's own people.
         // "did not give a number for the soldiers it received": so does the subject's own receiving.
-        const own = !held && (/\b(?:its|their)\s+(?:own\s+)?(?:\w+\s+){0,2}?(?:troops|soldiers|servicem[ae]n|service\s*members|prisoners|pows|citizens|people|returnees|fighters|military|personnel|nationals)\b/i.test(window) || /\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:received|got\s+back|took\s+back|brought\s+home)\b/i.test(window.split(/[;.]/)[0] ?? ""))
+        // Only in the undisclosed figure's own clause ("did not say how many POWs were involved in the swap, but it
+        // posted video showing its soldiers": both sides).
+        const own = !held && (/\b(?:its|their)\s+(?:own\s+)?(?:\w+\s+){0,2}?(?:troops|soldiers|servicem[ae]n|service\s*members|prisoners|pows|citizens|people|returnees|fighters|military|personnel|nationals)\b/i.test(clauseText) || /\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:received|got\s+back|took\s+back|brought\s+home)\b/i.test(clauseText))
           ? (partyOf(text.slice(Math.max(0, und.index - 60), und.index).split(/[,;]/).at(-1) ?? "") ?? partyOf(who.name))
           : null;
         // "how many people were exchanged", "involved in the swap": both sides, when the clause names none.

@@ -46,6 +46,7 @@ describe("claims from text", () => {
     ["After the swap on Friday, Moscow had not said how many of its troops came home.", "prisoners_returned to_russia"],
     ["In the swap on Friday the Russian defence ministry did not give a number for the soldiers it received back.", "prisoners_returned to_russia"],
     ["Ukraine and Russia exchanged an unknown number of prisoners of war on Friday.", "prisoners_returned each_side"],
+    ["The ministry did not say how many POWs were involved in the swap on Saturday, but it posted video showing its soldiers cheering.", "prisoners_returned each_side"],
   ])("the side of an undisclosed figure: the receiving speaker's, or each side of a swap that names none: %s", (text, expected) => {
     expect(claimsOf(text).map((c) => c.split(" ").slice(0, 2).join(" "))).toEqual([expected]);
   });

@@ -80,7 +80,7 @@ const PROCESS_CUMULATIVE = /\b(?:complet(?:ed|ion of|ing)\s+(?!(?:another|the la
 const BEFORE_EXCHANGE = /^[^.;]{0,60}?\b(?:ahead of|prior to|before)\s+(?:the\s+|this\s+|today['’]s\s+|\w+day['’]s\s+)?(?:latest\s+|last\s+|new\s+|recent\s+)?(?:exchange|swap|handover|repatriation|transfer)\b/i;
 const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|(?:in|over|across)\s+(?:two|three|four|five|six|several|\d)\s+(?:stages|phases|rounds)\b[^.;]{0,40}\b(?:a total of|in total|altogether|in all)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
 /** The running count a figure ends: "the number of Ukrainians freed has reached 5,857", "bringing the total to 3,100" (read before the figure only). */
-const REACHED_BEFORE = /\b(?:(?:number|total|tally|count)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,6}?(?:has|have|had)\s+(?:now\s+)?(?:reached|risen to|climbed to|grown to|increased to)|(?:bringing|brings|raising|taking)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b[^.;]{0,60}\bto)\s*(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|almost\s+)?$/i;
+const REACHED_BEFORE = /\b(?:(?:number|total|tally|count)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,6}?(?:has|have|had)\s+(?:now\s+)?(?:reached|risen to|climbed to|grown to|increased to)|(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b[^.;]{0,60}\bto)\s*(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|almost\s+)?$/i;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 /** Below this, a figure in the present perfect with nothing tying it to one exchange is still read as one event (measured on the training split: 0 → F1 0.761, 100 → 0.769, 500 → 0.788). */
@@ -94,7 +94,7 @@ const PLACES = new RegExp(PLACE.source, "gi");
 const PLACE_AFTER = new RegExp(`^[^.;,\\d]{0,50}?${PLACE.source}`, "i");
 /** A link to another story in the page: "Read also: …", "READ MORE: …", "Related: …" (or glued, "RelatedRussia, …"). */
 const LINK_HEAD = /^\s*(?:(?:read|see)\s+(?:also|more)|also\s+read|related(?:\s+(?:news|stories|articles?))?)\s*[:|–—-]/i;
-const LINK = { test: (text: string): boolean => LINK_HEAD.test(text) || /^\s*Related(?=[A-Z])/.test(text) };
+const isLink = (text: string): boolean => LINK_HEAD.test(text) || /^\s*Related(?=[A-Z])/.test(text);
 /** A line of a bulleted list, and such a line that is a part by place ("- 71 from the Bakhmut direction;"). */
 const BULLET = /^\s*[-–—•]\s+/;
 const PLACE_ITEM = new RegExp(`^\\s*[-–—•]\\s+(?:about\\s+|some\\s+)?\\d[\\d,. ]*\\s+(?:[\\w’'-]+\\s+){0,3}?${PLACE.source}`, "i");
@@ -441,7 +441,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       }
       // "Read also: Ukraine returns 505 marines", "RelatedRussia, Ukraine exchange 115 prisoners each": a link to another
       // story carries that story's figure, not this one's day.
-      if (LINK.test(text)) return { r: null, source: null, rank: -1 };
+      if (isLink(text)) return { r: null, source: null, rank: -1 };
       // An agreement is dated by the talks that made it; an offer by the day it was made (the statement).
       if (kind === "target" && commitmentOf !== "offered") {
         const t = talksBefore(i);
@@ -582,7 +582,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         } else if (/^\s+(?:released|freed|exchanged|swapped)\b/i.test(after) && /\b(?:prisoners?|pows?|captives?|civilians?|soldiers|servicem[ae]n|defenders|people|detainees)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
           // "Among the 390 released were 120 civilians": people, named by the participle, when the story is of captives.
           category = "persons";
-        } else if (/\b(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b[^.;]{0,60}\bto\s*$/i.test(before) && /\b(?:exchanges?|swaps?|prisoners?|pows?|captivity|repatriation|bodies|remains)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
+        } else if (REACHED_BEFORE.test(before) && /\b(?:exchanges?|swaps?|prisoners?|pows?|captivity|repatriation|bodies|remains)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
           // "The exchange was the 71st, bringing the number returned to 5,757": the running count of what the story tells.
           category = /\b(?:bodies|remains|repatriation)\b/i.test(text) ? "bodies" : "persons";
         } else continue;
@@ -727,7 +727,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           } else if (agent !== null) {
             // "Russia has handed over 212 bodies, while Ukraine returned 19": "returned" by the side that has just received
             // in the same sentence is what it gave in exchange.
-            const contrast = prior !== undefined && prior.metric === (category === "bodies" ? "bodies_returned" : prior.metric) && Claim.receiverOf(prior.direction) === agent && /^return/i.test(lead80.slice(verbAt)) && /\b(?:while|whereas|but|and)\s+(?:\w+\s+){0,3}$/i.test(upTo.slice(-40));
+            const contrast = prior !== undefined && (category !== "bodies" || prior.metric === "bodies_returned") && Claim.receiverOf(prior.direction) === agent && /^return/i.test(lead80.slice(verbAt)) && /\b(?:while|whereas|but|and)\s+(?:\w+\s+){0,3}$/i.test(upTo.slice(-40));
             // "Moscow had offered to return 6,000 bodies": what a side offers or agrees to return, it gives.
             const offeredReturn = /^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && /\b(?:offer|ready|propos|prepared|willing|agree|promis|pledg|intend|plan)\w*\s+to\s+$/i.test(upTo.slice(-40));
             const received = !contrast && !offeredReturn && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));

@@ -103,7 +103,7 @@ const unwrap = (text: string, spans: Span[]): Span[] => {
   const out: Span[] = [];
   for (const l of spans) {
     const last = out.at(-1);
-    if (last !== undefined && adjacent({ start: 0, end: last.end }, l) && cutByWrap(text.slice(text.lastIndexOf("\n", last.end - 1) + 1, last.end)) && !/^\s*[-•*·–—]\s/.test(text.slice(l.start, l.end)))
+    if (last !== undefined && adjacent(last, l) && cutByWrap(text.slice(text.lastIndexOf("\n", last.end - 1) + 1, last.end)) && !/^\s*[-•*·–—]\s/.test(text.slice(l.start, l.end)))
       out[out.length - 1] = { start: last.start, end: l.end };
     else out.push(l);
   }

@@ -72,7 +72,7 @@ const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|r
 const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|readiness to|committed to|commits? to|commitment to|operation to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting|intending|planning|looks? forward)\s+to|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
 const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|readiness to|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting)\s+to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is|were|was)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
-const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in captivity|in (?:russian|ukrainian) captivity|remain(?:s|ed|ing)?|still in|being held|in custody|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine)|(?:are|were|is|was)\s+(?:\w+\s+)?(?:pows|prisoners of war|captives|hostages)\b|(?:has|have|had)\s+taken(?!\s+(?:back|home|part))|taken\s+(?:\w+\s+){0,3}?(?:prisoner|captive))\b/i;
+const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in (?:(?:russian|ukrainian|enemy|russia['’]s|ukraine['’]s)\s+)?(?:captivity|custody|detention)|remain(?:s|ed|ing)?|still in|being held|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine)|(?:are|were|is|was)\s+(?:\w+\s+)?(?:pows|prisoners of war|captives|hostages)\b|(?:has|have|had)\s+taken(?!\s+(?:back|home|part))|taken\s+(?:\w+\s+){0,3}?(?:prisoner|captive))\b/i;
 const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
 /** A count told as the outcome of a finished process or of agreements as a whole: "completed the repatriation ..., receiving 6,057", "a process completed by June 16 with 6,057 transferred in phases", "as a result of the Istanbul agreements, more than a thousand were returned". */
 const PROCESS_CUMULATIVE = /\b(?:complet(?:ed|ion of|ing)\s+(?!(?:another|the latest|a new|the (?:first|second|third|next) |yet another)\b)(?:\w+\s+){0,3}?(?:repatriation|exchanges?|swaps?|process|portion|stages?|phases?|handovers?|transfers?)|process\s+(?:\w+\s+){0,2}?completed|in\s+(?:several\s+|multiple\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+)?(?:phases|stages)\b|(?:as a result of|through(?: all (?:the )?stages of)?|thanks to)\s+(?:the\s+)?(?:\w+\s+){0,3}?agreements)\b/i;
@@ -81,6 +81,8 @@ const BEFORE_EXCHANGE = /^[^.;]{0,60}?\b(?:ahead of|prior to|before)\s+(?:the\s+
 const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s+all\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:stages|phases|rounds|exchanges|swaps)|(?:in|over|across)\s+(?:two|three|four|five|six|several|\d)\s+(?:stages|phases|rounds)\b[^.;]{0,40}\b(?:a total of|in total|altogether|in all)|as of (?:today|now|this|the)|including (?:today's|this|the latest|yesterday's)|in (?:just |only )?(?:these|those) (?:\w+ )?days|since the (?:start|beginning) of the (?:full-scale|large-scale)|during the (?:full-scale|large-scale) (?:war|invasion))\b/i;
 /** The running count a figure ends: "the number of Ukrainians freed has reached 5,857", "bringing the total to 3,100" (read before the figure only). */
 const REACHED_BEFORE = /\b(?:(?:number|total|tally|count)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,6}?(?:has|have|had)\s+(?:now\s+)?(?:reached|risen to|climbed to|grown to|increased to)|(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b[^.;]{0,60}\bto)\s*(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|almost\s+)?$/i;
+/** "one of the biggest swaps of the war so far": the superlative's "so far" says nothing of a running count. */
+const SUPERLATIVE_SO_FAR = /\b(?:biggest|largest|greatest|smallest|longest|highest|most\s+\w+)\s+(?:\w+\s+){0,6}?(?:so far|to date|yet|since\b[^.,;]{0,40})/gi;
 const EVENT_CUE = /\b(?:another|latest|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 /** Below this, a figure in the present perfect with nothing tying it to one exchange is still read as one event (measured on the training split: 0 → F1 0.761, 100 → 0.769, 500 → 0.788). */
@@ -485,6 +487,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
       if (/\b(?:oldest|youngest)\b/i.test(text) && /(?:\b(?:turned|is|was|aged)|[—–-])\s*$/i.test(before)) continue;
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
+      // "those under 25", "soldiers younger than 25", "aged 18 to 25": an age, where no captive noun follows.
+      if (m.value < 120 && /\b(?:under|over|younger than|older than|(?:aged|ages)\s+\d+\s*(?:to|and|-|–))\s*$/i.test(before) && /\b(?:young|aged?|ages|years?|wounded|sick|ill|old|those|men|boys)\b/i.test(text.slice(Math.max(0, m.start - 60), m.start)) && !/^\s*(?:[\w’'-]+\s+){0,2}?(?:prisoners?|pows?|captives?|soldiers?|servicem[ae]n|civilians?|people|bodies|defenders|troops|ukrainians|russians)\b/i.test(after)) continue;
       // "403 – from the Donetsk region; 12 – from the Luhansk direction": a breakdown by place is parts, never a total.
       if (/^\s*(?:[–—-]|:)\s*(?:from|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,3}?(?:region|regions|oblast|direction|directions|area|front|sector)\b/i.test(after)) continue;
       // "451 bodies were transferred from the Donetsk region, and about 130 from the Zaporizhzhia region", "12 bodies of
@@ -569,7 +573,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       let elliptical = false;
       if (category === null) {
         // "500 so far", "174 have returned", "103 of them": the noun is the one the text is already talking about.
-        if (!/^\s*(?:more|others|so far|in return|each|on (?:each|both) sides?|per side|from (?:each|both) sides?|apiece|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|released|freed|exchanged|swapped|came|went|will|would|had|is|to|at|from|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|in\s+(?:19|20)\d\d\b)/i.test(after) && m.form !== "zero") continue;
+        if (!/^\s*(?:more|others|so far|in return|in exchange|each|on (?:each|both) sides?|per side|from (?:each|both) sides?|apiece|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|released|freed|exchanged|swapped|came|went|will|would|had|is|to|at|from|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|in\s+(?:19|20)\d\d\b)/i.test(after) && m.form !== "zero") continue;
         // The words before the figure: the sentence's words read once, the last one cut at the figure as a prefix would.
         sentenceWords ??= wordsIn(text);
         const mentioned = sentenceWords.filter(({ at }) => at < m.start).map(({ w, at }) => ({ w: at + w.length > m.start ? w.slice(0, m.start - at) : w })).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
@@ -639,7 +643,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const wide = text.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
         const clauseText = text.slice(clause[0], clause[1]);
         const pluperfectBefore = /\bhad\s+(?:already\s+)?(?:\w+\s+)?(?:handed|returned|released|received|transferred|repatriated|freed|sent|given)\b[^.;]{0,40}$/i.test(lead) && BEFORE_EXCHANGE.test(rest);
-        const cumulativeCue = REACHED_BEFORE.test(before) || (CUMULATIVE_CUE.test(span) && !/\b(?:a\s+)?total of\s*$/i.test(before) && !/\b(?:brings?|bringing)\s+the\s+total\b/i.test(rest.slice(0, 60))) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore;
+        const cumulativeCue = REACHED_BEFORE.test(before) || (CUMULATIVE_CUE.test(span.replace(SUPERLATIVE_SO_FAR, " ")) && !/\b(?:brings?|bringing)\s+the\s+total\b/i.test(rest.slice(0, 60))) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore;
         const eventCue = EVENT_CUE.test(span) || own;
         const strong = REACHED_BEFORE.test(before) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
         // A figure with no day or phase of its own that is larger than any one exchange has been is a running count.
@@ -730,7 +734,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
             const contrast = prior !== undefined && (category !== "bodies" || prior.metric === "bodies_returned") && Claim.receiverOf(prior.direction) === agent && /^return/i.test(lead80.slice(verbAt)) && /\b(?:while|whereas|but|and)\s+(?:\w+\s+){0,3}$/i.test(upTo.slice(-40));
             // "Moscow had offered to return 6,000 bodies": what a side offers or agrees to return, it gives.
             const offeredReturn = /^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && /\b(?:offer|ready|propos|prepared|willing|agree|promis|pledg|intend|plan)\w*\s+to\s+$/i.test(upTo.slice(-40));
-            const received = !contrast && !offeredReturn && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
+            // "Ukraine returned 19 in exchange": what a side returns in exchange, it gives.
+            const returnedInExchange = /^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && /^\s*(?:\w+\s+){0,2}?in (?:exchange|return)\b/i.test(after);
+            const received = !contrast && !offeredReturn && !returnedInExchange && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
               const prior = inSentence.at(-1);
@@ -836,9 +842,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     }
 
     // "Russia swapped 115 prisoners ... for the same number of detained Ukrainian servicemen": the figure again, for the other side.
-    const same = /\b(?:for|in exchange for|in return for|against|and received|receiving)\s+(?:the\s+|an\s+)?(?:same|equal|identical)\s+number\b/i.exec(text);
+    const same = /\b(?:for|in exchange for|in return for|against|(?:and\s+)?receiv(?:ed|es|ing)|got|gets|and|while)\s+(?:the\s+|an\s+)?(?:same|equal|identical)\s+number\b/i.exec(text);
     if (same !== null) {
-      const given = [...inSentence].reverse().find((d) => d.at - s.start < same.index && d.value !== null && Claim.receiverOf(d.direction) !== null && (d.kind === "event" || d.kind === "cumulative"));
+      const counted = (d: Draft) => d.value !== null && Claim.receiverOf(d.direction) !== null && (d.kind === "event" || d.kind === "cumulative");
+      // "On Thursday, Ukraine returned home 95 defenders. Russia received the same number.": the last figure of the sentence before.
+      const before = inSentence.length === 0 && s.paragraph === sentences[i - 1]?.paragraph ? drafts.at(-1) : undefined;
+      const given = [...inSentence].reverse().find((d) => d.at - s.start < same.index && counted(d)) ?? (before !== undefined && counted(before) && before.at >= s.start - 300 ? before : undefined);
       const other = given === undefined ? null : otherParty(Claim.receiverOf(given.direction)!);
       if (given !== undefined && other !== null) {
         const { lo: _lo, hi: _hi, evidence: _evidence, ...fields } = given;
@@ -853,7 +862,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const all = text;
       const category: Category | null = /\b(?:bodies|remains)\b/i.test(window) ? "bodies" : /\b(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers?|personnel|people|detainees|russians|ukrainians|military|troops|fighters|civilians?)\b/i.test(window) || /\b(?:prisoners?|pows?|captives?|defenders|servicem[ae]n|soldiers)\b/i.test(all) ? "persons" : null;
       const held = /\b(?:custody|captivity|hold|holds|held|remain|in captivity|has in|have in|prisoners of war it has)\b/i.test(window) && !/\b(?:returned|released|freed|exchanged|swapped|sent back|handed over)\b/i.test(window.replace(/\bremain\w*\b/g, ""));
-      if (category !== null && (held || RETURN_VERB.test(all))) {
+      // "Ukraine and Russia exchanged prisoners on Wednesday. Neither side disclosed the number of people involved.": the return told just before.
+      const told = s.paragraph === sentences[i - 1]?.paragraph && /\b(?:involved|taking part|concerned)\b/i.test(window) && RETURN_VERB.test(sentences[i - 1]!.text);
+      if (category !== null && (held || RETURN_VERB.test(all) || told)) {
         const who = speakerAt(und.index);
         const clauseText = window.split(/[,;.]/)[0] ?? window;
         const exchangeBoth = /\b(?:swap(?:s|ped)?|exchang(?:e|es|ed))\b/i.test(all) && /\b(?:Russia|Russian)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Ukraine|Ukrainian|Kyiv)\b|\b(?:Ukraine|Kyiv)\b[^.]*\b(?:and|with)\b[^.]*\b(?:Russia|Moscow)\b/.test(all);
@@ -871,6 +882,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const own = !held && (/\b(?:its|their)\s+(?:own\s+)?(?:\w+\s+){0,2}?(?:troops|soldiers|servicem[ae]n|service\s*members|prisoners|pows|citizens|people|returnees|fighters|military|personnel|nationals)\b/i.test(clauseText) || /\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:received|got\s+back|took\s+back|brought\s+home)\b/i.test(clauseText))
           ? (partyOf(text.slice(Math.max(0, und.index - 60), und.index).split(/[,;]/).at(-1) ?? "") ?? partyOf(who.name))
           : null;
+        // "Kyiv did not say how many bodies it handed over": the subject's own giving names the other side's people.
+        const giver = !held && own === null && /\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:handed\s+over|handed\s+back|sent\s+back|sent|gave\s+back|gave|released|transferred|freed|returned)\b/i.test(clauseText)
+          ? (partyOf(text.slice(Math.max(0, und.index - 60), und.index).split(/[,;]/).at(-1) ?? "") ?? partyOf(who.name))
+          : null;
         // "how many people were exchanged", "involved in the swap": both sides, when the clause names none.
         const swapped = !held && /\b(?:were|was|been|being)\s+(?:exchanged|swapped)\b|\binvolved\s+in\s+the\s+(?:swap|exchange)\b/i.test(window);
         const direction = /\b(?:neither side|both sides|each side|nor)\b/i.test(und[0] + window.slice(0, 30))
@@ -879,6 +894,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
             ? `to_${receiver}`
           : own !== null
             ? `to_${own}`
+          : giver !== null && otherParty(giver) !== null
+            ? `to_${otherParty(giver)}`
           : holder !== null
             ? `to_${otherParty(partyWord(holder[1]!) ?? "") ?? "ukraine"}`
           : destination !== null

@@ -496,3 +496,24 @@ describe("sentence shapes of wire copy (2.6.0), on sentences written for the tes
   });
 });
 
+
+describe("whose people, and which kind of count (2.7.0)", () => {
+  it.each([
+    ["Kyiv did not say how many bodies it handed over.", ["bodies_returned to_russia event - undisclosed 2025-06-20 | Kyiv"]],
+    ["Russia did not say how many prisoners it released in the swap.", ["prisoners_returned to_ukraine event - undisclosed 2025-06-20 | Russia"]],
+    ["The latest swap saw 246 Ukrainian soldiers return home, and the same number of Russian troops were sent back.", ["prisoners_returned to_ukraine event 246 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_russia event 246 exact 2025-06-20 | unnamed outlet"]],
+    ["A total of 1,358 Ukrainians were returned home in 2024.", ["prisoners_returned to_ukraine cumulative 1358 exact 2024-12-31 | unnamed outlet"]],
+    ["Moscow and Kyiv exchanged a total of 218 prisoners on Monday in one of the biggest swaps so far.", ["prisoners_returned total event 218 exact 2025-06-16 | unnamed outlet"]],
+    ["The latest exchange brought the number of Ukrainians returned so far to 4,000.", ["prisoners_returned to_ukraine cumulative 4000 exact 2025-06-20 | unnamed outlet"]],
+    ["On Thursday, Ukraine returned home 95 defenders. Russia received the same number.", ["prisoners_returned to_ukraine event 95 exact 2025-06-19 | unnamed outlet", "prisoners_returned to_russia event 95 exact 2025-06-19 | unnamed outlet"]],
+    ["Ukraine and Russia exchanged prisoners on Wednesday. Neither side disclosed the number of people involved.", ["prisoners_returned each_side event - undisclosed 2025-06-18 | unnamed outlet"]],
+    ["Russia handed over 1,000 bodies on Saturday. Ukraine returned 19 in exchange.", ["bodies_returned to_ukraine event 1000 exact 2025-06-14 | unnamed outlet", "bodies_returned to_russia event 19 exact 2025-06-14 | unnamed outlet"]],
+    ["Some 8,000 Ukrainians are in Russian custody.", ["held_captive to_ukraine stock 8000 about 2025-06-20 | unnamed outlet"]],
+    ["Ukraine still has around 8,000 prisoners in Russian custody, Budanov said.", ["held_captive to_ukraine stock 8000 about 2025-06-20 | Budanov"]],
+    ["Under the deal, the two sides will swap all seriously wounded prisoners and those under 25.", []],
+    ["Ukraine freed young soldiers aged 18 to 25 on Friday.", []],
+    ["Under 25 prisoners were freed on Friday.", ["prisoners_returned to_ukraine event 25 at_most 2025-06-20 | unnamed outlet"]],
+  ])("%s", (text, expected) => {
+    expect(claimsOf(text)).toEqual(expected);
+  });
+});

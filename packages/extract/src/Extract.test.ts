@@ -513,6 +513,10 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["Under the deal, the two sides will swap all seriously wounded prisoners and those under 25.", []],
     ["Ukraine freed young soldiers aged 18 to 25 on Friday.", []],
     ["Under 25 prisoners were freed on Friday.", ["prisoners_returned to_ukraine event 25 at_most 2025-06-20 | unnamed outlet"]],
+    ["“Today 84 of our people are home,” Zelensky wrote.", ["prisoners_returned to_ukraine event 84 exact 2025-06-20 | Zelensky"]],
+    ["As of June 1, 5,757 Ukrainians had been released from captivity.", ["prisoners_returned to_ukraine cumulative 5757 exact 2025-06-01 | unnamed outlet"]],
+    ["Some 200 Ukrainian prisoners of war have died in Russian captivity, the UN said.", []],
+    ["Ukraine says it has identified more than 500 of the bodies returned in June.", []],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

@@ -517,6 +517,10 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["As of June 1, 5,757 Ukrainians had been released from captivity.", ["prisoners_returned to_ukraine cumulative 5757 exact 2025-06-01 | unnamed outlet"]],
     ["Some 200 Ukrainian prisoners of war have died in Russian captivity, the UN said.", []],
     ["Ukraine says it has identified more than 500 of the bodies returned in June.", []],
+    ["The number of prisoners exchanged was not immediately known.", ["prisoners_returned each_side event - undisclosed 2025-06-20 | unnamed outlet"]],
+    ["Russia also returned an undisclosed number of civilians.", ["civilians_returned to_ukraine event - undisclosed 2025-06-20 | unnamed outlet"]],
+    ["The Ukrainian side also received the bodies of fallen soldiers; their number was not given.", ["bodies_returned to_ukraine event - undisclosed 2025-06-20 | unnamed outlet"]],
+    ["Both sides released wounded prisoners, but the figures were not published.", ["prisoners_returned each_side event - undisclosed 2025-06-20 | unnamed outlet"]],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

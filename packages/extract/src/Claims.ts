@@ -503,7 +503,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (!/\b(?:bodies|remains)\b/i.test(text) && /^[^.;]{0,60}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:died|perished|been killed|been executed)\b|^[^.;]{0,60}?\b(?:died|perished|were killed|were executed)\s+(?:in|while in|during)\s+(?:\w+\s+)?(?:captivity|custody|detention|prisons?)\b/i.test(after)) continue;
       // "37 of the women had been captured at Azovstal", "95 of the 144 released were Azovstal defenders", "two of them
       // were officers": a partitive counts part of a group told elsewhere, not a group of its own.
-      if (/^\s+of\s+(?:the|these|those|them)\b/i.test(after) && !/^\s+of\s+the\s+(?:bodies|remains)\b/i.test(after)) continue;
+      // ("Twenty-two of them are civilians" is the civilians' part of the whole just told: see the predicate below.)
+      if (/^\s+of\s+(?:the|these|those|them)\b/i.test(after) && !/^\s+of\s+the\s+(?:bodies|remains)\b/i.test(after) && !/^\s+of\s+(?:them|those)\s+(?:are|were)\s+(?:\w+\s+)?(?:civilians?|soldiers?|servicem[ae]n|military)\b/i.test(after)) continue;
       // "five of whom died in captivity": what befell part of a group, not a count of its own.
       if (/^\s+of\s+(?:whom|them|those)\s+(?:had\s+|have\s+|were\s+|was\s+|are\s+)?(?:later\s+|reportedly\s+|allegedly\s+)?(?:died|dead|killed|perished|executed|tortured|wounded|injured|seriously|severely|sick|ill)\b/i.test(after)) continue;
 
@@ -547,7 +548,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // and eight civilians") still belongs to the figure just told; a lone sub-group ("include 27 soldiers") does not.
         const split = /\b(?:soldiers?|servicem[ae]n|military|troops|defenders)\b/i.test(text) && /\bcivilians?\b/i.test(text);
         // "2,430 people returned home. Among them, 139 civilians.": a sentence that opens on the whole just told.
-        const anaphoric = /^\W*(?:among (?:them|those|whom)|of (?:them|those|whom)|including)\b/i.test(text);
+        // "... 197 people on Friday. The returned include 8 civilians": the civilians among the returnees just told.
+        const anaphoric = /^\W*(?:among (?:them|those|whom)|of (?:them|those|whom)|including)\b/i.test(text) || (category === "civilians" && /^\W*(?:the\s+)?(?:returned|returnees|freed|released|liberated|those\s+(?:freed|released|returned)|(?:freed|released|returned)\s+(?:prisoners|people|ukrainians|captives|group))\s+(?:\w+\s+)?(?:include|included|includes|were|are)\b/i.test(text));
         const lastWhole = drafts.filter((d) => d.kind === "event" || d.kind === "cumulative").at(-1);
         const whole = inSentence.at(-1) ?? (split || (anaphoric && lastWhole !== undefined && s.start - lastWhole.at <= 400) ? lastWhole : undefined);
         if (whole === undefined || whole.kind === "target" || whole.kind === "stock" && category !== "civilians") continue;

@@ -521,6 +521,9 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["Russia also returned an undisclosed number of civilians.", ["civilians_returned to_ukraine event - undisclosed 2025-06-20 | unnamed outlet"]],
     ["The Ukrainian side also received the bodies of fallen soldiers; their number was not given.", ["bodies_returned to_ukraine event - undisclosed 2025-06-20 | unnamed outlet"]],
     ["Both sides released wounded prisoners, but the figures were not published.", ["prisoners_returned each_side event - undisclosed 2025-06-20 | unnamed outlet"]],
+    ["Ukraine brought home 197 people on Friday. The returned include 8 civilians, among them a priest.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 8 exact 2025-06-20 | unnamed outlet"]],
+    ["Ukraine brought home 197 people on Friday. Twenty-two of them are civilians.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 22 exact 2025-06-20 | unnamed outlet"]],
+    ["Ukraine brought home 197 people on Friday. Two of them were officers.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet"]],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

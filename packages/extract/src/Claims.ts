@@ -494,6 +494,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // "451 bodies were transferred from the Donetsk region, and about 130 from the Zaporizhzhia region", "12 bodies of
       // defenders who fought on the Luhansk axis, 107 ... from the Donetsk axis": the same, told as a list of places.
       if ((text.match(PLACES) ?? []).length >= 2 && PLACE_AFTER.test(after)) continue;
+      // "The remains of 502 fallen defenders were brought home, including 58 from the Kursk region": one place's part.
+      if (/\b(?:including|among them|of them|of which|of whom)\s*$/i.test(before) && PLACE_AFTER.test(after)) continue;
       // "air strikes killed at least one person and wounded two others": casualties, not captives.
       if (/\b(?:killed|killing|wounded|wounding|injured|injuring|hurt)\s+(?:at least\s+|about\s+|more than\s+|some\s+|another\s+)?$/i.test(before)) continue;
 

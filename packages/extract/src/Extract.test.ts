@@ -524,6 +524,7 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["Ukraine brought home 197 people on Friday. The returned include 8 civilians, among them a priest.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 8 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine brought home 197 people on Friday. Twenty-two of them are civilians.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 22 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine brought home 197 people on Friday. Two of them were officers.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet"]],
+    ["The remains of 502 fallen defenders were brought home, including 58 from the Kursk region.", ["bodies_returned to_ukraine event 502 exact 2025-06-20 | unnamed outlet"]],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

@@ -242,7 +242,8 @@ const destination = (after: string, around: string): string | null => {
     const w = fromCaptivity.slice(1).find((x) => x !== undefined)!;
     return otherParty(partyWord(w) ?? "");
   }
-  if (/\b(?:captured|taken prisoner)\s+(?:\w+\s+){0,3}in\s+(?:the\s+)?(?:russia['’]s\s+)?(?:kursk|belgorod|bryansk)\b/i.test(around)) return "russia";
+  // "115 servicemen captured in the Kursk region": Russians, when said of the figure's own noun (not of a part after a comma).
+  if (/\b(?:captured|taken prisoner)\s+(?:\w+\s+){0,3}in\s+(?:the\s+)?(?:russia['’]s\s+)?(?:kursk|belgorod|bryansk)\b/i.test(around.split(/[,;]/)[0]!)) return "russia";
   return null;
 };
 
@@ -686,6 +687,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const captor = party === null && direction === null ? /^[^.;,]{0,50}?\b(?:captured|held|detained|taken prisoner|imprisoned)\s+by\s+(?:the\s+)?(Ukrain\w*|Russia\w*|Kyiv|Kiev|Moscow)\b/i.exec(after) : null;
       if (captor !== null) party = otherParty(partyWord(captor[1]!) ?? "");
       if (direction === null && party !== null) direction = party;
+      // "Russia has exchanged 103 prisoners of war with Ukraine": an exchange with the other side is of each side.
+      if (direction === null && kind !== "stock" && kind !== "target" && /\b(?:exchang|swap|trad)\w*\s+(?:(?:a\s+)?total\s+of\s+|about\s+|some\s+|another\s+|more than\s+)?$/i.test(lead.slice(-40)) && /^[^.;,]{0,60}?\bwith\s+(?:the\s+)?(?:Russia|Ukraine|Kyiv|Kiev|Moscow|Russian side|Ukrainian side)\b/.test(after))
+        direction = TOTAL_CUE.test(lead.slice(-40)) ? "total" : "each_side";
       if (direction === null && kind !== "stock") {
         const dest = destination(text.slice(m.end + phrase.end, clause[1]), near);
         if (dest !== null) direction = dest;

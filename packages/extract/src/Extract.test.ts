@@ -525,6 +525,9 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["Ukraine brought home 197 people on Friday. Twenty-two of them are civilians.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 22 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine brought home 197 people on Friday. Two of them were officers.", ["prisoners_returned to_ukraine event 197 exact 2025-06-20 | unnamed outlet"]],
     ["The remains of 502 fallen defenders were brought home, including 58 from the Kursk region.", ["bodies_returned to_ukraine event 502 exact 2025-06-20 | unnamed outlet"]],
+    ["Russia announced today that it has exchanged 103 prisoners of war with Ukraine, including Russian soldiers captured during Ukraine’s offensive in the Kursk region.", ["prisoners_returned each_side event 103 exact 2025-06-20 | Russia"]],
+    ["Ukraine swapped 95 prisoners with Russia on Wednesday.", ["prisoners_returned each_side event 95 exact 2025-06-18 | unnamed outlet"]],
+    ["Russia received 115 servicemen captured in the Kursk region.", ["prisoners_returned to_russia event 115 exact 2025-06-20 | unnamed outlet"]],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

@@ -8,7 +8,9 @@ import Database from "better-sqlite3";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { ExpectedRevision as ER, LogChain } from "@factledger/store";
 import type { AppendResult, ChainedRecord, EventStore, NewEvent, ReadFrom, StoredEvent, StoreErrorT, Subscription, SubscriptionHandlers } from "@factledger/store";
 
@@ -205,13 +207,49 @@ export interface SqliteEventStore extends EventStore {
   readonly path: string;
 }
 
-/** Opens (or creates) the embedded store at `path`. */
+const writable = (folder: string): boolean => {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Opens (or creates) the embedded store at `path`. A reader (`create: false`) of a store in a folder it cannot
+ * write, where SQLite cannot make the WAL's shared-memory file beside it, reads a snapshot: a copy of the file
+ * (and of its WAL, if any) in a temporary folder, opened read-only, removed on close. No writer can be active
+ * there either (it would need the same files), so the snapshot is the store; an append to it is refused.
+ */
 export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Either<StoreErrorT, SqliteEventStore> => {
+  const r = openAt(path, options, false);
+  if (E.isRight(r) || options.create !== false || path === ":memory:" || !existsSync(path) || writable(dirname(path))) return r;
+  const dir = mkdtempSync(join(tmpdir(), "facts-readonly-"));
+  const drop = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = join(dir, "store.db");
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    const s = openAt(copy, options, true);
+    if (E.isLeft(s)) {
+      drop();
+      return r;
+    }
+    const close = s.right.close;
+    return E.right({ ...s.right, path, close: async () => { await close(); drop(); } });
+  } catch {
+    drop();
+    return r;
+  }
+};
+
+const openAt = (path: string, options: SqliteOptions, readonly: boolean): E.Either<StoreErrorT, SqliteEventStore> => {
   if (options.create === false && path !== ":memory:" && !existsSync(path))
     return E.left({ _tag: "NotFound", message: `no store at ${path} (run "facts ingest" first, or pass --store)` });
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: options.create === false && path !== ":memory:" });
+    db = new Database(path, { fileMustExist: options.create === false && path !== ":memory:", readonly });
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     // A store of a newer version is refused before anything (even the journal mode) is written to it.
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'").get() !== undefined) {
@@ -221,7 +259,15 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
         return E.left(refusal(path, v)!);
       }
     }
-    if (path !== ":memory:") db.pragma("journal_mode = WAL");
+    if (readonly) {
+      // A snapshot is read as it is: a store that needs an upgrade cannot be upgraded where it lies.
+      const v = versionOf(db);
+      if (v !== SCHEMA_VERSION) {
+        db.close();
+        return E.left({ _tag: "Unavailable", message: `${path}: this store is of an older schema (${String(v)}) and its folder is read-only, so it cannot be upgraded; copy it to a folder you can write` });
+      }
+    }
+    if (path !== ":memory:" && !readonly) db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     // Savepoints (one per append in a group commit) keep their sub-journal in memory, not in a temp file;
     // a 64 MB page cache keeps the event-id index (random UUIDs) from thrashing between commits.
@@ -230,10 +276,10 @@ export const openSqliteStore = (path: string, options: SqliteOptions = {}): E.Ei
     // and at the default interval checkpoints were most of the cost of an append (docs/benchmarks.md).
     db.pragma(`wal_autocheckpoint = ${options.checkpointPages ?? 10000}`);
     db.pragma(`cache_size = -${options.cacheKiB ?? 65536}`);
-    db.exec(SCHEMA);
+    if (!readonly) db.exec(SCHEMA);
     let refused: StoreErrorT | null;
     try {
-      refused = upgrade(db, path);
+      refused = readonly ? null : upgrade(db, path);
     } catch (e) {
       const err = translateError(e);
       db.close();

@@ -1018,9 +1018,14 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const kept = named.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind &&
     // A title drops qualifiers ("free 200" for "more than 200"); one that keeps its own ("over 100") is a claim of its own.
     (d.qualifier === "exact" || qualifierClass(x.qualifier) === qualifierClass(d.qualifier)))));
+  // "Ukraine has managed to secure the release of 4,000 citizens" in the outlet's own words, and "According to Andrii
+  // Yusov, almost 4,000 Ukrainians have already been returned": the outlet's exact telling is the source's rounded.
+  // (One speaker's own "6,000" and "more than 6,000" stay two tellings: the seeds' Putin interview keeps both.)
+  const qualified = kept.filter((d) => d.value !== null && d.qualifier !== "exact" && d.kind !== "target" && d.attributedTo !== ctx.voice);
+  const careful = kept.filter((d) => !(d.qualifier === "exact" && d.value !== null && d.attributedTo === ctx.voice && qualified.some((x) => x.value === d.value && x.metric === d.metric && x.direction === d.direction && x.kind === d.kind && x.validTo === d.validTo)));
   const best = new Map<string, Draft>();
   const order: string[] = [];
-  for (const d of kept) {
+  for (const d of careful) {
     const loose = [d.metric, d.direction, d.kind, d.value, d.qualifier, Claimant.key(d.attributedTo)].join("|");
     const exact = `${loose}|${d.validFrom}|${d.validTo}`;
     const prior = best.get(loose);

@@ -528,6 +528,7 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["Russia announced today that it has exchanged 103 prisoners of war with Ukraine, including Russian soldiers captured during Ukraine’s offensive in the Kursk region.", ["prisoners_returned each_side event 103 exact 2025-06-20 | Russia"]],
     ["Ukraine swapped 95 prisoners with Russia on Wednesday.", ["prisoners_returned each_side event 95 exact 2025-06-18 | unnamed outlet"]],
     ["Russia received 115 servicemen captured in the Kursk region.", ["prisoners_returned to_russia event 115 exact 2025-06-20 | unnamed outlet"]],
+    ["Zelensky: 95 Ukrainian defenders back home", ["prisoners_returned to_ukraine event 95 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine has managed to secure the release of 4,000 citizens from Russian captivity. According to Andrii Yusov, almost 4,000 Ukrainians have already been returned from Russian captivity.", ["prisoners_returned to_ukraine cumulative 4000 nearly 2025-06-20 | Andrii Yusov"]],
     ["Ukraine has returned 4,000 citizens so far, Yusov said. Lubinets said that more than 4,000 Ukrainians had been returned so far.", ["prisoners_returned to_ukraine cumulative 4000 exact 2025-06-20 | Yusov", "prisoners_returned to_ukraine cumulative 4000 more_than 2025-06-20 | Lubinets"]],
   ])("%s", (text, expected) => {

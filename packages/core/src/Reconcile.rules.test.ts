@@ -479,6 +479,23 @@ describe("a running count under an agreement ends at the next deal (rule 5)", ()
     }
   });
 
+  it("a part counts under the whole's deals: soldiers returned under the May 16 deal end at the June 2 deal, in the report and in the warm index (a whole known only through its parts too)", () => {
+    const events = history({ madeOn: "2025-06-02", publishedOn: "2025-06-24" }).map((e) =>
+      e.type === "ClaimReported" && e.claimId !== "dealA" && e.claimId !== "dealB" ? { ...e, claim: { ...e.claim, metric: "soldiers_returned" } } : e,
+    );
+    const index = TI.build(L.fromEvents(events), R.defaultParties);
+    for (const [knownAt, through] of [["2025-06-23", "2025-06-19"], ["2025-06-24", "2025-06-19"], ["2025-06-24", "2025-06-05"], ["2025-06-23", "2025-06-05"], ["2025-06-24", "2025-06-01"]] as const) {
+      const expected = R.report(known(events, knownAt), opts(through)).totals.map((t) => ({ metric: t.metric, direction: t.direction, group: t.group, best: t.best, lo: t.lo, hi: t.hi }));
+      expect(index.figuresAt(knownAt, through)).toEqual(expected);
+    }
+    const soldiers = R.findTotal(R.report(known(events, "2025-06-24"), opts()), "soldiers_returned", "to_ukraine")!;
+    expect(soldiers.readings.find((r) => r.slot.kind === "cumulative")!.window).toEqual({ from: "2025-05-16", to: "2025-06-01" });
+    // Known on June 24 the whole through June 5 is at least the 1,000 of May 16..June 1; known on June 23 its days could lie
+    // after June 5, so the whole, known only through its parts, has no total through June 5 (nothing counted toward it).
+    expect(R.findTotal(R.report(known(events, "2025-06-24"), opts("2025-06-05")), "prisoners_returned", "to_ukraine")).toMatchObject({ lo: 1000 });
+    expect(R.findTotal(R.report(known(events, "2025-06-23"), opts("2025-06-05")), "prisoners_returned", "to_ukraine")).toBeUndefined();
+  });
+
   it("a deal learned only later (made June 2, first reported June 24) ends the window from the day it is known: the answer known before is the old one, in the report, the warm index and the audit", () => {
     const events = history({ madeOn: "2025-06-02", publishedOn: "2025-06-24", direction: "to_russia" });
     expect(countReading(known(events, "2025-06-23")).window).toEqual({ from: "2025-05-16", to: "2025-06-19" });

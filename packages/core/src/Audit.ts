@@ -175,8 +175,9 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
       }
       keys[m] = to;
     }
-    // A step that changes no claim as reconciliation reads it cannot change the figure.
-    if (!changed) continue;
+    // A step that changes no claim as reconciliation reads it cannot change the figure, nor one that changes only targets
+    // (in no slot) without changing the days deals were made.
+    if (!changed || (touched.size === 0 && !dealsChanged)) continue;
     if (dealsChanged) deals = A.dealsOf(dealsBy);
     for (const key of touched) {
       const claims = (inSlot.get(key) ?? []).map((m) => views[m]!);

@@ -14,6 +14,7 @@ import * as T from "./Totals.ts";
 import type { Discrepancy } from "./Discrepancy.ts";
 import { fulfilledBy, isPartyDirection } from "./Claim.ts";
 import { previous } from "./DateOnly.ts";
+import type { ClaimView } from "./Ledger.ts";
 
 /** Progress of one agreement toward one direction. */
 export interface Agreement {
@@ -113,6 +114,33 @@ const indexOf = (g: T.Group): GroupIndex => {
   groupIndexes.set(g, index);
   return index;
 };
+
+/**
+ * The deal one claim tells of: the day the agreement was made and the count that fulfils it, for a dated
+ * target that is not an offer (the targets whose days end an agreement's scope in `agreements`); null otherwise.
+ */
+export const dealOf = (c: ClaimView): { readonly count: string; readonly day: string } | null => {
+  const f = c.fields;
+  if (f.kind !== "target" || f.commitment === "offered") return null;
+  const count = fulfilledBy(f.metric);
+  const day = f.validFrom ?? f.validTo;
+  return count === null || day === null ? null : { count, day };
+};
+
+/** The days agreements were made, by count, as the claims known tell them (`Totals.Deals`: a running count under one ends at the next). */
+export const dealsOf = (deals: Iterable<{ readonly count: string; readonly day: string } | null>): T.Deals => {
+  const sets = new Map<string, Set<string>>();
+  for (const d of deals) {
+    if (d === null) continue;
+    const set = sets.get(d.count);
+    if (set === undefined) sets.set(d.count, new Set([d.day]));
+    else set.add(d.day);
+  }
+  return new Map([...sets].map(([k, set]) => [k, [...set].sort()]));
+};
+
+/** The days agreements were made, as a set of claims tells them. */
+export const dealsOfClaims = (claims: readonly ClaimView[]): T.Deals => dealsOf(claims.map(dealOf));
 
 /** The offers among target slots, through a day. */
 export const offers = (slots: readonly FS.Slot[], through: string | null): Offer[] =>

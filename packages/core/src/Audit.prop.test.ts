@@ -15,8 +15,12 @@ import { richHistory } from "./arbitraries.ts";
 const parties = R.defaultParties;
 // A total reads its own claims and, for people returned, its parts' (soldiers and civilians returned: rule 5).
 const readBy: Record<string, readonly string[]> = { prisoners_returned: ["prisoners_returned", "soldiers_returned", "civilians_returned"] };
+// And the agreements on the counts its running counts may be under (rule 5: a count under a deal ends at the next one): on
+// the counts it reads and on the whole a part belongs to, in any direction (`prisoners_agreed` for people returned).
+const dealsOn: Record<string, readonly string[]> = { prisoners_returned: ["prisoners_agreed", "soldiers_agreed", "civilians_agreed"], soldiers_returned: ["soldiers_agreed", "prisoners_agreed"], civilians_returned: ["civilians_agreed", "prisoners_agreed"] };
 const concerns = (f: { metric?: string | undefined; direction?: string | undefined }, metric: string, direction: string) =>
-  (readBy[metric] ?? [metric]).includes(f.metric ?? "") && (f.direction === direction || (f.direction === "each_side" && direction.startsWith("to_")));
+  ((readBy[metric] ?? [metric]).includes(f.metric ?? "") && (f.direction === direction || (f.direction === "each_side" && direction.startsWith("to_")))) ||
+  (dealsOn[metric] ?? [metric.replace(/_returned$/, "_agreed")]).includes(f.metric ?? "");
 
 const reference = (events: readonly LedgerEvent[], metric: string, direction: string, through: string | null) => {
   const full = L.fromEvents(events);

@@ -4,11 +4,13 @@
  * the article (or analyst amendment) that caused it. The timeline is the
  * same replay summarised per day.
  */
+import * as A from "./Agreements.ts";
 import * as L from "./Ledger.ts";
 import * as R from "./Reconcile.ts";
 import * as T from "./Totals.ts";
 import * as FS from "./FactSlot.ts";
 import { directionsOf } from "./FactSlot.ts";
+import { fulfilledBy } from "./Claim.ts";
 
 /** A total's figure at one moment; all null before anything was known. */
 export interface Figure {
@@ -75,6 +77,17 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
   // The metrics the total reads: its own and its parts' (soldiers and civilians under prisoners), as Reconcile groups them.
   const metrics = new Set([metric, ...(T.partsOf[metric] ?? [])]);
   const concerns = (f: { readonly metric: string; readonly direction: string }): boolean => metrics.has(f.metric) && directionsOf(f.direction, options.parties).includes(direction);
+  // The deals whose days end its running counts' windows (rule 5): on its own count, its whole's (a part counts under the
+  // whole's deals) and its parts' (their counts bound it), in any direction. Their targets are claims of the audit too.
+  const counts = new Set([...metrics, ...Object.keys(T.partsOf).filter((w) => T.partsOf[w]!.includes(metric))]);
+  const ofDeals = (f: { readonly metric: string }): boolean => {
+    const count = fulfilledBy(f.metric);
+    return count !== null && counts.has(count);
+  };
+  const dealOf = (v: L.ClaimView | null): { readonly count: string; readonly day: string } | null => {
+    const d = v === null ? null : A.dealOf(v);
+    return d !== null && counts.has(d.count) ? d : null;
+  };
   // A claim belongs to the audit when it concerns the total as recorded or after any of its corrections (applied in
   // the order a view applies them, so that a metric corrected one day and a direction the next is seen), rejected
   // or moved away since included: its days are steps too. A superseded reading is in no view.
@@ -90,10 +103,13 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     if (c.supersededBy !== null) continue;
     const amendments = [...(ledger.amendments.get(c.claimId) ?? [])].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
     let fields: { readonly metric: string; readonly direction: string } = c.fields;
-    let relevant = concerns(fields);
+    let relevant = concerns(fields) || ofDeals(fields);
     for (const a of amendments) {
       if (relevant) break;
-      if (a.change._tag === "Corrected") relevant = concerns((fields = { ...fields, ...(a.change.changes as Partial<typeof fields>) }));
+      if (a.change._tag === "Corrected") {
+        fields = { ...fields, ...(a.change.changes as Partial<typeof fields>) };
+        relevant = concerns(fields) || ofDeals(fields);
+      }
     }
     if (!relevant) continue;
     const m = members.push({ entry: c, amendments }) - 1;
@@ -111,6 +127,9 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
   // the slots those views leave or join are built again (`FactSlot.build` of the slot's claims, in ledger order, as a
   // build of every claim gives that slot), then the slot rules that join slots (`FactSlot.join`) and `Reconcile.figureOfSlots`, as `figureOf` does.
   const views: Array<L.ClaimView | null> = members.map(() => null);
+  // Each member's deal as of the current step (null: none), and the days deals were made that they give.
+  const dealsBy: Array<{ readonly count: string; readonly day: string } | null> = members.map(() => null);
+  let deals: T.Deals = A.dealsOf([]);
   const keys: Array<string | null> = members.map(() => null);
   const entered: boolean[] = members.map(() => false);
   const inSlot = new Map<string, number[]>();
@@ -132,12 +151,18 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     for (const m of s.enter) entered[m] = true;
     const touched = new Set<string>();
     let changed = false;
+    let dealsChanged = false;
     for (const m of [...s.enter, ...s.amend]) {
       if (!entered[m]) continue;
       const v = viewAt(m, k, s.day);
       if (sameReading(views[m]!, v)) continue;
       changed = true;
       views[m] = v;
+      const deal = dealOf(v), was = dealsBy[m] ?? null;
+      if (deal?.count !== was?.count || deal?.day !== was?.day) {
+        dealsBy[m] = deal;
+        dealsChanged = true;
+      }
       const from = keys[m]!;
       const to = keyOf(v);
       if (from !== null) {
@@ -150,8 +175,10 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
       }
       keys[m] = to;
     }
-    // A step that changes no claim as reconciliation reads it cannot change the figure.
-    if (!changed) continue;
+    // A step that changes no claim as reconciliation reads it cannot change the figure, nor one that changes only targets
+    // (in no slot) without changing the days deals were made.
+    if (!changed || (touched.size === 0 && !dealsChanged)) continue;
+    if (dealsChanged) deals = A.dealsOf(dealsBy);
     for (const key of touched) {
       const claims = (inSlot.get(key) ?? []).map((m) => views[m]!);
       const slot = claims.length === 0 ? undefined : FS.build(claims, options.parties).find((x) => x.key === key);
@@ -165,7 +192,7 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     }
     // Joined and in key order, as `FactSlot.build` gives them (the slots come in key order, so the sort is one pass).
     const built = FS.join(order.map((key) => slots.get(key)!)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const t = R.figureOfSlots(built, metric, direction, { through: options.through, parties: options.parties }, warm);
+    const t = R.figureOfSlots(built, metric, direction, { through: options.through, parties: options.parties }, deals, warm);
     const after: Figure = t === undefined ? none : { best: t.best, lo: t.lo, hi: t.hi };
     if (!same(before, after)) changes.push({ knownAt: s.day, articleId: s.articleId, claimIds: [...s.claimIds].sort(), before, after });
     before = after;

@@ -180,6 +180,17 @@ const referenceSlots = (claims: readonly ClaimView[]): RSlot[] => {
     return { kind, direction, claims: list, versions, bounds, best, conflicts, revisions, window, unknownScope: kind === "cumulative" && !undated && scope === null, happenedBy: f.validTo ?? published, day: kind === "target" ? (f.validFrom ?? f.validTo) : null };
   };
   let slots = [...groups.values()].map((g) => make(g.kind, g.direction, g.claims));
+  // Rule 5: a count under an agreement (any of its versions names one, made on A) ends at the next deal, the first
+  // agreement (a dated target that is not an offer, in any direction) made after both A and the day its count starts,
+  // on or before its as-of day: its window ends the day before.
+  const deals = claims.filter((c) => c.fields.kind === "target" && c.fields.commitment !== "offered" && (c.fields.validFrom ?? c.fields.validTo) !== null).map((c) => (c.fields.validFrom ?? c.fields.validTo)!);
+  slots = slots.map((s) => {
+    const agreedOn = s.claims.map((c) => c.fields.agreement?.agreedOn ?? null).find((d) => d !== null) ?? null;
+    if (s.kind !== "cumulative" || s.window === null || agreedOn === null) return s;
+    const starts = s.window.from !== null && s.window.from > agreedOn ? s.window.from : agreedOn;
+    const next = deals.filter((d) => d > starts && d <= s.window!.to).sort()[0];
+    return next === undefined ? s : { ...s, window: { from: s.window.from, to: previousDay(next) } };
+  });
   // An undated event with the same figure as a dated one of the week up to its article's day is that exchange.
   for (const u of slots.filter((s) => s.kind === "event" && s.window === null)) {
     const values = u.claims.map((c) => c.fields.value);

@@ -14,6 +14,7 @@ import * as L from "./Ledger.ts";
 import type { ClaimView } from "./Ledger.ts";
 import * as Q from "./Quantity.ts";
 import * as R from "./Reconcile.ts";
+import * as TI from "./TotalsIndex.ts";
 import { claimMaker, type GivenClaim as Given } from "./testing.ts";
 
 const claim = claimMaker({ targetsAgreed: true, dateSource: null, distinctEvidence: true });
@@ -416,5 +417,97 @@ describe("the audit", () => {
       { knownAt: "2025-06-01", articleId: "a1", claimIds: ["c1"], before: { best: null, lo: null, hi: null }, after: { best: 100, lo: 100, hi: 100 } },
       { knownAt: "2025-06-04", articleId: null, claimIds: ["c1"], before: { best: 100, lo: 100, hi: 100 }, after: { best: null, lo: null, hi: null } },
     ]);
+  });
+});
+
+describe("a running count under an agreement ends at the next deal (rule 5)", () => {
+  // Deal A on May 16; a count "under" it said as of June 19 (T); 500 returned on June 10; another deal (B) on June 2, or none.
+  const history = (deal: { readonly madeOn: string; readonly publishedOn: string; readonly direction?: string; readonly commitment?: "agreed" | "offered" } | null): LedgerEvent[] => {
+    const article = (id: string, published: string): ArticleRecorded => ({
+      type: "ArticleRecorded", version: 2, articleId: id, textHash: id, text: id, path: null, publishedAt: published, outlet: "Reuters", wire: null, url: null,
+      learned: { publishedAt: "text", outlet: "text", url: "none" }, copyOf: null, extractor: { name: "t", version: "1" }, recordedAt: `${published}T08:00:00.000Z`,
+    });
+    const reported = (id: string, articleId: string, published: string, f: Omit<ClaimFields, "id" | "lo" | "hi" | "qualifier" | "evidence" | "group" | "dateSource" | "agreement" | "commitment"> & Partial<ClaimFields>): ClaimReported => ({
+      type: "ClaimReported", version: 3, claimId: id, articleId, reportedVia: null, origin: "extracted", analyst: null, extractor: { name: "t", version: "1" }, recordedAt: `${published}T08:00:00.000Z`,
+      claim: { id, qualifier: "exact", lo: f.value ?? 0, hi: f.value ?? 0, evidence: { start: 0, end: 1, text: "" }, group: null, dateSource: "text", agreement: null, commitment: null, ...f },
+    });
+    return [
+      article("a1", "2025-05-16"),
+      reported("dealA", "a1", "2025-05-16", { metric: "prisoners_agreed", direction: "each_side", kind: "target", value: 1000, ...on("2025-05-16"), attributedTo: "Zelensky", commitment: "agreed" }),
+      article("a2", "2025-06-10"),
+      reported("june10", "a2", "2025-06-10", { ...returned, kind: "event", value: 500, ...on("2025-06-10"), attributedTo: "Lubinets" }),
+      article("a3", "2025-06-19"),
+      reported("count", "a3", "2025-06-19", { ...returned, kind: "cumulative", value: 1000, validFrom: null, validTo: "2025-06-19", attributedTo: "Yermak", agreement: { agreedOn: "2025-05-16", value: 1000 } }),
+      ...(deal === null
+        ? []
+        : [
+            article("a4", deal.publishedOn),
+            reported("dealB", "a4", deal.publishedOn, { metric: "prisoners_agreed", direction: deal.direction ?? "total", kind: "target", value: 1200, ...on(deal.madeOn), attributedTo: "Medinsky", commitment: deal.commitment ?? "agreed" }),
+          ]),
+    ];
+  };
+  const known = (events: readonly LedgerEvent[], knownAt: string) => L.view(L.fromEvents(events), { knownAt });
+  const countReading = (claims: readonly ClaimView[]) => R.findTotal(R.report(claims, opts()), "prisoners_returned", "to_ukraine")!.readings.find((r) => r.slot.kind === "cumulative")!;
+  const dealA = (claims: readonly ClaimView[]) => R.report(claims, opts()).agreements.find((a) => a.agreedOn === "2025-05-16" && a.direction === "to_ukraine")!;
+
+  it("with a deal made between its agreement and its as-of day (June 2, both sides together), the count's window is May 16..June 1; its slot is still as of June 19", () => {
+    const r = countReading(known(history({ madeOn: "2025-06-02", publishedOn: "2025-06-02" }), "2025-06-25"));
+    expect(r.window).toEqual({ from: "2025-05-16", to: "2025-06-01" });
+    expect(r.reading).toBe("window");
+    expect(r.slot).toMatchObject({ day: "2025-06-19", validTo: "2025-06-19", key: "prisoners_returned|to_ukraine|cumulative|2025-05-16..2025-06-19" });
+  });
+
+  it("so the deal it is counted under has done its 1,000, and the June exchange adds to it (fails if the cap is removed: the 500 of June 10 would sit inside the 1,000)", () => {
+    const claims = known(history({ madeOn: "2025-06-02", publishedOn: "2025-06-02" }), "2025-06-25");
+    expect(dealA(claims)).toMatchObject({ done: 1000, doneLo: 1000, doneHi: 1000, remaining: 0, scope: { from: "2025-05-16", to: "2025-06-01" } });
+    expect(total(claims, "2025-06-10")).toEqual({ best: 1500, lo: 1500, hi: 1500 });
+    // The count as of June 19 no longer speaks of June 2..19: after June 10, the last day a figure reaches, no ceiling.
+    expect(total(claims, "2025-06-19")).toEqual({ best: 1500, lo: 1500, hi: null });
+  });
+
+  it("with no other deal, the window runs from its agreement to its as-of day, and the June exchange is inside it", () => {
+    const claims = known(history(null), "2025-06-25");
+    expect(countReading(claims).window).toEqual({ from: "2025-05-16", to: "2025-06-19" });
+    expect(total(claims, "2025-06-19")).toEqual({ best: 1000, lo: 1000, hi: 1000 });
+  });
+
+  it("a deal made after its as-of day leaves the window alone, and so does an offer made between", () => {
+    for (const deal of [{ madeOn: "2025-06-22", publishedOn: "2025-06-22" }, { madeOn: "2025-06-02", publishedOn: "2025-06-02", direction: "to_ukraine", commitment: "offered" as const }]) {
+      const claims = known(history(deal), "2025-06-25");
+      expect(countReading(claims).window).toEqual({ from: "2025-05-16", to: "2025-06-19" });
+      expect(total(claims, "2025-06-19")).toEqual({ best: 1000, lo: 1000, hi: 1000 });
+    }
+  });
+
+  it("a part counts under the whole's deals: soldiers returned under the May 16 deal end at the June 2 deal, in the report and in the warm index (a whole known only through its parts too)", () => {
+    const events = history({ madeOn: "2025-06-02", publishedOn: "2025-06-24" }).map((e) =>
+      e.type === "ClaimReported" && e.claimId !== "dealA" && e.claimId !== "dealB" ? { ...e, claim: { ...e.claim, metric: "soldiers_returned" } } : e,
+    );
+    const index = TI.build(L.fromEvents(events), R.defaultParties);
+    for (const [knownAt, through] of [["2025-06-23", "2025-06-19"], ["2025-06-24", "2025-06-19"], ["2025-06-24", "2025-06-05"], ["2025-06-23", "2025-06-05"], ["2025-06-24", "2025-06-01"]] as const) {
+      const expected = R.report(known(events, knownAt), opts(through)).totals.map((t) => ({ metric: t.metric, direction: t.direction, group: t.group, best: t.best, lo: t.lo, hi: t.hi }));
+      expect(index.figuresAt(knownAt, through)).toEqual(expected);
+    }
+    const soldiers = R.findTotal(R.report(known(events, "2025-06-24"), opts()), "soldiers_returned", "to_ukraine")!;
+    expect(soldiers.readings.find((r) => r.slot.kind === "cumulative")!.window).toEqual({ from: "2025-05-16", to: "2025-06-01" });
+    // Known on June 24 the whole through June 5 is at least the 1,000 of May 16..June 1; known on June 23 its days could lie
+    // after June 5, so the whole, known only through its parts, has no total through June 5 (nothing counted toward it).
+    expect(R.findTotal(R.report(known(events, "2025-06-24"), opts("2025-06-05")), "prisoners_returned", "to_ukraine")).toMatchObject({ lo: 1000 });
+    expect(R.findTotal(R.report(known(events, "2025-06-23"), opts("2025-06-05")), "prisoners_returned", "to_ukraine")).toBeUndefined();
+  });
+
+  it("a deal learned only later (made June 2, first reported June 24) ends the window from the day it is known: the answer known before is the old one, in the report, the warm index and the audit", () => {
+    const events = history({ madeOn: "2025-06-02", publishedOn: "2025-06-24", direction: "to_russia" });
+    expect(countReading(known(events, "2025-06-23")).window).toEqual({ from: "2025-05-16", to: "2025-06-19" });
+    expect(total(known(events, "2025-06-23"), "2025-06-19")).toEqual({ best: 1000, lo: 1000, hi: 1000 });
+    expect(countReading(known(events, "2025-06-24")).window).toEqual({ from: "2025-05-16", to: "2025-06-01" });
+    expect(total(known(events, "2025-06-24"), "2025-06-19")).toEqual({ best: 1500, lo: 1500, hi: null });
+    const index = TI.build(L.fromEvents(events), R.defaultParties);
+    const people = (k: string, t: string) => index.figuresAt(k, t).find((f) => f.metric === "prisoners_returned" && f.direction === "to_ukraine");
+    expect(people("2025-06-23", "2025-06-19")).toMatchObject({ best: 1000, lo: 1000, hi: 1000 });
+    expect(people("2025-06-24", "2025-06-19")).toMatchObject({ best: 1500, lo: 1500, hi: null });
+    expect(people("2025-06-24", "2025-06-10")).toMatchObject({ best: 1500, lo: 1500, hi: 1500 });
+    const changes = Audit.audit(L.fromEvents(events), "prisoners_returned", "to_ukraine", { parties: R.defaultParties, through: "2025-06-19" });
+    expect(changes.at(-1)).toEqual({ knownAt: "2025-06-24", articleId: "a4", claimIds: ["dealB"], before: { best: 1000, lo: 1000, hi: 1000 }, after: { best: 1500, lo: 1500, hi: null } });
   });
 });

@@ -46,7 +46,7 @@ export interface Report {
 const within = (day: string, through: string | null): boolean => through === null || day <= through;
 
 /** The solved count groups of a set of slots, keyed `metric|direction` (wholes take their parts' slots as lower bounds). */
-export const groupsOf = (slots: readonly FS.Slot[]): Map<string, T.Group> => {
+export const groupsOf = (slots: readonly FS.Slot[], deals: T.Deals): Map<string, T.Group> => {
   const flows = new Map<string, FS.Slot[]>();
   for (const s of slots) {
     if (s.kind !== "event" && s.kind !== "cumulative") continue;
@@ -65,7 +65,7 @@ export const groupsOf = (slots: readonly FS.Slot[]): Map<string, T.Group> => {
   for (const [k, list] of [...flows].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [metric, direction] = k.split("|") as [string, string];
     const parts = (T.partsOf[metric] ?? []).flatMap((m) => flows.get(`${m}|${direction}`) ?? []);
-    out.set(k, T.solve(metric, direction, list, parts));
+    out.set(k, T.solve(metric, direction, list, parts, true, undefined, deals));
   }
   return out;
 };
@@ -99,7 +99,8 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   const through = options.through;
   const since = options.since ?? null;
   const slots = FS.build(claims, options.parties);
-  const groups = groupsOf(slots);
+  // A running count under an agreement ends at the next deal known (rule 5): the days deals were made, from the claims known.
+  const groups = groupsOf(slots, A.dealsOfClaims(claims));
   // The discrepancies are gathered when first read (a totals view never reads them).
   let flags: Discrepancy[] | null = null;
   const discrepancies = (): Discrepancy[] => {
@@ -127,10 +128,14 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
  * are the same), and no agreements, discrepancies, checks or sources. The audit asks it once per step.
  */
 export const figureOf = (claims: readonly ClaimView[], metric: string, direction: string, options: Options): F.Figure | undefined =>
-  figureOfSlots(FS.build(claims, options.parties), metric, direction, options);
+  figureOfSlots(FS.build(claims, options.parties), metric, direction, options, A.dealsOfClaims(claims));
 
-/** `figureOf` over slots already built (`FactSlot.build` of the claims; only the total's and its parts' slots are read); `warm`: see `Totals.Warm`. */
-export const figureOfSlots = (slots: readonly FS.Slot[], metric: string, direction: string, options: Options, warm?: T.Warm): F.Figure | undefined => {
+/**
+ * `figureOf` over slots already built (`FactSlot.build` of the claims; only the total's and its parts' slots are read) and the
+ * days deals were made (`Agreements.dealsOf` of the same claims: only the deals on the total's count, its whole's and its parts' are read);
+ * `warm`: see `Totals.Warm`.
+ */
+export const figureOfSlots = (slots: readonly FS.Slot[], metric: string, direction: string, options: Options, deals: T.Deals, warm?: T.Warm): F.Figure | undefined => {
   const through = options.through;
   const since = options.since ?? null;
   // The group of the total and its parts' slots, in slot order, as `groupsOf` gives them.
@@ -144,7 +149,7 @@ export const figureOfSlots = (slots: readonly FS.Slot[], metric: string, directi
   }
   const partList = parts.flatMap((m) => partSlots.get(m)!);
   if (own.length > 0 || partList.length > 0) {
-    const g = T.solve(metric, direction, own, partList, false, warm);
+    const g = T.solve(metric, direction, own, partList, false, warm, deals);
     const f = g.over(since, through ?? g.lastDay);
     // A total appears once something counted toward it is known (`totalsOf`): its readings are its own slots.
     return own.length > 0 || f.lo > 0 ? f : undefined;

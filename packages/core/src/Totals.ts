@@ -11,6 +11,7 @@ import * as Q from "./Quantity.ts";
 import * as W from "./Windows.ts";
 import type { Discrepancy, Resolution } from "./Discrepancy.ts";
 import { isMonotone } from "./Claim.ts";
+import { previous } from "./DateOnly.ts";
 
 /** How a slot was read into the total. */
 export type Reading =
@@ -101,9 +102,42 @@ export const startOf = (from: string | null): string | null => (from !== null &&
  */
 export const openAfter = (f: F.Figure, through: string, lastDay: string): F.Figure => (through > lastDay && f.hi !== null ? { ...f, hi: null } : f);
 
+/**
+ * The days agreements were made, by the count that fulfils them (`prisoners_returned` for `prisoners_agreed`),
+ * ascending and distinct (`Agreements.dealsOf`): a running count under one agreement ends at the next (`capOf`).
+ */
+export type Deals = ReadonlyMap<string, readonly string[]>;
+const noDeals: Deals = new Map();
+
+/** The days of the deals a count of `metric` can be counted under: its own count's and its whole's (a part counts under the whole's deals). */
+export const dealDaysFor = (deals: Deals, metric: string): readonly string[] => {
+  const own = deals.get(metric) ?? [];
+  const wholes = Object.keys(partsOf).filter((w) => partsOf[w]!.includes(metric) && (deals.get(w)?.length ?? 0) > 0);
+  if (wholes.length === 0) return own;
+  return [...new Set([...own, ...wholes.flatMap((w) => deals.get(w)!)])].sort();
+};
+
+/**
+ * The window of a running count under an agreement (`agreedOn` A) ends at the next deal: the first day B among
+ * `days` after both A and the day its count starts, when B is on or before its as-of day, ends it on B - 1 (the
+ * days from B on are the next deal's scope). Any other slot, and a count with no such deal, keeps its window.
+ */
+export const capOf = (s: FS.Slot, w: W.Window, days: readonly string[]): W.Window => {
+  if (s.kind !== "cumulative" || s.agreedOn === null || days.length === 0) return w;
+  const starts = s.scope !== null && s.scope > s.agreedOn ? s.scope : s.agreedOn;
+  let lo = 0, hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= starts) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = days[lo];
+  return next === undefined || next > w.to ? w : { from: w.from, to: previous(next) };
+};
+
 // A slot's window, found once per slot (slots are immutable; the audit solves mostly the same slots at every step).
 const windows = new WeakMap<FS.Slot, W.Window | null>();
-const windowOf = (s: FS.Slot): W.Window | null => {
+const slotWindow = (s: FS.Slot): W.Window | null => {
   let w = windows.get(s);
   if (w === undefined) windows.set(s, (w = windowOfSlot(s)));
   return w;
@@ -161,9 +195,18 @@ interface Candidate {
  * overrides a higher one of the same rank. A refused bound is a finding naming a minimal conflict
  * (with `explain` false, the conflicts are not searched: the figures are the same, the findings name no members).
  */
-export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true, warm?: Warm): Group => {
+export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true, warm?: Warm, deals: Deals = noDeals): Group => {
   // A warm start (the potentials of the last solve of this total) changes no answer, only the work: not with `explain`.
   const seed = explain ? undefined : warm;
+  // A running count under an agreement ends at the next deal on its count (`capOf`): the days of each metric's deals, found once per solve.
+  const dealDays = new Map<string, readonly string[]>();
+  const windowOf = (s: FS.Slot): W.Window | null => {
+    const w = slotWindow(s);
+    if (w === null || s.kind !== "cumulative" || s.agreedOn === null) return w;
+    let days = dealDays.get(s.metric);
+    if (days === undefined) dealDays.set(s.metric, (days = dealDaysFor(deals, s.metric)));
+    return capOf(s, w, days);
+  };
   const events = slots.filter((s) => s.kind === "event");
   const dated = events.filter((s) => windowOf(s) !== null);
   const undated = events.filter((s) => windowOf(s) === null);

@@ -4,7 +4,7 @@ import * as L from "./Ledger.ts";
 import * as R from "./Reconcile.ts";
 import * as TI from "./TotalsIndex.ts";
 import { amendment, history } from "./testing.ts";
-import { richHistory } from "./arbitraries.ts";
+import { richHistory, withDeals } from "./arbitraries.ts";
 import type { LedgerEvent } from "./Events.ts";
 
 const withAmendments = history.chain((h) => {
@@ -57,7 +57,7 @@ describe("the warm totals index at any slider position (known-at and through apa
   });
   it("the same on histories with wire copies, re-extractions, manual claims, datings and corrections of any field", () => {
     fc.assert(
-      fc.property(richHistory, fc.array(fc.tuple(anyDay, anyDay), { minLength: 1, maxLength: 6 }), (events, pairs) => {
+      fc.property(fc.oneof(richHistory, withDeals(richHistory)), fc.array(fc.tuple(anyDay, anyDay), { minLength: 1, maxLength: 6 }), (events, pairs) => {
         const index = TI.build(L.fromEvents(events), R.defaultParties);
         for (const [knownAt, through] of pairs) expect(index.figuresAt(knownAt, through)).toEqual(figuresOf(events, knownAt, through));
       }),

@@ -11,6 +11,7 @@
  * group alone keeps no row for it: the day before answers. It must agree with
  * `Reconcile.report` of the same view (TotalsIndex.prop.test.ts).
  */
+import * as A from "./Agreements.ts";
 import * as FS from "./FactSlot.ts";
 import * as F from "./Figure.ts";
 import * as L from "./Ledger.ts";
@@ -215,9 +216,8 @@ export function* building(ledger: L.Ledger, parties: readonly string[], options:
   return index!;
 }
 
-/** Every claim that can count toward a total: a target counts toward none, unless an analyst's correction of its kind makes it a count. */
-const isEntry = (c: L.ClaimEntry, amendments: readonly L.Amendment[]): boolean =>
-  c.supersededBy === null && (c.fields.kind !== "target" || amendments.some((a) => a.change._tag === "Corrected" && a.change.changes.kind !== undefined));
+/** Every claim that can change a total: a count, and a target too (a deal's day ends the windows of the running counts under an earlier deal, rule 5; a correction may make it a count). */
+const isEntry = (c: L.ClaimEntry): boolean => c.supersededBy === null;
 
 const NO_AMENDMENTS: ReadonlyMap<string, L.Amendment[]> = new Map();
 
@@ -237,6 +237,11 @@ const engine = (parties: readonly string[], extendable: boolean) => {
   const warm = new Map<string, T.Warm>();
   const wholesOf = new Map<string, string[]>();
   for (const [whole, parts] of Object.entries(T.partsOf)) for (const m of parts) wholesOf.set(m, [...(wholesOf.get(m) ?? []), whole]);
+  // The deal each claim tells of as known so far (Agreements.dealOf), how many claims tell each (count, day), and
+  // the days deals were made (Totals.Deals) that the solves read: a running count under a deal ends at the next.
+  const dealOfClaim = new Map<string, string>();
+  const dealClaims = new Map<string, number>();
+  let deals: T.Deals = A.dealsOf([]);
   const groupKey = (metric: string, direction: string, kind: string, group: string | null) =>
     kind === "stock" ? `stock|${metric}|${direction}|${group ?? ""}` : `flow|${metric}|${direction}`;
 
@@ -328,15 +333,34 @@ const engine = (parties: readonly string[], extendable: boolean) => {
   const replayDay = (ledger: L.Ledger, day: string, changed: readonly string[]) => {
     const stale = new Set<string>();
     const touched = new Set<string>();
+    // The counts whose deals' days changed today (a deal made, moved, rejected, or made an offer).
+    const dealCounts = new Set<string>();
+    const tally = (key: string, by: number) => {
+      const n = (dealClaims.get(key) ?? 0) + by;
+      if (n === 0) dealClaims.delete(key);
+      else dealClaims.set(key, n);
+      // The set of days changes only when a day gains its first claim or loses its last.
+      if (n === 0 || n === by) dealCounts.add(key.slice(0, key.indexOf("|")));
+    };
     for (const id of changed) {
       const entry = ledger.claims.get(id)!;
+      const was = dealOfClaim.get(id);
+      const view = L.viewClaim(ledger, entry, day);
+      const deal = view === null ? null : A.dealOf(view);
+      const now = deal === null ? undefined : `${deal.count}|${deal.day}`;
+      if (was !== now) {
+        if (was !== undefined) tally(was, -1);
+        if (now !== undefined) tally(now, 1);
+        if (now === undefined) dealOfClaim.delete(id);
+        else dealOfClaim.set(id, now);
+      }
       for (const k of keysOf(ledger, id)) {
         const members = slotMembers.get(k);
         const at = members?.indexOf(id) ?? -1;
         if (at >= 0) members!.splice(at, 1);
         touched.add(k);
       }
-      const v = L.viewClaim(ledger, entry, day);
+      const v = view;
       if (v === null || v.fields.kind === "target") {
         if (hasAmendments.has(id)) movedFrom.set(id, []);
         continue;
@@ -366,6 +390,27 @@ const engine = (parties: readonly string[], extendable: boolean) => {
       const [, metric, direction] = meta.group.split("|") as [string, string, string];
       for (const whole of wholesOf.get(metric) ?? []) stale.add(`flow|${whole}|${direction}`);
     }
+    if (dealCounts.size > 0) {
+      const days = new Map<string, Set<string>>();
+      for (const key of dealClaims.keys()) {
+        const [count, d] = key.split("|") as [string, string];
+        const set = days.get(count);
+        if (set === undefined) days.set(count, new Set([d]));
+        else set.add(d);
+      }
+      deals = new Map([...days].map(([k, set]) => [k, [...set].sort()]));
+      // A count's deals end the windows of its own running counts, of its parts' (they count under the whole's deals) and so
+      // of its wholes' (which read their parts' windows): those totals are solved again.
+      const reached = new Set<string>();
+      for (const count of dealCounts) for (const m of [count, ...(T.partsOf[count] ?? []), ...(wholesOf.get(count) ?? [])]) reached.add(m);
+      for (const g of slotsOf.keys()) {
+        const [tag, metric, direction] = g.split("|") as [string, string, string];
+        if (tag !== "flow" || !reached.has(metric)) continue;
+        stale.add(g);
+        // A whole reported only through its parts has no slots of its own.
+        for (const whole of wholesOf.get(metric) ?? []) stale.add(`flow|${whole}|${direction}`);
+      }
+    }
     const flowsChanged = new Set<string>();
     for (const g of stale) {
       const [tag, metric, direction] = g.split("|") as [string, string, string];
@@ -380,7 +425,7 @@ const engine = (parties: readonly string[], extendable: boolean) => {
         let w = warm.get(g);
         if (w === undefined) warm.set(g, (w = {}));
         // The index keeps figures only: conflicts are not searched (the report names them); the last solve's potentials start this one (same answers).
-        const solution = T.solve(metric, direction, own.sort(byKey), parts.sort(byKey), false, w);
+        const solution = T.solve(metric, direction, own.sort(byKey), parts.sort(byKey), false, w, deals);
         solved.set(g, solution);
         record(g, day, flowRow(solution));
       }
@@ -467,14 +512,14 @@ const engine = (parties: readonly string[], extendable: boolean) => {
         mark(c.knownAt);
         for (const d of [c.fields.validFrom, c.fields.validTo, c.fields.agreement?.agreedOn]) mark(d);
       }
-      if (!isEntry(c, list)) continue;
+      if (!isEntry(c)) continue;
       const before = old ? (amendCount.get(c.claimId) ?? 0) : 0;
-      if (old && isEntry(c, list.slice(0, before))) {
+      if (old) {
         // Counted already: only its new amendments are new.
         for (let i = before; i < list.length; i++) if (list[i]!.effectiveOn >= c.knownAt) on(amendedOn, list[i]!.effectiveOn, c.claimId);
         continue;
       }
-      // Newly counted (a new claim, or a target an analyst's new correction makes a count): known on or after the last day only.
+      // Newly counted (a new claim): known on or after the last day only.
       if (since !== null && c.knownAt < since) return null;
       entries.push(c);
     }
@@ -514,7 +559,7 @@ const engine = (parties: readonly string[], extendable: boolean) => {
     broken = false;
     const index = snapshot();
     // What the replay held is not needed to answer: only the rows are kept, unless the index is to be extended.
-    if (!extendable) for (const m of [slotsOf, solved, warm, slotMembers, movedFrom, slotMeta, known, superseded, amendCount, datedCount, hasAmendments, centres]) m.clear();
+    if (!extendable) for (const m of [slotsOf, solved, warm, slotMembers, movedFrom, slotMeta, known, superseded, amendCount, datedCount, hasAmendments, centres, dealOfClaim, dealClaims]) m.clear();
     return index;
   }
 

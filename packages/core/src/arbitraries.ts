@@ -270,3 +270,36 @@ export const richHistory: fc.Arbitrary<LedgerEvent[]> = fc
         return events;
       }),
   );
+
+/**
+ * A history with, added to it, a running count under one deal (people or soldiers returned to Ukraine, "1,000
+ * under the deal of day A", as of a later day) and another deal on the same count (in any direction, sometimes an
+ * offer) made and learned on any days, before, between or after them: rule 5's cap at the next deal, as known.
+ */
+export const withDeals = (history: fc.Arbitrary<LedgerEvent[]>): fc.Arbitrary<LedgerEvent[]> =>
+  fc
+    .record({
+      events: history,
+      a: fc.integer({ min: 1, max: 6 }),
+      asOf: fc.integer({ min: 1, max: 12 }),
+      b: fc.integer({ min: 1, max: 12 }),
+      learned: fc.integer({ min: 0, max: 4 }),
+      direction: fc.constantFrom("to_ukraine", "to_russia", "each_side", "total"),
+      commitment: fc.constantFrom("agreed" as const, "agreed" as const, "offered" as const),
+      metric: fc.constantFrom("prisoners_returned", "soldiers_returned"),
+    })
+    .map(({ events, a, asOf, b, learned, direction, commitment, metric }) => {
+      const d = (n: number) => `2025-06-${String(Math.min(16, n)).padStart(2, "0")}`;
+      const extra: LedgerEvent[] = [];
+      const add = (id: string, published: string, claim: Omit<ClaimFields, "id">) => {
+        const recordedAt = `${published}T09:00:00.000Z`;
+        extra.push({ type: "ArticleRecorded", version: 2, articleId: `deal-${id}`, textHash: `deal-${id}`, text: id, path: null, publishedAt: published, outlet: "Reuters", wire: null, url: null, learned: { publishedAt: "text", outlet: "text", url: "none" }, copyOf: null, extractor: { name: "test", version: "1" }, recordedAt });
+        extra.push({ type: "ClaimReported", version: 3, claimId: id, articleId: `deal-${id}`, claim: { id, ...claim }, reportedVia: null, origin: "extracted", analyst: null, extractor: { name: "test", version: "1" }, recordedAt });
+      };
+      const base = { qualifier: "exact" as const, attributedTo: "Volodymyr Zelensky", evidence: { start: 0, end: 5, text: "" }, group: null, dateSource: "text" as const };
+      const t = Math.max(a, asOf);
+      add("dealA", d(a), { ...base, metric: "prisoners_agreed", direction: "each_side", kind: "target", value: 1000, lo: 1000, hi: 1000, validFrom: d(a), validTo: d(a), agreement: null, commitment: "agreed" });
+      add("underA", d(t), { ...base, metric, direction: "to_ukraine", kind: "cumulative", value: 1000, lo: 1000, hi: 1000, validFrom: null, validTo: d(t), agreement: { agreedOn: d(a), value: 1000 }, commitment: null });
+      add("dealB", d(b + learned), { ...base, metric: "prisoners_agreed", direction, kind: "target", value: 1200, lo: 1200, hi: 1200, validFrom: d(b), validTo: d(b), agreement: null, commitment });
+      return [...events, ...extra];
+    });

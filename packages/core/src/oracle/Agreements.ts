@@ -178,7 +178,10 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
   const out: Agreement[] = [];
   for (const [id, list] of [...byAgreement].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const mentions = referenced.get(id) ?? [];
-    const versions = [...list, ...mentions].flatMap((s) => s.versions.map((v) => v.current));
+    // One version per claim (as 3658c3f made the engine list them): an each_side target sits in both directions' slots.
+    const byClaim = new Map<string, FS.Placed>();
+    for (const s of [...list, ...mentions]) for (const v of s.versions) if (!byClaim.has(v.current.claim.claimId)) byClaim.set(v.current.claim.claimId, v.current);
+    const versions = [...byClaim.values()];
     const sources = sourcesOf([...list, ...mentions]);
     const party = list.filter((s) => isPartyDirection(s.direction));
     const rows: Agreement[] = [];

@@ -1,5 +1,6 @@
 // The oracle of the differential tests (Reconcile.diff.test.ts): Audit.ts as of 7b06421 (2026-12-03), before
 // the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code.
+// Edited only where a documented rule changed: issue #12 (a running count under an agreement ends at the next deal).
 /**
  * The audit trail of a total: replay knowledge day by day, article by article,
  * and keep each step where the reconciled total changed, with the claims and
@@ -11,6 +12,7 @@ import * as R from "./Reconcile.ts";
 import * as T from "./Totals.ts";
 import * as FS from "../FactSlot.ts";
 import { directionsOf } from "../FactSlot.ts";
+import { fulfilledBy } from "../Claim.ts";
 
 /** A total's figure at one moment; all null before anything was known. */
 export interface Figure {
@@ -77,6 +79,10 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
   // The metrics the total reads: its own and its parts' (soldiers and civilians under prisoners), as Reconcile groups them.
   const metrics = new Set([metric, ...(T.partsOf[metric] ?? [])]);
   const concerns = (f: { readonly metric: string; readonly direction: string }): boolean => metrics.has(f.metric) && directionsOf(f.direction, options.parties).includes(direction);
+  // Issue #12 (a rule change, applied as docs/reconciliation.md rule 8 states it): the targets of the deals on the total's
+  // count, its parts' and its whole's are claims of the audit too (their days end the windows of running counts under earlier deals).
+  const counts = new Set([...metrics, ...Object.entries(T.partsOf).filter(([, ps]) => ps.includes(metric)).map(([w]) => w)]);
+  const ofDeals = (f: { readonly metric: string }): boolean => counts.has(fulfilledBy(f.metric) ?? "");
   // A claim belongs to the audit when it concerns the total as recorded or after any of its corrections (applied in
   // the order a view applies them, so that a metric corrected one day and a direction the next is seen), rejected
   // or moved away since included: its days are steps too. A superseded reading is in no view.
@@ -92,10 +98,13 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     if (c.supersededBy !== null) continue;
     const amendments = [...(ledger.amendments.get(c.claimId) ?? [])].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
     let fields: { readonly metric: string; readonly direction: string } = c.fields;
-    let relevant = concerns(fields);
+    let relevant = concerns(fields) || ofDeals(fields);
     for (const a of amendments) {
       if (relevant) break;
-      if (a.change._tag === "Corrected") relevant = concerns((fields = { ...fields, ...(a.change.changes as Partial<typeof fields>) }));
+      if (a.change._tag === "Corrected") {
+        fields = { ...fields, ...(a.change.changes as Partial<typeof fields>) };
+        relevant = concerns(fields) || ofDeals(fields);
+      }
     }
     if (!relevant) continue;
     const m = members.push({ entry: c, amendments }) - 1;
@@ -167,7 +176,13 @@ export const audit = (ledger: L.Ledger, metric: string, direction: string, optio
     }
     // Joined and in key order, as `FactSlot.build` gives them (the slots come in key order, so the sort is one pass).
     const built = FS.join(order.map((key) => slots.get(key)!)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const t = R.figureOfSlots(built, metric, direction, { through: options.through, parties: options.parties }, warm);
+    // The deals known after this step: every member's view that is a dated agreed target on one of those counts.
+    const deals = views.flatMap((v) => {
+      const count = v === null ? null : fulfilledBy(v.fields.metric);
+      const day = v === null ? null : (v.fields.validFrom ?? v.fields.validTo);
+      return v !== null && v.fields.kind === "target" && v.fields.commitment !== "offered" && count !== null && counts.has(count) && day !== null ? [{ count, day }] : [];
+    });
+    const t = R.figureOfSlots(built, metric, direction, { through: options.through, parties: options.parties }, deals, warm);
     const after: Figure = t === undefined ? none : { best: t.best, lo: t.lo, hi: t.hi };
     if (!same(before, after)) changes.push({ knownAt: s.day, articleId: s.articleId, claimIds: [...s.claimIds].sort(), before, after });
     before = after;

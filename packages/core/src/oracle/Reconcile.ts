@@ -1,5 +1,6 @@
 // The oracle of the differential tests (Reconcile.diff.test.ts): Reconcile.ts as of 7b06421 (2026-12-03), before
 // the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code.
+// Edited only where a documented rule changed: issue #12 (a running count under an agreement ends at the next deal).
 /**
  * Reconciliation: from the claims known on a day to running totals,
  * agreement progress, offers and flagged discrepancies. It composes the rules
@@ -14,6 +15,7 @@ import * as F from "../Figure.ts";
 import * as FS from "../FactSlot.ts";
 import * as T from "./Totals.ts";
 import type { ClaimView } from "../Ledger.ts";
+import { fulfilledBy } from "../Claim.ts";
 
 /** Options of a report. */
 export interface Options {
@@ -47,8 +49,15 @@ export interface Report {
 
 const within = (day: string, through: string | null): boolean => through === null || day <= through;
 
+/** Rule 6 (issue #12): the days agreements were made are those of the dated target slots that are not offers, by the count that fulfils them. */
+export const dealsOfSlots = (slots: readonly FS.Slot[]): T.Deals =>
+  slots.flatMap((s) => {
+    const count = fulfilledBy(s.metric);
+    return s.kind === "target" && !s.key.endsWith("|offered") && s.day !== null && count !== null ? [{ count, day: s.day }] : [];
+  });
+
 /** The solved count groups of a set of slots, keyed `metric|direction` (wholes take their parts' slots as lower bounds). */
-export const groupsOf = (slots: readonly FS.Slot[]): Map<string, T.Group> => {
+export const groupsOf = (slots: readonly FS.Slot[], deals: T.Deals = dealsOfSlots(slots)): Map<string, T.Group> => {
   const flows = new Map<string, FS.Slot[]>();
   for (const s of slots) {
     if (s.kind !== "event" && s.kind !== "cumulative") continue;
@@ -67,7 +76,7 @@ export const groupsOf = (slots: readonly FS.Slot[]): Map<string, T.Group> => {
   for (const [k, list] of [...flows].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [metric, direction] = k.split("|") as [string, string];
     const parts = (T.partsOf[metric] ?? []).flatMap((m) => flows.get(`${m}|${direction}`) ?? []);
-    out.set(k, T.solve(metric, direction, list, parts));
+    out.set(k, T.solve(metric, direction, list, parts, true, undefined, deals));
   }
   return out;
 };
@@ -132,7 +141,7 @@ export const figureOf = (claims: readonly ClaimView[], metric: string, direction
   figureOfSlots(FS.build(claims, options.parties), metric, direction, options);
 
 /** `figureOf` over slots already built (`FactSlot.build` of the claims; only the total's and its parts' slots are read); `warm`: see `Totals.Warm`. */
-export const figureOfSlots = (slots: readonly FS.Slot[], metric: string, direction: string, options: Options, warm?: T.Warm): F.Figure | undefined => {
+export const figureOfSlots = (slots: readonly FS.Slot[], metric: string, direction: string, options: Options, deals: T.Deals = dealsOfSlots(slots), warm?: T.Warm): F.Figure | undefined => {
   const through = options.through;
   const since = options.since ?? null;
   // The group of the total and its parts' slots, in slot order, as `groupsOf` gives them.
@@ -146,7 +155,7 @@ export const figureOfSlots = (slots: readonly FS.Slot[], metric: string, directi
   }
   const partList = parts.flatMap((m) => partSlots.get(m)!);
   if (own.length > 0 || partList.length > 0) {
-    const g = T.solve(metric, direction, own, partList, false, warm);
+    const g = T.solve(metric, direction, own, partList, false, warm, deals);
     const f = g.over(since, through ?? g.lastDay);
     // A total appears once something counted toward it is known (`totalsOf`): its readings are its own slots.
     return own.length > 0 || f.lo > 0 ? f : undefined;

@@ -1,5 +1,6 @@
 // The oracle of the differential tests (Reconcile.diff.test.ts): Totals.ts as of 7b06421 (2026-12-03), before
 // the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code.
+// Edited only where a documented rule changed: issue #12 (a running count under an agreement ends at the next deal).
 /**
  * Running totals as window constraints. Every count slot bounds the total
  * over a window of days: an event its day or phase, a cumulative figure its
@@ -103,7 +104,24 @@ export const startOf = (from: string | null): string | null => (from !== null &&
  */
 export const openAfter = (f: F.Figure, through: string, lastDay: string): F.Figure => (through > lastDay && f.hi !== null ? { ...f, hi: null } : f);
 
-const windowOf = (s: FS.Slot): W.Window | null => {
+/**
+ * Rule 5 (issue #12, 2026-12-03: a rule change, applied here as docs/reconciliation.md states it, not as the new code computes
+ * it): a running count under an agreement made on A ends the day before the first agreement on the same count (or its
+ * whole's) made after both A and the day its count starts, when that day is on or before its as-of day.
+ * `deals`: every dated agreed target's day, with the count that fulfils it.
+ */
+export type Deals = ReadonlyArray<{ readonly count: string; readonly day: string }>;
+const cappedWindow = (s: FS.Slot, w: W.Window, deals: Deals): W.Window => {
+  if (s.kind !== "cumulative" || s.agreedOn === null) return w;
+  const starts = s.scope !== null && s.scope > s.agreedOn ? s.scope : s.agreedOn;
+  const on = (count: string) => count === s.metric || (partsOf[count] ?? []).includes(s.metric);
+  const next = deals.filter((d) => on(d.count) && d.day > starts && d.day <= w.to).map((d) => d.day).sort()[0];
+  if (next === undefined) return w;
+  const before = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { from: w.from, to: before };
+};
+
+const uncappedWindowOf = (s: FS.Slot): W.Window | null => {
   if (s.kind === "event") {
     const a = s.validFrom ?? s.validTo;
     const b = s.validTo ?? s.validFrom;
@@ -151,7 +169,11 @@ interface Candidate {
  * overrides a higher one of the same rank. A refused bound is a finding naming a minimal conflict
  * (with `explain` false, the conflicts are not searched: the figures are the same, the findings name no members).
  */
-export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true, warm?: Warm): Group => {
+export const solve = (metric: string, direction: string, slots: readonly FS.Slot[], parts: readonly FS.Slot[] = [], explain = true, warm?: Warm, deals: Deals = []): Group => {
+  const windowOf = (s: FS.Slot): W.Window | null => {
+    const w = uncappedWindowOf(s);
+    return w === null ? null : cappedWindow(s, w, deals);
+  };
   // A warm start (the potentials of the last solve of this total) changes no answer, only the work: not with `explain`.
   const seed = explain ? undefined : warm;
   const events = slots.filter((s) => s.kind === "event");

@@ -584,7 +584,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       let elliptical = false;
       if (category === null) {
         // "500 so far", "174 have returned", "103 of them": the noun is the one the text is already talking about.
-        if (!/^\s*(?:more|others|so far|in return|in exchange|in (?:the\s+|a\s+|an\s+)?(?:largest|biggest|latest|new|first|second|third|fourth|another|next)\s+(?:[\w-]+\s+)?(?:swap|exchange|repatriation)|each|on (?:each|both) sides?|per side|from (?:each|both) sides?|apiece|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|released|freed|exchanged|swapped|came|went|will|would|had|is|to|at|from|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|in\s+(?:19|20)\d\d\b)/i.test(after) && m.form !== "zero") continue;
+        if (!/^\s*(?:more|others|so far|in return|in exchange|in (?:the\s+|a\s+|an\s+)?(?:largest|biggest|latest|new|first|second|third|fourth|another|next)\s+(?:[\w-]+\s+)?(?:swap|exchange|repatriation)|each|on (?:each|both) sides?|per side|from (?:each|both) sides?|apiece|of them|of those|of whom|--|—|–|-|,|\.|;|:|\)|$|have|has|were|was|are|had|people|in total|altogether|in all|returned|released|freed|exchanged|swapped|came|went|will|would|had|is|to|at|from|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|on\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?\b|in\s+(?:19|20)\d\d\b)/i.test(after) && m.form !== "zero") continue;
         // The words before the figure: the sentence's words read once, the last one cut at the figure as a prefix would.
         sentenceWords ??= wordsIn(text);
         const mentioned = sentenceWords.filter(({ at }) => at < m.start).map(({ w, at }) => ({ w: at + w.length > m.start ? w.slice(0, m.start - at) : w })).map(({ w }) => headCategory(w.toLowerCase())).filter((c): c is Category => c === "persons" || c === "soldiers" || c === "civilians" || c === "bodies");
@@ -613,7 +613,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // "Past swaps have seen hundreds exchanged. The most recent, in December 2024, involved 189 Ukrainians": the
       // sentence opens on one of the exchanges the last one named.
       const anaphoricExchange = i > 0 && /^\W*the\s+(?:most\s+recent|latest|last|previous|first|second|third|next)(?:\s+one)?\s*,/i.test(text) && /\b(?:exchanges|swaps)\b/i.test(sentences[i - 1]!.text) && /\b(?:involv|includ|saw|freed|brought)\w*/i.test(text);
-      const sentenceHasReturn = RETURN_VERB.test(text) || NOMINAL_RETURN.test(before) || anaphoricExchange;
+      // "- 390 people returned on May 23; - 307 on May 24;": a verbless item of a list, or a verbless "Then 307 on May 24",
+      // goes on with the return the line before told.
+      const verbless = elliptical && !/\b(?:is|are|was|were|has|have|had|will|would|said|says)\b/i.test(text) && !/\b\w+(?:ed|ing)\b/i.test(text.replace(/\b(?:on|in)\s+\w+\b/g, ""));
+      let told = i - 1;
+      while (told > 0 && told > i - 8 && BULLET.test(sentences[told]!.text) && BULLET.test(text) && !RETURN_VERB.test(sentences[told]!.text)) told--;
+      const goesOn = verbless && told >= 0 && s.paragraph - sentences[told]!.paragraph <= i - told && RETURN_VERB.test(sentences[told]!.text) && /^\s*(?:[-–—•]\s+|then\b|and\b|plus\b)/i.test(text);
+      const sentenceHasReturn = RETURN_VERB.test(text) || NOMINAL_RETURN.test(before) || anaphoricExchange || goesOn;
       const lead70 = lead.slice(-70);
       const returnBefore = lastMatch(RETURN_VERB, lead70);
       const returnAfter = firstMatch(RETURN_VERB, rest.slice(0, 100));
@@ -646,6 +652,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (kind === "target") {
         if (!refused && !TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
         commitment = refused || (OFFER_CUE.test(lead.slice(-60) + " " + rest.slice(0, 40)) && !/\bagree\w*\b/i.test(lead.slice(-60))) ? "offered" : "agreed";
+      }
+      // "1,200 Ukrainians will be returned in exchange for 1,200 Russians": the other side of a deal is the deal's too.
+      const dealBefore = inSentence.at(-1);
+      if (kind !== "target" && dealBefore !== undefined && dealBefore.kind === "target" && /\b(?:in exchange for|in return for|for)\s+(?:the\s+)?$/i.test(before)) {
+        kind = "target";
+        commitment = dealBefore.commitment;
       }
       if (kind === "event") {
         const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
@@ -750,7 +762,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
             const offeredReturn = /^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && /\b(?:offer|ready|propos|prepared|willing|agree|promis|pledg|intend|plan)\w*\s+to\s+$/i.test(upTo.slice(-40));
             // "Ukraine returned 19 in exchange": what a side returns in exchange, it gives.
             const returnedInExchange = /^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && /^\s*(?:\w+\s+){0,2}?in (?:exchange|return)\b/i.test(after);
-            const received = !contrast && !offeredReturn && !returnedInExchange && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
+            // "Russia returned 909 bodies": bodies Russia returns are the other side's (Ukraine's repatriations are of its own
+            // fallen, "Ukraine returned the bodies of 140 servicemen"); "its soldiers' bodies" stay its own.
+            const bodiesHandedBack = category === "bodies" && agent === "russia" && /^return/i.test(lead80.slice(verbAt)) && !/\b(?:its|their|own)\b/i.test(text.slice(m.start - 40 < 0 ? 0 : m.start - 40, m.end + 40));
+            const received = !contrast && !offeredReturn && !returnedInExchange && !bodiesHandedBack && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
               const prior = inSentence.at(-1);
@@ -853,6 +868,29 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         dateRank: rank,
       });
       if (kind === "target") lastTarget = { value: m.value, agreedOn: validFrom, sentence: i, quote: s.quote, bodies: category === "bodies" };
+    }
+
+    // "Ukraine and Russia released 84 and 90 prisoners respectively": each figure is its own party's act.
+    if (/\brespectively\b/i.test(text)) {
+      for (let k = 0; k + 1 < mentions.length; k++) {
+        const [m1, m2] = [mentions[k]!, mentions[k + 1]!];
+        if (!/^\s*(?:and|,)\s*$/.test(text.slice(m1.end, m2.start))) continue;
+        const pair = /\b(Ukraine|Russia|Kyiv|Kiev|Moscow)\s+and\s+(Ukraine|Russia|Kyiv|Kiev|Moscow)\b([^.;]{0,60})$/.exec(text.slice(0, m1.start));
+        const template = inSentence.find((d) => d.at === s.start + m2.start) ?? inSentence.find((d) => d.at === s.start + m1.start);
+        if (pair === null || template === undefined || template.kind === "stock") continue;
+        const [p1, p2] = [partyWord(pair[1]!), partyWord(pair[2]!)];
+        if (p1 === null || p2 === null || p1 === p2) continue;
+        const verb = pair[3]!;
+        const gives = lastIndexOf(GIVE_VERB, verb) > lastIndexOf(RECEIVE_VERB, verb);
+        const drop = new Set([s.start + m1.start, s.start + m2.start]);
+        for (const list of [drafts, inSentence]) for (let j = list.length - 1; j >= 0; j--) if (drop.has(list[j]!.at)) list.splice(j, 1);
+        const { lo: _lo, hi: _hi, evidence: _evidence, ...fields } = template;
+        for (const [m, party] of [[m1, p1], [m2, p2]] as const) {
+          const side = gives ? otherParty(party) : party;
+          if (side !== null) push({ ...fields, direction: `to_${side}`, value: m.value, qualifier: m.qualifier, at: s.start + m.start });
+        }
+        break;
+      }
     }
 
     // "Russia swapped 115 prisoners ... for the same number of detained Ukrainian servicemen": the figure again, for the other side.

@@ -545,6 +545,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const others = mentions.filter((o) => o.start !== m.start && ["persons", "soldiers", "civilians", "bodies"].includes(String(phraseAfter(text.slice(o.end)).category)));
         const partOf = /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of|in particular|namely|specifically|among the)\b[^.;]{0,60}$/i.test(before);
         if (others.length > 0 || partOf || /\b(?:them|those)\b/i.test(after.slice(0, 20))) continue;
+        // "1,641 children have been returned" (deported children brought back): not a count of exchanged captives.
+        if (/^\s*(?:[\w’'-]+\s+){0,2}?(?:children|kids|minors|teenagers|boys|girls)\b/i.test(after.slice(0, phrase.end + 1))) continue;
         category = /officer|private|sergeant|commander/i.test(after.slice(0, phrase.end)) ? "soldiers" : "persons";
       } else if (phrase.category !== null && phrase.category !== "other") category = phrase.category;
       // "3,135 citizens, including 147 civilians": a part of the whole just given, with its kind, direction and day.
@@ -727,7 +729,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (direction === null && kind !== "stock") {
         // The subject of the verb nearest before the figure: "Ukraine received 49", "Russia handed over ... and took away 60".
         const recv = lastIndexOf(RECEIVE_VERB, lead.slice(-80));
-        const give = lastIndexOf(GIVE_VERB, lead.slice(-80));
+        const giveAt = lastIndexOf(GIVE_VERB, lead.slice(-80));
+        // A bare "for" gives only after an act of exchange ("swapped 84 Russians for 84 Ukrainians"), not in "a victory for 215 families".
+        const give = giveAt >= 0 && /^for\b/i.test(lead.slice(-80).slice(giveAt)) && !/\b(?:exchang|swap|trad|hand|releas|free|return|transfer|repatriat|receiv|got|get)\w*\b/i.test(lead.slice(-80).slice(0, giveAt)) ? -1 : giveAt;
         const verbAt = Math.max(recv, give);
         if (verbAt >= 0) {
           const lead80 = lead.slice(-80);

@@ -183,6 +183,8 @@ export const find = (text: string): Mention[] => {
     if (value === null) continue;
     // "a" alone is no number; "one" alone is kept (one civilian) and judged by what it counts.
     if (/^(?:a|an)$/i.test(phrase.trim())) continue;
+    // "several thousand prisoners", "a few hundred", "tens of thousands": no figure, only a magnitude.
+    if (/^(?:hundred|thousand|million)s?$/i.test(phrase.trim()) && /\b(?:several|a few|few|many|some|tens of|hundreds of|thousands of)\s+$/i.test(text.slice(Math.max(0, start - 14), start))) continue;
     if (/^(?:a|an)\s+/i.test(phrase) && !/\b(?:hundred|thousand|million)\b/i.test(phrase)) {
       const lead = /^(?:a|an)\s+/i.exec(phrase)![0].length;
       start += lead;

@@ -96,6 +96,20 @@ describe("options where a user expects them", () => {
     expect(r.stderr).toBe('facts: --direction: unknown direction "to_mars" (known: each_side, to_russia, to_ukraine, total)\n');
   });
 
+  it("a correction or an added claim toward an unknown direction is refused in one line, and nothing is written", () => {
+    const copy = fresh();
+    copyFileSync(store, copy);
+    const before = facts(["export", "--store", copy]).stdout;
+    const id = (facts(["claims", "--store", copy, "--json"]).json().claims as Array<{ id: string }>)[0]!.id;
+    for (const args of [["correct", id, "--direction", "to_mars", "--reason", "typo"], ["add-claim", "--metric", "bodies_returned", "--direction", "to_mars", "--kind", "event", "--value", "12", "--valid-from", "2025-06-14", "--valid-to", "2025-06-14", "--attributed-to", "X", "--reason", "typo"]]) {
+      const r = facts([...args, "--store", copy]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('facts: --direction: unknown direction "to_mars" (known: each_side, to_russia, to_ukraine, total)\n');
+    }
+    expect(facts(["export", "--store", copy]).stdout).toBe(before);
+    expect(facts(["correct", id, "--direction", "total", "--reason", "both sides", "--store", copy]).code).toBe(0);
+  });
+
   it("migrate takes --store as its source (--from is the same) and copies into any registered store", () => {
     const to = fresh();
     expect(facts(["migrate", "--store", store, "--to", to, "--json"]).json()).toMatchObject({ copied: 32 });

@@ -5,7 +5,7 @@
  * against the article's own stream.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { Analyst, ArticleStream, Ids } from "@factledger/core";
+import { Analyst, ArticleStream, Claim, Ids, Reconcile } from "@factledger/core";
 import type { LedgerEvent } from "@factledger/core";
 import { decodeStored, ExpectedRevision } from "@factledger/store";
 import type { NewEvent } from "@factledger/store";
@@ -41,6 +41,10 @@ const lastEventOf = async (parts: Parts, stream: string): Promise<LedgerEvent | 
 /** Decides an analyst's command on the ledger and appends its event; returns the event. */
 export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Promise<LedgerEvent> => {
   const c = { ...command, recordedAt: parts.clock.now() } as Analyst.Command;
+  // A direction is toward a party, each side or both together: a typo ("to_mars") would move a claim out of every total.
+  const direction = c._tag === "AddClaim" ? c.direction : c._tag === "Correct" ? (c.changes as { direction?: string }).direction : undefined;
+  const directions = [...(parts.parties ?? Reconcile.defaultParties).map(Claim.toParty), "each_side", "total"].sort();
+  if (direction !== undefined && !directions.includes(direction)) Err.fail(Err.invalidArgument("--direction", `unknown direction "${direction}" (known: ${directions.join(", ")})`));
   const stream = Analyst.streamOf(c);
   // The stream's revision is read before the ledger: an append by someone else in between is a conflict, not lost.
   const revision = await revisionOf(parts, stream);

@@ -2,7 +2,7 @@
 // a user expects it, one error prefix, honest counts with two writers, and a report that fits a screen.
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { Views } from "@factledger/app";
@@ -108,6 +108,19 @@ describe("options where a user expects them", () => {
     }
     expect(facts(["export", "--store", copy]).stdout).toBe(before);
     expect(facts(["correct", id, "--direction", "total", "--reason", "both sides", "--store", copy]).code).toBe(0);
+  });
+
+  it("a missing or broken --manifest is one line naming it, exit 1, and no store is made", () => {
+    writeFileSync(join(s.dir, "broken.json"), "{not json");
+    for (const [m, why] of [[join(s.dir, "absent.json"), "no such manifest"], [join(s.dir, "broken.json"), "not valid JSON"]] as const) {
+      const target = fresh();
+      const r = facts(["ingest", seeds, "--manifest", m, "--store", target]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toContain(`--manifest ${m}: ${why}`);
+      expect(existsSync(target)).toBe(false);
+    }
   });
 
   it("migrate takes --store as its source (--from is the same) and copies into any registered store", () => {

@@ -58,6 +58,14 @@ export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
     for (const x of refused) ctx.err(`facts: ${x.path}: ${x.error}\n`);
     return 1;
   }
+  // A manifest given for every file is read once, before the store: a bad one is one line, not one per file, and no store.
+  if (flags.manifest !== undefined) {
+    const m = Files.manifestReader()(flags.manifest, flags.manifest);
+    if (m._tag === "Left") {
+      ctx.err(`facts: --manifest ${flags.manifest}: ${"reason" in m.left ? String(m.left.reason) : m.left._tag}\n`);
+      return 1;
+    }
+  }
   return withApp(ctx, p, true, async (app) => {
     const quiet = flag(p, "quiet");
     const r = unwrap(await app.ingest(p.positionals, flags, quiet ? undefined : progress(ctx)));

@@ -69,7 +69,7 @@ const discrepancyLines = (d: DiscrepancyRow, i: number, esc: (s: string) => stri
 const headline = (v: ReportView): string => `as known on ${v.knownAt}, counting what happened through ${v.through}`;
 
 const counts = (v: ReportView, where: string | null): string =>
-  `${where === null ? "" : `${where}: `}${v.articles} articles (${v.undated.length} undated), ${v.claims} claims known`;
+  `${where === null ? "" : `${where}: `}${v.articles} article${v.articles === 1 ? "" : "s"} (${v.undated.length} undated), ${v.claims} claim${v.claims === 1 ? "" : "s"} known`;
 
 const undatedLines = (v: ReportView): string[] => [
   ...(v.undated.length === 0 ? [] : [`${v.undated.length} undated article${v.undated.length === 1 ? "" : "s"}, counted from the day recorded ('facts date <article> <day>' dates one)`]),

@@ -43,7 +43,7 @@ const through: OptionSpec = { name: "through", arg: "YYYY-MM-DD", description: "
 const position: OptionSpec = {
   name: "position",
   arg: "N",
-  description: "Use only events this system had recorded up to this global position (commit/prepare or a number): audits analyst corrections.",
+  description: "Use only events this system had recorded up to this global position (a number, or the commit and prepare positions as two numbers, 100/100): audits analyst corrections.",
 };
 const common = [store, json, debug];
 const analyst: OptionSpec = { name: "analyst", arg: "NAME", description: "Who. Default: $USER." };
@@ -181,7 +181,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [0, 0],
-    examples: ["./facts serve", "./facts serve --store newsroom.db --port 8080"],
+    examples: ["./facts serve", "./facts serve --port 8080 --host 127.0.0.1"],
   },
   {
     name: "reextract",

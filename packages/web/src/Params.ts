@@ -64,7 +64,7 @@ export const parse = (search: URLSearchParams, accepted: readonly (keyof Params)
       out[key] = value;
     } else if (key === "position") {
       const p = parsePosition(value);
-      if (p === null) return E.left(badParam(cli, `"${value}" is not a position (a number, or commit/prepare)`));
+      if (p === null) return E.left(badParam(cli, `"${value}" is not a position (a number, or commit and prepare as 100/100)`));
       out[key] = p;
     } else if (key === "slim") {
       if (!["1", "true", "0", "false"].includes(value)) return E.left(badParam(cli, `"${value}" is not 1, true, 0 or false`));

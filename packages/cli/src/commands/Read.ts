@@ -21,7 +21,7 @@ const positionOf = async (p: Parsed) => {
   if (v === undefined) return null;
   const { parsePosition } = await import("@factledger/store");
   const pos = parsePosition(v);
-  return pos === null ? fail(AppError.invalidArgument("--position", `"${v}" is not a position (a number, or commit/prepare)`)) : pos;
+  return pos === null ? fail(AppError.invalidArgument("--position", `"${v}" is not a position (a number, or commit and prepare as 100/100)`)) : pos;
 };
 
 /** The knowledge and event axes of a read command. */

@@ -122,7 +122,7 @@ export const commands: readonly CommandSpec[] = [
     name: "totals",
     synopsis: "facts totals [--known-at D] [--through D] [--since D] [--json]",
     summary: "Reconciled running totals, agreement progress and offers.",
-    description: "Running totals per metric and direction: every event and cumulative figure bounds the count over its window of days, and the total is the tightest range those bounds allow, with a best figure inside it (docs/reconciliation.md); through a day after the last report the range has no ceiling (\"≥ N\"), since nothing is known of those days. Also the progress of every agreement and the offers made by one side, as known on --known-at, counting what happened on or before --through (and on or after --since).",
+    description: "Running totals per metric and direction: every event and cumulative figure bounds the count over its window of days, and the total is the tightest range those bounds allow, with a best figure inside it (docs/reconciliation.md); through a day after the last report the range has no ceiling (\"≥ N\"), since nothing is known of those days. Also the progress of every agreement and the offers made by one side, as known on --known-at, counting what happened on or before --through; --since windows the running totals only, since an agreement counts over its own scope (from the day it was made).",
     options: [knownAt, through, since, position, ...common],
     positionals: [0, 0],
     examples: ["facts totals --known-at 2025-05-24", "facts totals --known-at 2025-06-30 --through 2025-06-20 --json", "facts totals --since 2025-06-11 --through 2025-06-27 --json"],

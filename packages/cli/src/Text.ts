@@ -20,16 +20,20 @@ export const figureCells = (t: Views.TotalRow, disputed: (best: string) => strin
   t.undisclosed ? "-" : R.bounds(t.lo, t.hi),
 ];
 
+/** A sources cell that fits a screen: the first four, then how many more (`--json` lists every one). */
+export const sourcesCell = (xs: readonly string[], max = 4): string => (xs.length <= max ? xs.join(", ") : `${xs.slice(0, max).join(", ")} +${xs.length - max} more`);
+
 export const totalHeads = ["metric", "direction", ">best", ">bounds", "basis", ">claims", "sources"];
-export const totalRows = (v: TotalsView, st: Style, disputed: (best: string) => string = st.red) =>
-  v.totals.map((t) => [...figureCells(t, disputed), t.basis, String(t.claims), t.sources.join(", ")]);
+// A disputed total says so in words as well as in red: without colour (a pipe, NO_COLOR) the mark is all there is.
+export const totalRows = (v: TotalsView, st: Style, disputed: (best: string) => string = (b) => st.red(`${b} (disputed)`)) =>
+  v.totals.map((t) => [...figureCells(t, disputed), t.basis, String(t.claims), sourcesCell(t.sources)]);
 
 export const agreementHeads = ["agreement", "direction", "agreed on", ">target", ">done", ">remaining", "sources"];
 export const agreementRows = (v: TotalsView) =>
-  v.agreements.map((a) => [a.metric, a.direction, a.agreedOn ?? "?", R.figure(a.target, a.targetLo, a.targetHi), R.figure(a.done, a.doneLo, a.doneHi), a.doneHi === null ? `≤ ${R.num(a.remaining)}` : R.num(a.remaining), a.sources.join(", ")]);
+  v.agreements.map((a) => [a.metric, a.direction, a.agreedOn ?? "?", R.figure(a.target, a.targetLo, a.targetHi), R.figure(a.done, a.doneLo, a.doneHi), a.doneHi === null ? `≤ ${R.num(a.remaining)}` : R.num(a.remaining), sourcesCell(a.sources)]);
 
 export const offerHeads = ["offer", "direction", "offered on", ">figure", "by"];
-export const offerRows = (v: TotalsView) => v.offers.map((x) => [x.metric, x.direction, x.offeredOn ?? "?", R.bounds(x.lo, x.hi), x.sources.join(", ")]);
+export const offerRows = (v: TotalsView) => v.offers.map((x) => [x.metric, x.direction, x.offeredOn ?? "?", R.bounds(x.lo, x.hi), sourcesCell(x.sources)]);
 
 /** A day or period as people read it: "2025-06-19", "as of 2025-06-19", "2025-05-24 → 2025-06-19". */
 export const period = (from: string | null, to: string | null): string =>

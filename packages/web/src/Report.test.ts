@@ -31,6 +31,24 @@ describe("the html report", () => {
     expect(data.days).toEqual(["2025-06-28"]);
   });
 
+  it("as known on a day: opens on exactly that day, and holds nothing learned after it", async () => {
+    const app = App.make({ store: makeMemoryStore(), where: "memory", checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-11-22T12:00:00.000Z"), ids: countingIds() });
+    const files = [["early.txt", "Ukraine said 12 prisoners of war were returned home on Saturday.", "2025-06-14"], ["mid.txt", "Ukraine said 30 prisoners of war were returned home on Friday.", "2025-06-20"], ["late.txt", "Lubinets said 7,777 Ukrainians had been returned since the invasion.", "2025-07-02"]] as const;
+    for (const [name, text, day] of files) {
+      writeFileSync(join(dir, name), text);
+      expect(E.isRight(await app.ingest([join(dir, name)], { publishedAt: day }))).toBe(true);
+    }
+    const html = await Report.html(app, { today: "2026-11-22", knownAt: "2025-06-22", through: "2025-06-22" });
+    const data = JSON.parse(/id="factledger-data">([\s\S]*?)<\/script>/.exec(html)![1]!);
+    // 2025-06-22 is no publication day: the page still opens on it, not on the stop before (June 20).
+    expect(data.initial).toEqual({ knownAt: "2025-06-22", through: "2025-06-22" });
+    expect(data.days.at(-1)).toBe("2025-06-22");
+    expect(html).not.toContain("7,777");
+    expect(html).toContain("<title>factledger report, known at 2025-06-22</title>");
+    const view = data.blobs[data.keys["report?known-at=2025-06-22&through=2025-06-22"]];
+    expect(view.totals.find((t: any) => t.metric === "prisoners_returned" && t.direction === "to_ukraine").best).toBe(42);
+  });
+
   it("an empty store makes a page that says so, with no slider stops", async () => {
     const app = App.make({ store: makeMemoryStore(), where: "memory", checkpoints: makeMemoryCheckpoints(), clock: fixedClock("2026-11-22T12:00:00.000Z"), ids: countingIds() });
     const html = await Report.html(app, { today: "2026-11-22" });

@@ -44,9 +44,11 @@ export const html = async (given: AppT, o: Options): Promise<string> => {
   const blobs: string[] = [];
   const index = new Map<string, number>();
   const keys: Record<string, number> = {};
-  const ask = async (route: string, p: Api.Query = {}): Promise<any> => {
-    const key = Api.keyOf(route, p);
-    const search = new URLSearchParams(key.includes("?") ? key.slice(key.indexOf("?") + 1) : "");
+  // `as`: the query the page will look the answer up by, when it is answered with more (the report's known-at day).
+  const ask = async (route: string, p: Api.Query = {}, as: Api.Query = p): Promise<any> => {
+    const asked = Api.keyOf(route, p);
+    const key = Api.keyOf(route, as);
+    const search = new URLSearchParams(asked.includes("?") ? asked.slice(asked.indexOf("?") + 1) : "");
     const a = await Api.handle(app, o.today, `/api/${route}`, search);
     if (a.status !== 200) throw new Error(`report: ${key}: ${(a.body as Api.ErrorBody).error}`);
     const text = JSON.stringify(a.body);
@@ -59,11 +61,15 @@ export const html = async (given: AppT, o: Options): Promise<string> => {
     keys[key] = i;
     return a.body;
   };
-  const articles = await ask("articles");
-  const claims = await ask("claims");
+  // A report as known on a day holds nothing learned after it: its sliders stop there, its articles are those known by then.
+  const asOf = o.knownAt === undefined ? {} : { "known-at": o.knownAt };
+  const articles = await ask("articles", asOf, {});
+  const claims = await ask("claims", asOf, {});
   const knownDays: string[] = articles.articles.map((a: { knownAt: string }) => a.knownAt).sort();
   const claimDays: string[] = claims.claims.flatMap((c: { validFrom: string | null; validTo: string | null }) => [c.validFrom, c.validTo]).filter((d: string | null): d is string => d !== null);
-  const days = knownDays.length === 0 ? [] : stops(knownDays, claimDays, o.maxDays ?? 24);
+  // The days asked for are stops themselves, so the page opens on exactly them (not on the nearest stop before).
+  const asked = [o.knownAt, o.through].filter((d): d is string => d !== undefined && (o.knownAt === undefined || d <= o.knownAt));
+  const days = knownDays.length === 0 ? [] : [...new Set([...stops(knownDays, claimDays, o.maxDays ?? 24), ...asked])].sort();
   for (const a of articles.articles) await ask("articles", { id: a.articleId });
   if (days.length > 0) {
     const last = days[days.length - 1]!;
@@ -78,8 +84,9 @@ export const html = async (given: AppT, o: Options): Promise<string> => {
     // A timeline or an audit as known on a day is the one known at any day cut at that day: the page cuts it.
     for (const t of days)
       for (const f of figures) {
-        await ask("timeline", { through: t, metric: f.metric, direction: f.direction });
-        await ask("audit", { through: t, metric: f.metric, direction: f.direction });
+        const q = { through: t, metric: f.metric, direction: f.direction };
+        await ask("timeline", { ...asOf, ...q }, q);
+        await ask("audit", { ...asOf, ...q }, q);
       }
   }
   const snap = (d: string | undefined): string | null => (d === undefined ? null : (days.filter((x) => x <= d).at(-1) ?? days[0] ?? null));
@@ -94,5 +101,5 @@ export const html = async (given: AppT, o: Options): Promise<string> => {
     .replace(/<link rel="icon"[^>]*>\n/, "")
     .replace(`<link rel="stylesheet" href="app.css">`, () => `<style>\n${css}</style>`)
     .replace(`<script src="app.js"></script>`, () => `<script type="application/json" id="factledger-data">${scriptSafe(data)}</script>\n<script>\n${js}</script>`)
-    .replace("<title>factledger</title>", `<title>factledger report, ${o.today}</title>`);
+    .replace("<title>factledger</title>", `<title>factledger report, ${initial.knownAt === null ? o.today : `known at ${initial.knownAt}`}</title>`);
 };

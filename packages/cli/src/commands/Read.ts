@@ -99,7 +99,7 @@ export const report = async (ctx: Context, p: Parsed): Promise<number> => {
   return withApp(ctx, p, false, async (app) => {
     if (format === "html" && !flag(p, "json")) {
       const { Report: Html } = await import("@factledger/web");
-      ctx.out(await Html.html(app, { today: ctx.clock.today(), ...(str(p, "known-at") !== undefined ? { knownAt: a.knownAt, through: a.through } : {}) }));
+      ctx.out(await Html.html(app, { today: ctx.clock.today(), ...(str(p, "known-at") !== undefined ? { knownAt: a.knownAt } : {}), ...(str(p, "known-at") !== undefined || str(p, "through") !== undefined ? { through: a.through } : {}) }));
       return 0;
     }
     const v = unwrap(await app.report(a));

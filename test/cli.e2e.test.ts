@@ -211,7 +211,7 @@ describe("output", () => {
   it("claims export as CSV and the report as Markdown", () => {
     facts(["ingest", seeds, "--store", store]);
     const csv = facts(["claims", "--format", "csv", "--store", store]).stdout.trim().split("\n");
-    expect(csv[0]).toBe("id,metric,direction,kind,value,qualifier,lo,hi,validFrom,validTo,attributedTo,reportedVia,articleId,outlet,publishedAt,knownAt,evidence");
+    expect(csv[0]).toBe("id,metric,direction,kind,value,qualifier,lo,hi,validFrom,validTo,attributedTo,reportedVia,articleId,outlet,publishedAt,knownAt,evidence,group,commitment,agreedOn");
     expect(csv).toHaveLength(28);
     const md = facts(["report", "--format", "md", "--known-at", "2025-06-30", "--store", store]).stdout;
     expect(md).toMatch(/^# Ledger report, as known on 2025-06-30/);

@@ -30,7 +30,10 @@ export const totalRows = (v: TotalsView, st: Style, disputed: (best: string) => 
 
 export const agreementHeads = ["agreement", "direction", "agreed on", ">target", ">done", ">remaining", "sources"];
 export const agreementRows = (v: TotalsView) =>
-  v.agreements.map((a) => [a.metric, a.direction, a.agreedOn ?? "?", R.figure(a.target, a.targetLo, a.targetHi), R.figure(a.done, a.doneLo, a.doneHi), a.doneHi === null ? `≤ ${R.num(a.remaining)}` : R.num(a.remaining), sourcesCell(a.sources)]);
+  v.agreements.map((a) => [a.metric, a.direction, a.agreedOn ?? "?", R.figure(a.target, a.targetLo, a.targetHi), R.figure(a.done, a.doneLo, a.doneHi), a.doneHi === null ? `≤ ${R.num(remainingAtMost(a))}` : R.num(a.remaining), sourcesCell(a.sources)]);
+
+/** With no ceiling on what was done, what remains is at most the highest target less the least done ("≤ 888" for 6,001–6,300 against ≥ 5,412). */
+const remainingAtMost = (a: Views.AgreementRow): number => Math.max(0, (a.targetHi ?? a.target) - a.doneLo);
 
 export const offerHeads = ["offer", "direction", "offered on", ">figure", "by"];
 export const offerRows = (v: TotalsView) => v.offers.map((x) => [x.metric, x.direction, x.offeredOn ?? "?", R.bounds(x.lo, x.hi), sourcesCell(x.sources)]);
@@ -53,6 +56,7 @@ export const discrepancyBlock = (st: Style) => (d: DiscrepancyRow, i: number) =>
 export const totals = (v: TotalsView, st: Style): string[] => {
   const lines = [st.bold(`Totals known on ${v.knownAt}, counting what happened ${v.since === null ? "" : `from ${v.since} `}through ${v.through}`)];
   lines.push(v.totals.length === 0 ? "  (none)" : R.table(totalHeads, totalRows(v, st)));
+  if (v.totals.some((t) => t.direction === "total")) lines.push(st.dim("  (direction total: figures stated for both sides together, reconciled on their own; not the sum of the two directions)"));
   lines.push(st.bold(`\nAgreements`));
   lines.push(v.agreements.length === 0 ? "  (none)" : R.table(agreementHeads, agreementRows(v)));
   if (v.offers.length > 0) {
@@ -63,4 +67,8 @@ export const totals = (v: TotalsView, st: Style): string[] => {
 };
 
 /** The CSV columns of `claims --format csv`. */
-export const claimColumns = ["id", "metric", "direction", "kind", "value", "qualifier", "lo", "hi", "validFrom", "validTo", "attributedTo", "reportedVia", "articleId", "outlet", "publishedAt", "knownAt", "evidence"] as const;
+export const claimColumns = ["id", "metric", "direction", "kind", "value", "qualifier", "lo", "hi", "validFrom", "validTo", "attributedTo", "reportedVia", "articleId", "outlet", "publishedAt", "knownAt", "evidence", "group", "commitment", "agreedOn"] as const;
+
+/** A claim's CSV cell: the columns after `evidence` (added 2026-12-03, so earlier columns keep their places) tell a stock's group, an agreed or offered target, and the agreement a count is under. */
+export const claimCell = (c: Views.ClaimRow, k: (typeof claimColumns)[number]): string | number | null =>
+  k === "evidence" ? c.evidence.text : k === "agreedOn" ? (c.agreement?.agreedOn ?? null) : (c[k] as string | number | null);

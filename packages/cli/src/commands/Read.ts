@@ -52,7 +52,7 @@ export const claims = async (ctx: Context, p: Parsed): Promise<number> => {
     const v = unwrap(await app.claims({ ...(metric !== undefined ? { metric } : {}), ...(direction !== undefined ? { direction } : {}), knownAt, through, position }));
     if (flag(p, "json")) await streamJson(ctx, v, "claims");
     else if (format === "jsonl") await O.lines(ctx.write, O.jsonl(v.claims));
-    else if (format === "csv") await O.lines(ctx.write, [R.csvLine([...T.claimColumns]), ...O.map(v.claims, (c) => R.csvLine(T.claimColumns.map((k) => (k === "evidence" ? c.evidence.text : k === "id" ? c.id : (c[k] as string | number | null)))))]);
+    else if (format === "csv") await O.lines(ctx.write, [R.csvLine([...T.claimColumns]), ...O.map(v.claims, (c) => R.csvLine(T.claimColumns.map((k) => T.claimCell(c, k))))]);
     else {
       const heads = ["known at", "metric", "direction", "kind", ">value", "valid", "attributed to", "outlet", "claim"];
       await O.lines(ctx.write, R.tableLines(heads, v.claims, (c) => [c.knownAt, c.metric, c.direction, c.kind, R.reported(c.value, c.qualifier), c.validTo ?? "-", c.attributedTo, c.outlet ?? "-", st.dim(c.id)]));

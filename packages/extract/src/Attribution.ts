@@ -17,6 +17,7 @@ const TITLES = new Set([
   "Ombudsman", "ombudsman", "Deputy", "deputy", "Head", "head", "Chief", "chief", "Commander-in-chief", "commander-in-chief", "Commander",
   "Spokesman", "spokesman", "Spokeswoman", "spokeswoman", "Ukrainian", "Russian", "Ukraine's", "Russia's", "General", "Gen",
   "Aide", "aide", "Adviser", "adviser", "Advisor", "advisor", "Presidential", "presidential",
+  "Commissioner", "commissioner", "Secretary", "secretary", "Envoy", "envoy", "Ambassador", "ambassador",
 ]);
 const NP_WORD = /^(?:[A-Z][\w’'.-]*|of|for|the|and|de|defence|defense|ministry|headquarters|office|agency|service|media|state|news|government|authorities|forces|army|military|leader|side|president|spokesman|spokeswoman|spokesperson|official|officials|commander|staff|command|treatment|prisoners|war|pows|human|rights|commissioner|ombudsman|envoy|negotiator|representative|adviser|aide|secretary|chief|head|deputy|governor|mayor|intelligence|directorate|security|national|border|guard|foreign|interior|internal|affairs|coordination|coordinating)$/;
 const NOT_A_SPEAKER = /^(?:on|in|at|that|as|if|when|while|but|because|although|so|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|earlier|later|last|this|next)$/i;
@@ -44,7 +45,10 @@ const cleanName = (words: string[]): { name: string; isPerson: boolean } => {
   while (words.length > 0 && /^(?:the|and|of|for|on)$/i.test(words[0]!)) words.shift();
   while (words.length > 0 && /^(?:the|and|of|for|on)$/i.test(words.at(-1)!)) words.pop();
   // "Kremlin aide Vladimir Medinsky", "Kremlin spokesman Dmitry Peskov": an institution before a title names a person's employer.
-  const isOrg = words.some((w, i) => (ORG_NOUNS.has(w.toLowerCase()) || /^(?:Headquarters|Ministry|Office|Agency|Service|Kremlin)$/.test(w)) && !(TITLES.has(words[i + 1] ?? "") && /^[A-Z]/.test(words.at(-1) ?? "")));
+  // "the head of the President's office Andriy Yermak": an institution followed by a person's name (two capitalised
+  // words that end the phrase) is that person's employer too.
+  const personAfter = (i: number) => words.length - i - 1 >= 2 && words.slice(i + 1).every((w) => /^\p{Lu}[\p{L}’'-]+$/u.test(w) && !TITLES.has(w) && !ORG_NOUNS.has(w.toLowerCase()) && !PLACES.test(w));
+  const isOrg = words.some((w, i) => (ORG_NOUNS.has(w.toLowerCase()) || /^(?:Headquarters|Ministry|Office|Agency|Service|Kremlin)$/.test(w)) && !(TITLES.has(words[i + 1] ?? "") && /^[A-Z]/.test(words.at(-1) ?? "")) && !personAfter(i));
   if (isOrg) return { name: words.join(" "), isPerson: false };
   // A person: keep the trailing run of capitalised words that are not titles ("talks with Ukraine Vladimir Medinsky": not the place).
   const name: string[] = [];
@@ -54,6 +58,8 @@ const cleanName = (words: string[]): { name: string; isPerson: boolean } => {
     if (/^[A-Z]/.test(w) && !TITLES.has(w)) name.unshift(w);
     else if (name.length > 0) break;
   }
+  // "Commissioner for Human Rights Dmytro Lubinets": the office's words before a person's name are no part of it.
+  if (name.length >= 4 && name[0] === "Human" && name[1] === "Rights") name.splice(0, 2);
   return { name: (name.length > 0 ? name : words).join(" "), isPerson: name.length > 0 };
 };
 

@@ -548,3 +548,14 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     expect(claimsOf(text)).toEqual(expected);
   });
 });
+
+describe("who said it: a person's name after an office (2.7.0)", () => {
+  it.each([
+    ["The head of the President’s office Andriy Yermak said 84 Ukrainians returned home on Friday.", "Andriy Yermak"],
+    ["Ukraine’s Commissioner for Human Rights Dmytro Lubinets said 84 Ukrainians returned home on Friday.", "Dmytro Lubinets"],
+    ["Human Rights Watch said 84 Ukrainians returned home on Friday.", "Human Rights Watch"],
+    ["The Coordination Headquarters for the Treatment of Prisoners of War said 84 Ukrainians returned home on Friday.", "Coordination Headquarters for the Treatment of Prisoners of War"],
+  ])("%s", (text, who) => {
+    expect(claimsOf(text).map((c) => c.split(" | ")[1])).toEqual([who]);
+  });
+});

@@ -71,10 +71,15 @@ export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
     const r = unwrap(await app.ingest(p.positionals, flags, quiet ? undefined : progress(ctx)));
     if (flag(p, "json")) printJson(ctx, { ingested: r.ingested.map(({ notes: _n, ...x }) => x), rejected: r.rejected });
     else {
-      for (const i of r.ingested)
+      // A duplicate says of what: a file of this run with the same text, else the article already in the store.
+      const firstPath = new Map<string, string>();
+      for (const i of r.ingested) {
+        const of = !i.duplicate ? "" : st.dim(firstPath.has(i.articleId) ? `  same text as ${R.cell(firstPath.get(i.articleId)!)}` : `  already recorded as article ${i.articleId.slice(0, 12)}`);
+        if (!firstPath.has(i.articleId)) firstPath.set(i.articleId, i.path);
         ctx.out(
-          `${i.duplicate ? st.dim("duplicate") : st.green("recorded ")}  ${R.cell(i.path)}  ${i.claims} claim${i.claims === 1 ? "" : "s"}  ${i.publishedAt ?? st.yellow("undated")}${i.copyOf === null ? "" : st.dim(`  copy of ${i.copyOf.slice(0, 12)}`)}`,
+          `${i.duplicate ? st.dim("duplicate") : st.green("recorded ")}  ${R.cell(i.path)}  ${i.claims} claim${i.claims === 1 ? "" : "s"}  ${i.publishedAt ?? st.yellow("undated")}${i.copyOf === null ? "" : st.dim(`  copy of ${i.copyOf.slice(0, 12)}`)}${of}`,
         );
+      }
       for (const x of r.rejected) ctx.out(`${st.red("rejected ")}  ${R.cell(x.path)}: ${x.error}`);
       const recorded = r.ingested.filter((i) => !i.duplicate);
       const duplicates = r.ingested.length - recorded.length;

@@ -539,6 +539,8 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["At the end of May, Russia returned 909 bodies.", ["bodies_returned to_ukraine event 909 exact 2025-05-31 | unnamed outlet"]],
     ["Russia has returned 103 servicemen captured in the Kursk region.", ["prisoners_returned to_russia event 103 exact 2025-06-20 | unnamed outlet"]],
     ["Since then, several thousand prisoners from both sides have been exchanged.", []],
+    ["Two civilians were also freed as part of the swap, bringing the total returned to 392.", ["civilians_returned to_ukraine event 2 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_ukraine cumulative 392 exact 2025-06-20 | unnamed outlet"]],
+    ["Russia and Ukraine have carried out 64 exchanges, the largest of which saw 1,000 prisoners freed on each side.", ["prisoners_returned each_side event 1000 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine has managed to return 1,641 children who were deported by Russia.", []],
     ["Ukraine returned 108 women on Monday.", ["prisoners_returned to_ukraine event 108 exact 2025-06-16 | unnamed outlet"]],
     ["And most importantly, it’s a victory for 215 families who will be able to see their loved ones returned to safety, Zelensky said.", ["prisoners_returned to_ukraine event 215 exact 2025-06-20 | Zelensky"]],

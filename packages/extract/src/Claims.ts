@@ -410,7 +410,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const inSince = (at: number): boolean => sinceSpans.some(([a, b]) => at >= a && at < b);
 
     // "On June 19, Putin said that ...", "the ministry said on Thursday that ...": the day of the telling, not of what is told.
-    const ofTelling = (d: Dates.DateMention): boolean => speakers.some((sp) =>
+    // A wire dateline ("MOSCOW, June 19 (Reuters) - ...") dates the dispatch, as a statement's day does.
+    const dateline = /^\s*\p{Lu}[\p{L}/ .'’-]{1,40},\s+[^,()]{3,25}?\s*(?:\([^)]{2,40}\))?\s*[-–—]\s/u.exec(text);
+    const ofTelling = (d: Dates.DateMention): boolean => (dateline !== null && i === 0 && d.end <= dateline[0].length) || speakers.some((sp) =>
       (d.start >= sp.s.verbEnd && d.start - sp.s.verbEnd <= 45 && !/[,;:]/.test(text.slice(sp.s.verbEnd, d.start))) ||
       (d.end <= sp.s.start && /^[\s,]*$/.test(text.slice(d.end, sp.s.start)) && /^\W*(?:on\s+)?$/i.test(text.slice(0, d.start))));
 
@@ -479,8 +481,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // "... and received 60": the clause begins with its verb, after the conjunction.
       const kept = (b: string) => (b === " and received" || b === " and took" ? 5 : b.length);
       const a = Math.max(0, ...bounds.map((b) => { const k = text.lastIndexOf(b, start); return k < 0 ? 0 : k + kept(b); }));
-      const ends = bounds.map((b) => text.indexOf(b, end)).filter((x) => x >= 0);
-      return [a, Math.min(text.length, ...ends)];
+      const endFrom = (from: number) => Math.min(text.length, ...bounds.map((b) => text.indexOf(b, from)).filter((x) => x >= 0));
+      let e = endFrom(end);
+      // "84 Ukrainians — 76 soldiers and eight civilians — were released": a pair of dashes sets off an aside, not a clause.
+      const dash = [" — ", " – "].find((d) => text.startsWith(d, e));
+      if (dash !== undefined) {
+        const close = text.indexOf(dash, e + dash.length);
+        if (close > 0 && close - e <= 80 && !/[.;]/.test(text.slice(e, close))) e = endFrom(close + dash.length);
+      }
+      return [a, e];
     };
 
     const mentions = Numbers.find(text);
@@ -550,7 +559,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         category = /officer|private|sergeant|commander/i.test(after.slice(0, phrase.end)) ? "soldiers" : "persons";
       } else if (phrase.category !== null && phrase.category !== "other") category = phrase.category;
       // "3,135 citizens, including 147 civilians": a part of the whole just given, with its kind, direction and day.
-      if ((category === "soldiers" || category === "civilians") && /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of)\b[^.;]{0,50}$/i.test(before)) {
+      // "84 Ukrainians — 76 soldiers and eight civilians — were released": an aside between dashes splits the whole before it.
+      const dashAside = inSentence.length > 0 && /\s[—–]\s+[^—–.;]{0,50}$/.test(before);
+      if ((category === "soldiers" || category === "civilians") && (dashAside || /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of)\b[^.;]{0,50}$/i.test(before))) {
         // With no whole in the sentence, a split of soldiers and civilians ("The Ukrainian prisoners included 76 soldiers
         // and eight civilians") still belongs to the figure just told; a lone sub-group ("include 27 soldiers") does not.
         const split = /\b(?:soldiers?|servicem[ae]n|military|troops|defenders)\b/i.test(text) && /\bcivilians?\b/i.test(text);
@@ -648,7 +659,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       else if (!pastReturnAfter && (FUTURE_AFTER.test(rest) || (targetBefore !== null && (!finiteReturn || targetBefore.index >= returnBefore!.index) && !/\bunder\s+(?:\w+\s+){0,4}$/i.test(lead.slice(-40)) && !(completion && NOMINAL_RETURN.test(before)))))
         kind = "target";
       // "50 soldiers who had been imprisoned were released", "94 Russians in Ukrainian captivity had been released": held until freed.
-      else if (category !== "bodies" && !/^[^.;,\d]{0,100}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
+      else if (category !== "bodies" && !/^[^.;,\d]{0,100}?\b(?:were|was|have been|has been|had been|are being|got)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought back|sent back)/i.test(rest) && !/^[^.;\d]{0,100}?\b(?:returned|came|went|got)\s+(?:back\s+)?home\b/i.test(rest) && heldNearer(blankModifiers(near), m.start - Math.max(clause[0], m.start - 70), finiteReturn ? lead70.length - returnBefore!.index : Infinity, returnAfter?.index ?? Infinity) && !NOMINAL_RETURN.test(before) && !/\bfrom\s+(?:\w+\s+)?captivity\b/i.test(near)) kind = "stock";
       else if (formulaEvent || returnBefore !== null || returnAfter !== null || NOMINAL_RETURN.test(before) || pastReturnAfter || (sentenceHasReturn && elliptical) || (sentenceHasReturn && bodiesOf)) kind = "event";
       else if (sentenceHasReturn && (exchangeInReach(text, m.start, rest) || anaphoricExchange)) kind = "event";
       else continue;

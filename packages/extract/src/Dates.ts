@@ -145,8 +145,8 @@ export const find = (text: string): DateMention[] => {
   for (const m of text.matchAll(/\b(?:the|last|this|past)\s+weekend\b/gi)) add(m.index!, m.index! + m[0].length, { _tag: "Weekend" });
   for (const m of text.matchAll(/\b[Oo]n\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:[A-Z][a-z]+|exchange|swap|round|stage|phase|anniversary|day|time|attempt)\b)/g))
     if (+m[1]! >= 1 && +m[1]! <= 31) add(m.index! + 3, m.index! + m[0].length, { _tag: "DayOfMonth", day: +m[1]! });
-  for (const m of text.matchAll(/\b(?:earlier )?this (month|week|year)\b/gi))
-    add(m.index!, m.index! + m[0].length, { _tag: "Period", unit: m[1]!.toLowerCase() as "month" | "week" | "year" });
+  for (const m of text.matchAll(/\b(?:earlier )?this (month|week|year)\b|\bearlier in the (month|week|year)\b/gi))
+    add(m.index!, m.index! + m[0].length, { _tag: "Period", unit: (m[1] ?? m[2])!.toLowerCase() as "month" | "week" | "year" });
   for (const m of text.matchAll(/\b(?:last|past|previous)\s+(month|week|year)\b/gi))
     add(m.index!, m.index! + m[0].length, { _tag: "LastPeriod", unit: m[1]!.toLowerCase() as "month" | "week" | "year" });
   for (const m of text.matchAll(/\b(?:in|during|since|of|for|throughout)\s+((?:19|20)\d{2})\b(?!\s*[-–]\d)/gi))

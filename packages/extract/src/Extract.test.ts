@@ -543,6 +543,7 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["Russia and Ukraine have carried out 64 exchanges, the largest of which saw 1,000 prisoners freed on each side.", ["prisoners_returned each_side event 1000 exact 2025-06-20 | unnamed outlet"]],
     ["MOSCOW, June 19 (Reuters) - Russia has handed over 6,057 bodies of Ukrainian soldiers since June 11, a Russian negotiator said on Thursday.", ["bodies_returned to_ukraine cumulative 6057 exact 2025-06-19 | Russian negotiator"]],
     ["Russian state media reported that 90 Russian soldiers, who had been held in Ukraine, returned home via Belarus on Sunday.", ["prisoners_returned to_russia event 90 exact 2025-06-15 | Russian state media"]],
+    ["Moskalkova noted that since the beginning of the special military operation, more than 1,700 Russian citizens have been returned home.", ["prisoners_returned to_russia cumulative 1700 more_than 2025-06-20 | Moskalkova"]],
     ["Earlier in the month, 84 Ukrainians — 76 soldiers and eight civilians — were released.", ["prisoners_returned to_ukraine event 84 exact 2025-06-20 | unnamed outlet", "soldiers_returned to_ukraine event 76 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 8 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine has managed to return 1,641 children who were deported by Russia.", []],
     ["Ukraine returned 108 women on Monday.", ["prisoners_returned to_ukraine event 108 exact 2025-06-16 | unnamed outlet"]],

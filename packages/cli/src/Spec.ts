@@ -159,7 +159,7 @@ export const commands: readonly CommandSpec[] = [
     synopsis: "facts report [--known-at D] [--through D] [--format text|md|html] [--full] [--width N] [--json]",
     summary: "One screen for a reporter: agreements, totals, sources, discrepancies.",
     description:
-      "Leads with one screen: agreement progress, the running totals with their bounds, the five widest discrepancies (who said what, where, when) and what is undated, including how many undated articles were recorded after --known-at and so sit outside a past view. --full prints everything: sources, offers, every discrepancy with its versions and sentences, every undated article. Text and Markdown say the same things.",
+      "Leads with one screen: agreement progress, the running totals with their bounds, the five widest discrepancies (who said what, where, when) and what is undated, including how many undated articles were recorded after --known-at and so sit outside a past view. --full prints everything: every total with its basis and sources, offers, every discrepancy with its versions and sentences, every undated article. Text and Markdown say the same things.",
     options: [
       { name: "format", arg: "text|md|html", description: "Human output format; md is Markdown for pasting into a newsroom document; html is the dashboard of 'facts serve' as one self-contained page (no server, no network; --known-at and --through set its first view). Default: text." },
       { name: "full", description: "Everything, not one screen." },

@@ -5,13 +5,14 @@
  * against the article's own stream.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { Analyst, ArticleStream, Claim, Ids, Reconcile } from "@factledger/core";
+import { Analyst, ArticleStream, Ids, Reconcile } from "@factledger/core";
 import type { LedgerEvent } from "@factledger/core";
 import { decodeStored, ExpectedRevision } from "@factledger/store";
 import type { NewEvent } from "@factledger/store";
 import * as Err from "./AppError.ts";
 import type { Parts } from "./Parts.ts";
 import * as PersistedLedger from "./PersistedLedger.ts";
+import * as Queries from "./Queries.ts";
 
 /** A command without its signature: the use case adds the time. */
 export type Unsigned<C> = C extends unknown ? Omit<C, "recordedAt"> : never;
@@ -43,7 +44,7 @@ export const act = async (parts: Parts, command: Unsigned<Analyst.Command>): Pro
   const c = { ...command, recordedAt: parts.clock.now() } as Analyst.Command;
   // A direction is toward a party, each side or both together: a typo ("to_mars") would move a claim out of every total.
   const direction = c._tag === "AddClaim" ? c.direction : c._tag === "Correct" ? (c.changes as { direction?: string }).direction : undefined;
-  const directions = [...(parts.parties ?? Reconcile.defaultParties).map(Claim.toParty), "each_side", "total"].sort();
+  const directions = Queries.directionsOf(parts.parties ?? Reconcile.defaultParties);
   if (direction !== undefined && !directions.includes(direction)) Err.fail(Err.invalidArgument("--direction", `unknown direction "${direction}" (known: ${directions.join(", ")})`));
   const stream = Analyst.streamOf(c);
   // The stream's revision is read before the ledger: an append by someone else in between is a conflict, not lost.

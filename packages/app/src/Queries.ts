@@ -33,9 +33,12 @@ export const ledger = async (parts: Parts, position: Position | null = null): Pr
 /** The metrics a filter may name: the built-in ones and every metric in the ledger. */
 export const knownMetrics = (l: Ledger.Ledger): string[] => [...new Set<string>([...Claim.builtInMetrics, ...[...l.claims.values()].map((c) => c.fields.metric)])].sort();
 
-/** The directions a filter may name: toward each party, each side, total, and every direction in the ledger. */
+/** The directions of the vocabulary (CONTRACT.md): toward each party, each side, both together. */
+export const directionsOf = (parties: readonly string[]): string[] => [...parties.map(Claim.toParty), "each_side", "total"].sort();
+
+/** The directions a filter may name: those of the vocabulary and every direction in the ledger. */
 export const knownDirections = (l: Ledger.Ledger, parties: readonly string[]): string[] =>
-  [...new Set<string>([...parties.map(Claim.toParty), "each_side", "total", ...[...l.claims.values()].map((c) => c.fields.direction)])].sort();
+  [...new Set<string>([...directionsOf(parties), ...[...l.claims.values()].map((c) => c.fields.direction)])].sort();
 
 const checkFilter = (parts: Parts, l: Ledger.Ledger, metric: string | undefined, direction: string | undefined): void => {
   if (metric !== undefined && !knownMetrics(l).includes(metric)) Err.fail(Err.invalidArgument("--metric", `unknown metric "${metric}" (known: ${knownMetrics(l).join(", ")})`));

@@ -107,9 +107,16 @@ const TOTAL_CUE = /\b(?:a total of|total of|in total|in all|altogether|combined|
 const RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
 /** The receiving verbs that cannot also mean giving back ("returned" can). */
 const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted)\b/gi;
-// A bare "for" gives only right before the figure ("swapped 84 Russians for 84 Ukrainians"), not in a name
-// ("Kyiv's Coordination Headquarters for the Treatment of Prisoners of War said 390 people had been freed").
-const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for|for(?=\s+(?:the\s+|another\s+|some\s+|about\s+|nearly\s+|more than\s+|at least\s+|over\s+)?(?:\d|[a-z]+(?:ty|teen|hundred|thousand|dozen)\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|eleven\b|twelve\b|$)))\b/gi;
+const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for)\b/gi;
+/**
+ * Where a bare "for" before the figure gives, in the words before it: only right before the figure and after an act
+ * of exchange ("swapped 84 Russians for 84 Ukrainians"), not in a name ("Headquarters for the Treatment of Prisoners
+ * of War said 390 had been freed") nor in "a victory for 215 families". -1 when it does not.
+ */
+const forGiving = (lead: string): number => {
+  const f = /\bfor\s+(?:the\s+|another\s+|some\s+|about\s+|nearly\s+|more than\s+|at least\s+|over\s+)?$/i.exec(lead);
+  return f !== null && /\b(?:exchang|swap|trad|hand|releas|free|return|transfer|repatriat|receiv|got|get)\w*\b/i.test(lead.slice(0, f.index)) ? f.index : -1;
+};
 const UNDISCLOSED =
   /\b(?:(?:did not|didn't|does not|doesn't|would not|wouldn't|will not|won't|declined to|refused to|not|without|neither side|nor did)\s+(?:immediately\s+|publicly\s+|officially\s+)?(?:say|said|saying|giving|give|gave|specify|specifying|specified|disclose|disclosed|disclosing|reveal|revealed|reveals|revealing|provide|provided|report|reported|publish|published|name|confirm|comment)\s+(?:\w+\s+){0,5}?(?:how many|the number|a number|the exact number|any figures?|the figures?|the figure|numbers|details)|(?:an?\s+)?(?:undisclosed|unspecified|unknown)\s+number\s+of|(?:not|unclear|no information about|no word on|no details on)\s+(?:\w+\s+){0,2}?(?:how many|the number)|(?:neither|nor)\s+(?:side\s+)?(?:\w+\s+){0,2}(?:reveals?|discloses?|says?|gives?)\s+(?:\w+\s+){0,3}?how many|not (?:give|giving|disclose|disclosing) the (?:real )?figure|(?:gave|give|gives|giving|offered|provided)\s+no\s+(?:\w+\s+){0,2}?(?:figures?|numbers?|details|breakdown|count|total)|(?:without|not)\s+(?:\w+\s+){0,2}?(?:giving|providing|offering|citing|specifying|naming|disclosing)\s+(?:any\s+|a\s+|the\s+)?(?:figures?|numbers?|totals?|counts?)|(?:declined|refused)\s+to\s+(?:give|provide|say|specify|disclose|reveal|confirm|name)\s+(?:a|any)\s+(?:figure|number|total)|(?:unclear|unknown|not known|not clear|not immediately clear)\s+(?:exactly\s+)?how many|\b(?:the\s+)?(?:exact\s+|precise\s+|total\s+)?(?:numbers?|figures?|counts?|totals?|size|scale)\s+(?:\w+\s+){0,6}?(?:was|were|has|have|had|is|are)\s+(?:still\s+)?(?:not|n't|never)\s+(?:been\s+)?(?:immediately\s+|yet\s+|publicly\s+|officially\s+)?(?:disclosed|given|revealed|specified|released|announced|made public|reported|provided|published|named|confirmed|known|available)|without\s+(?:any\s+|a\s+)?(?:figures?|numbers?|totals?)\s+(?:being\s+)?(?:given|released|disclosed|provided)|\bno\s+(?:figures?|numbers?|totals?|count)\s+(?:was|were|has been|have been|had been)\s+(?:given|released|provided|disclosed|published|announced|made public)|\b(?:the\s+)?(?:exact\s+|precise\s+|real\s+)?(?:number|figure|count|total)\s+(?:\w+\s+){0,8}?(?:is|was|are|were|remains?|remained|has been|have been)\s+(?:still\s+|being\s+)?(?:kept\s+)?(?:classified|secret|confidential|unknown|not known|unclear))\b/i;
 const INVASION = /\b(?:since|from|after)\s+(?:the\s+)?(?:very\s+)?(?:beginning|start|onset|outbreak|launch)\s+of\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression|conflict|hostilities|special\s+military\s+operation|SMO)|\bsince\s+(?:the\s+)?(?:russia['’]s\s+|russian\s+)?(?:full[- ]scale\s+)?(?:russian\s+)?(?:war|invasion|aggression)\b(?:\s+(?:began|started|of ukraine))?|\bsince\s+(?:the\s+)?(?:war|invasion|conflict)\s+(?:began|started)|\bsince\s+(?:february|feb\.?)\s+(?:24,?\s+)?2022|\bsince\s+2022\b/i;
@@ -630,9 +637,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // "- 390 people returned on May 23; - 307 on May 24;": a verbless item of a list, or a verbless "Then 307 on May 24",
       // goes on with the return the line before told.
       const verbless = elliptical && !/\b(?:is|are|was|were|has|have|had|will|would|said|says)\b/i.test(text) && !/\b\w+(?:ed|ing)\b/i.test(text.replace(/\b(?:on|in)\s+\w+\b/g, ""));
-      let told = i - 1;
-      while (told > 0 && told > i - 8 && BULLET.test(sentences[told]!.text) && BULLET.test(text) && !RETURN_VERB.test(sentences[told]!.text)) told--;
-      const goesOn = verbless && told >= 0 && s.paragraph - sentences[told]!.paragraph <= i - told && RETURN_VERB.test(sentences[told]!.text) && /^\s*(?:[-–—•]\s+|then\b|and\b|plus\b)/i.test(text);
+      let telling = i - 1;
+      while (telling > 0 && telling > i - 8 && BULLET.test(sentences[telling]!.text) && BULLET.test(text) && !RETURN_VERB.test(sentences[telling]!.text)) telling--;
+      const goesOn = verbless && telling >= 0 && s.paragraph - sentences[telling]!.paragraph <= i - telling && RETURN_VERB.test(sentences[telling]!.text) && /^\s*(?:[-–—•]\s+|then\b|and\b|plus\b)/i.test(text);
       const sentenceHasReturn = RETURN_VERB.test(text) || NOMINAL_RETURN.test(before) || anaphoricExchange || goesOn;
       const lead70 = lead.slice(-70);
       const returnBefore = lastMatch(RETURN_VERB, lead70);
@@ -741,9 +748,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (direction === null && kind !== "stock") {
         // The subject of the verb nearest before the figure: "Ukraine received 49", "Russia handed over ... and took away 60".
         const recv = lastIndexOf(RECEIVE_VERB, lead.slice(-80));
-        const giveAt = lastIndexOf(GIVE_VERB, lead.slice(-80));
-        // A bare "for" gives only after an act of exchange ("swapped 84 Russians for 84 Ukrainians"), not in "a victory for 215 families".
-        const give = giveAt >= 0 && /^for\b/i.test(lead.slice(-80).slice(giveAt)) && !/\b(?:exchang|swap|trad|hand|releas|free|return|transfer|repatriat|receiv|got|get)\w*\b/i.test(lead.slice(-80).slice(0, giveAt)) ? -1 : giveAt;
+        const give = Math.max(lastIndexOf(GIVE_VERB, lead.slice(-80)), forGiving(lead.slice(-80)));
         const verbAt = Math.max(recv, give);
         if (verbAt >= 0) {
           const lead80 = lead.slice(-80);
@@ -780,7 +785,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
             const returnedInExchange = /^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && /^\s*(?:\w+\s+){0,2}?in (?:exchange|return)\b/i.test(after);
             // "Russia returned 909 bodies": bodies Russia returns are the other side's (Ukraine's repatriations are of its own
             // fallen, "Ukraine returned the bodies of 140 servicemen"); "its soldiers' bodies" stay its own.
-            const bodiesHandedBack = category === "bodies" && agent === "russia" && /^return/i.test(lead80.slice(verbAt)) && !/\b(?:its|their|own)\b/i.test(text.slice(m.start - 40 < 0 ? 0 : m.start - 40, m.end + 40));
+            const bodiesHandedBack = category === "bodies" && agent === "russia" && /^return/i.test(lead80.slice(verbAt)) && !/\b(?:its|their|own)\b/i.test(text.slice(Math.max(0, m.start - 40), m.end + 40));
             const received = !contrast && !offeredReturn && !returnedInExchange && !bodiesHandedBack && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
@@ -914,8 +919,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     if (same !== null) {
       const counted = (d: Draft) => d.value !== null && Claim.receiverOf(d.direction) !== null && (d.kind === "event" || d.kind === "cumulative");
       // "On Thursday, Ukraine returned home 95 defenders. Russia received the same number.": the last figure of the sentence before.
-      const before = inSentence.length === 0 && s.paragraph === sentences[i - 1]?.paragraph ? drafts.at(-1) : undefined;
-      const given = [...inSentence].reverse().find((d) => d.at - s.start < same.index && counted(d)) ?? (before !== undefined && counted(before) && before.at >= s.start - 300 ? before : undefined);
+      const lastFigure = inSentence.length === 0 && s.paragraph === sentences[i - 1]?.paragraph ? drafts.at(-1) : undefined;
+      const given = [...inSentence].reverse().find((d) => d.at - s.start < same.index && counted(d)) ?? (lastFigure !== undefined && counted(lastFigure) && lastFigure.at >= s.start - 300 ? lastFigure : undefined);
       const other = given === undefined ? null : otherParty(Claim.receiverOf(given.direction)!);
       if (given !== undefined && other !== null) {
         const { lo: _lo, hi: _hi, evidence: _evidence, ...fields } = given;

@@ -212,7 +212,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts correct ccac9ea6af2a667c6a51f764b --qualifier at_least --reason \"a count so far, not an exact total\""],
+    examples: ["facts correct c3289bdf8818c5ca9b9ecd6b3 --qualifier at_least --reason \"a count so far, not an exact total\""],
   },
   {
     name: "reject",
@@ -221,7 +221,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts reject cbff593b41acf4d200d101a6d --reason \"a remark that no figure is published, not a claim\""],
+    examples: ["facts reject c2d88f8eae9949a0c3b38eed6 --reason \"a remark that no figure is published, not a claim\""],
   },
   {
     name: "link",
@@ -236,7 +236,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts link c0068c622bb80e257d6d76512 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+    examples: ["facts link cad26ad38abf2042ed5cd5e9e --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
   },
   {
     name: "unlink",
@@ -245,7 +245,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts unlink c0068c622bb80e257d6d76512 --reason \"not part of that deal\""],
+    examples: ["facts unlink cad26ad38abf2042ed5cd5e9e --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",

@@ -57,8 +57,11 @@ export type Commitment = t.TypeOf<typeof Commitment>;
 export const Group = t.keyof({ soldiers: null, civilians: null });
 export type Group = t.TypeOf<typeof Group>;
 
-/** How the claim's day was learned: stated in the text, or defaulted to the article's publication day. */
-export const DateSource = t.keyof({ text: null, publication: null });
+/**
+ * How the claim's day was learned: stated in the text, defaulted to the article's publication day, or (an
+ * agreement the text leaves undated) taken from the domain pack's calendar of talks (`reference`, extractor 2.8.0).
+ */
+export const DateSource = t.keyof({ text: null, publication: null, reference: null });
 export type DateSource = t.TypeOf<typeof DateSource>;
 
 /**

@@ -74,7 +74,7 @@ export interface Slot {
   /** Of a cumulative figure: the first day its count covers, null when the text does not say (see `scopeOf`). */
   readonly scope: string | null;
   /** How its day was learned: "text" when any version states it, "publication" when all only default to their article's day. */
-  readonly dateSource: "text" | "publication" | null;
+  readonly dateSource: "text" | "publication" | "reference" | null;
   /** Of a stock: the group it counts (null: all). */
   readonly group: string | null;
   /** The day of the agreement its versions say it is counted under, if any. */
@@ -298,7 +298,9 @@ const slotOf = (key: string, direction: string, placed: readonly Placed[]): Slot
         ? "text"
         : placed.every((p) => p.claim.fields.dateSource === "publication")
           ? "publication"
-          : null,
+          : placed.some((p) => p.claim.fields.dateSource === "reference")
+            ? "reference"
+            : null,
       group: first.fields.group,
       agreedOn: placed.map((p) => p.claim.fields.agreement?.agreedOn ?? null).find((d): d is string => d !== null) ?? null,
       versions,

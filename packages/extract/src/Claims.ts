@@ -15,6 +15,7 @@ import type { ClaimFields } from "@factledger/core";
 import * as Attribution from "./Attribution.ts";
 import * as Dates from "./Dates.ts";
 import * as Numbers from "./Numbers.ts";
+import * as Talks from "./Talks.ts";
 import { otherParty, partyOf } from "./Parties.ts";
 import type { Sentence } from "./Sentences.ts";
 import { insideQuotes } from "./Sentences.ts";
@@ -127,6 +128,8 @@ const RESULT_OF_TALKS = /\b(?:results?|outcomes?|fruits?|thanks to|because of)\s
 const THE_DEAL = /^\W*(?:the|this|that)\s+(?:\w+\s+)?(?:exchange|swap|handover|repatriation|transfer)\s+(?:took place|was (?:carried out|held|completed|conducted|implemented)|happened|ended)\b/i;
 const TALKS = /\b(?:talks|meeting|negotiations|summit|round|agreed|agreement|agreements|deal|memorandum|accord)\b/i;
 const PREP_EXCLUDED = new Set(["until", "till", "since", "before", "after", "from", "by", "through"]);
+/** Of these, the ones that give a running total its as-of day ("6,057 by June 16"). */
+const AS_OF_BOUND = new Set(["by", "through", "until", "till"]);
 
 /** The words of a text, or its first `limit` words (read no further, so a long sentence is not read once per figure). */
 const wordsIn = (s: string, limit = Infinity): Array<{ w: string; at: number }> => {
@@ -293,7 +296,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const storyYears = sentences.flatMap((s) => [...s.text.matchAll(/\b((?:19|20)\d{2})\b/g)]
     .filter((m) => !STARTING_YEAR.test(s.text.slice(Math.max(0, m.index! - 45), m.index!)) && !STARTED_AFTER.test(s.text.slice(m.index! + 4, m.index! + 30)))
     .map((m) => +m[1]!)).filter((y) => ctx.today === undefined || y <= +ctx.today.slice(0, 4));
-  const yearHint = storyYears.length === 0 ? null : Math.max(...storyYears);
+  // With no year at all, a round of talks named by place and day ("on 2 June in Istanbul") gives its year.
+  const roundYear = sentences.map((s, i) => Talks.yearOfRound(s.text, found[i]!.flatMap((d) => (d.expr._tag === "MonthDay" ? [d.expr] : [])))).find((y) => y !== null) ?? null;
+  const yearHint = storyYears.length === 0 ? roundYear : Math.max(...storyYears);
   const sentenceDates = ctx.publishedAt !== null || monthEnd !== null ? found : found.map((ds) => ds.map((d): Dates.DateMention => {
     if (d.expr._tag !== "MonthDay") return d;
     const { month, day, weekday } = d.expr;
@@ -429,7 +434,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const reference = who.date ?? published;
       const coarse = (d: Dates.DateMention) => d.expr._tag === "Month" || d.expr._tag === "Year" || d.expr._tag === "LastPeriod" || d.expr._tag === "Period";
       const usable = dates.filter((d) =>
-        !PREP_EXCLUDED.has(d.preposition) && (outside[d.start] ?? true) !== quoted && !inSince(d.start) &&
+        // "a process completed by June 16 with 6,057 bodies": a running total's as-of day may be a bound.
+        (!PREP_EXCLUDED.has(d.preposition) || (kind === "cumulative" && AS_OF_BOUND.has(d.preposition))) && (outside[d.start] ?? true) !== quoted && !inSince(d.start) &&
         // One event is dated by a day; a month or a year dates it only when said right beside the figure.
         // ...or when it opens the sentence ("In May, as part of the exchange under the formula, 120 were returned").
         !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50 && !/^\W*(?:in|during)\s*$/i.test(text.slice(0, d.start))) &&
@@ -829,6 +835,16 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           validTo = r.to;
         }
       }
+      let dateSource: Draft["dateSource"] = r === null ? null : source;
+      if (kind === "target" && validFrom === null && commitment !== "offered" && category !== "civilians") {
+        // An agreement the article leaves undated: the round of talks that agreed that figure (the pack's calendar),
+        // within the month the sentence places it in ("agreed last month", "In May, under the formula").
+        const reference = who.date ?? published;
+        const coarse = dates.find((d) => (d.expr._tag === "Month" || (d.expr._tag === "LastPeriod" && d.expr.unit === "month")) && !inSince(d.start));
+        const window = coarse === undefined || reference === null ? null : Dates.resolve(coarse, reference, capOf(who.date));
+        const day = Talks.dayOfDeal(category === "bodies" ? "bodies" : "persons", m.value, m.qualifier, reference, window);
+        if (day !== null) { validFrom = day; dateSource = "reference"; }
+      }
       if (kind === "cumulative") {
         // The window a running total covers, when the text gives its start.
         const scopeText = text.slice(Math.max(0, m.start - 160), Math.min(text.length, m.end + 120));
@@ -885,7 +901,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         agreement,
         commitment,
         group,
-        dateSource: r === null ? null : source,
+        dateSource,
         dateRank: rank,
       });
       if (kind === "target") lastTarget = { value: m.value, agreedOn: validFrom, sentence: i, quote: s.quote, bodies: category === "bodies" };

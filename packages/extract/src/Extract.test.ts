@@ -60,12 +60,36 @@ describe("claims from text", () => {
   });
 
   it.each([
-    "Ukraine and Russia exchanged 303 prisoners each on Sunday, completing the 1,000-for-1,000 swap.",
-    "On June 14, as part of the 6,000-for-6,000 formula, Ukraine received 1,200 bodies.",
-  ])("a deal named by its formula as already made is a target, undated, not a phase of that day: %s", (text) => {
+    ["Ukraine and Russia exchanged 303 prisoners each on Sunday, completing the 1,000-for-1,000 swap.", "2025-05-16"],
+    ["On June 14, as part of the 6,000-for-6,000 formula, Ukraine received 1,200 bodies.", "2025-06-02"],
+  ])("a deal named by its formula as already made is a target, not a phase of that day; the calendar's round dates it: %s", (text, round) => {
     const targets = claimsOf(text).filter((c) => c.includes(" target "));
-    expect(targets.map((c) => c.split(" | ")[0]!.split(" ").slice(1).join(" "))).toEqual([expect.stringMatching(/^each_side target (1000|6000) exact -$/)]);
+    expect(targets.map((c) => c.split(" | ")[0]!.split(" ").slice(1).join(" "))).toEqual([expect.stringMatching(new RegExp(`^each_side target (1000|6000) exact ${round}$`))]);
     expect(claimsOf(text).some((c) => / event (1000|6000) /.test(c))).toBe(false);
+    // Before any round the calendar knows, or long after it, the same sentence leaves the deal undated.
+    for (const published of ["2023-06-20", "2026-03-01"]) expect(claimsOf(text, published).filter((c) => c.includes(" target ")).map((c) => c.split(" | ")[0]!.split(" ").at(-1))).toEqual(["-"]);
+  });
+
+  it.each([
+    // The month the sentence gives picks the round: May 16 agreed 1,000 each, June 2 "at least 1,000".
+    ["In May, as part of the prisoner exchange under the \"1000 for 1000\" formula, 120 Ukrainian civilians were returned.", "2025-07-02", ["prisoners_agreed each_side target 1000 exact 2025-05-16"]],
+    ["Moscow and Kyiv agreed last month during talks in Istanbul to exchange the bodies of 6,000 soldiers each.", "2025-07-17", ["bodies_agreed each_side target 6000 exact 2025-06-02"]],
+    // A figure no round agreed, and an offer (dated by its statement), take nothing from the calendar.
+    ["Moscow and Kyiv agreed last month during talks in Istanbul to exchange the bodies of 2,500 soldiers each.", "2025-07-17", ["bodies_agreed each_side target 2500 exact -"]],
+  ])("an agreement the article leaves undated takes the day of the round that agreed that figure: %s", (text, published, expected) => {
+    expect(claimsOf(text, published).filter((c) => c.includes(" target ")).map((c) => c.split(" | ")[0])).toEqual(expected);
+    const dated = extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: published }] }).claims.filter((c) => c.fields.kind === "target");
+    expect(dated.map((c) => c.fields.dateSource)).toEqual(expected.map((e) => (e.endsWith(" -") ? null : "reference")));
+  });
+
+  it("an undated page that names a round by place and day takes its year for its other days", () => {
+    const text = "The prisoner exchange program stems from agreements made on 2 June in Istanbul. On 23 July, Ukraine returned 250 soldiers. A process completed by June 16 saw 6,057 bodies returned.";
+    expect(claimsOf(text, null)).toEqual([
+      "prisoners_returned to_ukraine event 250 exact 2025-07-23 | unnamed outlet",
+      "bodies_returned to_ukraine cumulative 6057 exact 2025-06-16 | unnamed outlet",
+    ]);
+    // Without the place, "2 June" gives no year: the days stay unresolved.
+    expect(claimsOf(text.replace(" in Istanbul", ""), null).map((c) => c.split(" ")[5])).toEqual(["-", "-"]);
   });
 
   it("a breakdown by place ('403 – from the Donetsk region; 12 – from the Luhansk direction') gives no claim of its own", () => {
@@ -277,8 +301,8 @@ describe("what a figure counts, read from general structure", () => {
     ["Subsequent exchanges occurred on 10, 12, 14 and 26 June.", []],
     ["Ukraine and Russia Exchange Nearly 1K Bodies of Fallen Soldiers", ["bodies_returned each_side event 1000 nearly 2025-06-20 | unnamed outlet"]],
     ["Amid the latest prisoner exchange, air strikes killed at least one person and wounded two others.", []],
-    ["Russia committed to returning over 6,000 Ukrainian soldiers’ bodies.", ["bodies_agreed to_ukraine target 6000 more_than - | unnamed outlet"]],
-    ["Kyiv said the two had agreed to “exchange” the bodies of 6,000 Ukrainian soldiers.", ["bodies_agreed to_ukraine target 6000 exact - | Kyiv"]],
+    ["Russia committed to returning over 6,000 Ukrainian soldiers’ bodies.", ["bodies_agreed to_ukraine target 6000 more_than 2025-06-02 | unnamed outlet"]],
+    ["Kyiv said the two had agreed to “exchange” the bodies of 6,000 Ukrainian soldiers.", ["bodies_agreed to_ukraine target 6000 exact 2025-06-02 | Kyiv"]],
     ["Moscow had handed over 6,000 bodies ahead of Thursday's exchange.", ["bodies_returned to_ukraine cumulative 6000 exact 2025-06-19 | unnamed outlet"]],
     ["On 16 June, Umierov announced the completion of the repatriation under the Istanbul agreements and the return of more than 6,000 bodies.", ["bodies_returned to_ukraine cumulative 6000 more_than 2025-06-16 | Umierov"]],
     ["Since the invasion, Ukraine has returned 5,857 people. Outside of exchanges, another 555 people have been returned.", ["prisoners_returned to_ukraine cumulative 5857 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_ukraine cumulative 555 exact 2025-06-20 | unnamed outlet"]],
@@ -472,7 +496,7 @@ describe("sentence shapes of wire copy (2.6.0), on sentences written for the tes
     ["Kyiv got back 1,000 bodies, and Moscow got 24.", ["bodies_returned to_ukraine event 1000 exact 2025-06-20", "bodies_returned to_russia event 24 exact 2025-06-20"]],
     ["Russia has handed over 212 bodies, while Ukraine returned 19.", ["bodies_returned to_ukraine event 212 exact 2025-06-20", "bodies_returned to_russia event 19 exact 2025-06-20"]],
     ["Ukraine brought home 103 soldiers on Friday. Those freed include 82 privates and sergeants and 21 officers.", ["prisoners_returned to_ukraine event 103 exact 2025-06-20"]],
-    ["Zelensky wrote, adding that 1,200 more Ukrainians were expected to be freed in the next weeks.", ["prisoners_agreed to_ukraine target 1200 exact -"]],
+    ["Zelensky wrote, adding that 1,200 more Ukrainians were expected to be freed in the next weeks.", ["prisoners_agreed to_ukraine target 1200 exact 2025-06-02"]],
     ["This was the fourth repatriation since the talks in Istanbul, where Moscow had offered to return 6,000 bodies.", ["bodies_agreed to_ukraine target 6000 exact -"]],
     ["Ukraine and Russia each freed 390 people on Friday. Zelensky said 270 soldiers and 120 civilians had returned home. Moscow said 270 Russian servicemen had been returned.", ["prisoners_returned each_side event 390 exact 2025-06-20", "soldiers_returned to_ukraine event 270 exact 2025-06-20", "civilians_returned to_ukraine event 120 exact 2025-06-20", "prisoners_returned to_russia event 270 exact 2025-06-20"]],
     // Held until freed, however long the clause between; and the day of a capture is not the day of a release.
@@ -535,7 +559,7 @@ describe("whose people, and which kind of count (2.7.0)", () => {
     ["Ukraine brought home 390 people on May 23. The war goes on, with 307 killed on May 24.", ["prisoners_returned to_ukraine event 390 exact 2025-05-23 | unnamed outlet"]],
     ["Ukraine and Russia released 84 and 90 prisoners respectively.", ["prisoners_returned to_russia event 84 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_ukraine event 90 exact 2025-06-20 | unnamed outlet"]],
     ["Kyiv and Moscow received 1,000 and 19 bodies, respectively.", ["bodies_returned to_ukraine event 1000 exact 2025-06-20 | unnamed outlet", "bodies_returned to_russia event 19 exact 2025-06-20 | unnamed outlet"]],
-    ["Under the deal, 1,200 Ukrainians will be returned in exchange for 1,200 Russians.", ["prisoners_agreed to_ukraine target 1200 exact - | unnamed outlet", "prisoners_agreed to_russia target 1200 exact - | unnamed outlet"]],
+    ["Under the deal, 1,200 Ukrainians will be returned in exchange for 1,200 Russians.", ["prisoners_agreed to_ukraine target 1200 exact 2025-06-02 | unnamed outlet", "prisoners_agreed to_russia target 1200 exact 2025-06-02 | unnamed outlet"]],
     ["At the end of May, Russia returned 909 bodies.", ["bodies_returned to_ukraine event 909 exact 2025-05-31 | unnamed outlet"]],
     ["Russia has returned 103 servicemen captured in the Kursk region.", ["prisoners_returned to_russia event 103 exact 2025-06-20 | unnamed outlet"]],
     ["Since then, several thousand prisoners from both sides have been exchanged.", []],

@@ -24,6 +24,7 @@ export const Provenance = t.keyof({
   dateline: null, // a dateline without a year, the year fixed by a weekday in the text
   manifest: null, // manifest.json beside the file
   flag: null, // given on the command line
+  url: null, // the page's address gives the day ("/2024/08/24/"), extractor 2.8.0
   none: null, // not learned: the field is null
 });
 export type Provenance = t.TypeOf<typeof Provenance>;

@@ -51,6 +51,8 @@ export interface Context {
   readonly voice: string;
   /** Today (`YYYY-MM-DD`): bounds the years an undated article's days can fall in. */
   readonly today?: string;
+  /** Of an undated page, the month its address gives (`YYYY-MM`): bounds its days as an archive stamp's month does. */
+  readonly month?: string | null;
 }
 
 type Category = "persons" | "soldiers" | "civilians" | "bodies";
@@ -286,7 +288,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     return stampAt === null ? found : found.filter((d) => d.start >= stampAt[0].length);
   });
   // An archive stamp with only a month (" date 2022-04 ") bounds the story to that month.
-  const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "");
+  const stamp = /^\s*date\s+((?:19|20)\d{2})-(\d{2})(?!-\d)/.exec(sentences[0]?.text ?? "") ?? (ctx.month == null ? null : /^(\d{4})-(\d{2})$/.exec(ctx.month));
   const monthEnd = stamp === null ? null : Dates.monthEnd(+stamp[1]!, +stamp[2]!);
   // A background date is no stand-in when the text names a later year ("the warrant of March 17, 2023" in a 2024 story).
   const years = sentences.flatMap((s) => [...s.text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => +m[1]!));

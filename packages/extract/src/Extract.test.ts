@@ -224,6 +224,29 @@ describe("metadata", () => {
     expect(x.claims[0]?.fields.validFrom).toBeNull();
   });
 
+  it.each([
+    ["https://www.aljazeera.com/news/2022/9/22/ukraine-russia-swap", "2022-09-22", "url", "2022-09-17"],
+    ["https://example.org/news/2025-02-24-prisoner-swap", "2025-02-24", "url", "2025-02-22"],
+  ])("a page's address that gives the day dates the article when nothing else does: %s", (url, day, how, saturday) => {
+    const text = "Russia handed over 1,200 bodies on Saturday, officials said.";
+    const x = extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "manifest", url }] });
+    expect([x.metadata.publishedAt, x.metadata.learned.publishedAt]).toEqual([day, how]);
+    expect(x.claims[0]?.fields.validTo).toBe(saturday);
+    // The text's own date, a flag or a manifest date still win.
+    expect(extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "manifest", url, publishedAt: "2025-06-21" }] }).metadata.publishedAt).toBe("2025-06-21");
+  });
+
+  it("a page's address with only a month bounds its days to that month, and the page stays undated", () => {
+    const text = "On September 21, Russia released 215 prisoners of war, officials said.";
+    const x = extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "manifest", url: "https://www.newshub.co.nz/home/world/2022/09/ukraine-swap.html" }] });
+    expect([x.metadata.publishedAt, x.metadata.month]).toEqual([null, "2022-09"]);
+    expect(x.claims.map((c) => c.fields.validTo)).toEqual(["2022-09-21"]);
+    // Not a date: a year out of range, a month 13, a path with no date.
+    for (const url of ["https://x.org/1999/09/a", "https://x.org/2022/13/a", "https://x.org/2031/01/02/a", "https://x.org/id/2022"]) {
+      expect(extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "manifest", url }] }).metadata).toMatchObject({ publishedAt: null, month: null });
+    }
+  });
+
   it("a flag wins over the text and the conflict is noted", () => {
     const x = extract({ text: "date 2025-06-20 Kyiv (IANS) Something happened today in a sentence long enough.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-21" }] });
     expect([x.metadata.publishedAt, x.metadata.learned.publishedAt, x.metadata.wire]).toEqual(["2025-06-21", "flag", "IANS"]);

@@ -45,7 +45,7 @@ export const extract = (input: Input): Extraction => {
   const metadata = Metadata.learn(input.text, spans, input.today, input.sidecars);
   const sentences = Sentences.split(input.text, spans);
   const voice = metadata.outlet ?? metadata.wire ?? Claim.unnamedOutlet;
-  const drafts = Claims.extract(sentences, { publishedAt: metadata.publishedAt, voice, today: input.today });
+  const drafts = Claims.extract(sentences, { publishedAt: metadata.publishedAt, voice, today: input.today, month: metadata.month });
   const claims = drafts.map((d): ExtractedClaim => {
     const id = Ids.claimIdOf([articleId, extractor.name, extractor.version, d.at, d.metric, d.direction, d.kind, d.value, d.qualifier, d.attributedTo]);
     return {

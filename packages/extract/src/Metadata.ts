@@ -23,6 +23,8 @@ export interface Learned {
   readonly outlet: string | null;
   readonly wire: string | null;
   readonly url: string | null;
+  /** Of an undated page whose address gives only a month ("/2022/09/"): that month, `YYYY-MM`; it bounds the story's days. */
+  readonly month: string | null;
   readonly learned: { readonly publishedAt: Events.Provenance; readonly outlet: Events.Provenance; readonly url: Events.Provenance };
   /** Human notes: why a field is missing, or a conflict between text and sidecar. */
   readonly notes: readonly string[];
@@ -86,6 +88,27 @@ const dateFromText = (text: string, spans: readonly Span[], today: string): { da
   return null;
 };
 
+/**
+ * The day or month in a page's address, as news sites' paths give it: "/2024/08/24/", "/2025/6/26/",
+ * "-2025-02-24", or only "/2022/09/". Years before 2000 or after today's are not dates.
+ */
+export const dateFromUrl = (url: string | null, today: string): { day: string | null; month: string | null } => {
+  if (url === null) return { day: null, month: null };
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, "");
+  const ok = (y: number) => y >= 2000 && y <= +today.slice(0, 4);
+  const ymd = /\/(20\d{2})\/(\d{1,2})\/(\d{1,2})(?=\/|$)/.exec(path) ?? /(?<!\d)(20\d{2})-(\d{2})-(\d{2})(?!\d)/.exec(path);
+  if (ymd !== null && ok(+ymd[1]!)) {
+    const d = Dates.dayOf(+ymd[1]!, +ymd[2]!, +ymd[3]!);
+    if (d !== null && d <= today) return { day: d, month: d.slice(0, 7) };
+  }
+  const ym = /\/(20\d{2})\/(\d{1,2})(?=\/)/.exec(path);
+  if (ym !== null && ok(+ym[1]!) && +ym[2]! >= 1 && +ym[2]! <= 12) {
+    const month = `${ym[1]}-${ym[2]!.padStart(2, "0")}`;
+    if (month <= today.slice(0, 7)) return { day: null, month };
+  }
+  return { day: null, month: null };
+};
+
 /** Learns an article's metadata. `today` bounds year inference (the clock is read by the caller). */
 export const learn = (text: string, spans: readonly Span[], today: string, sidecars: readonly Sidecar[]): Learned => {
   const notes: string[] = [];
@@ -113,15 +136,21 @@ export const learn = (text: string, spans: readonly Span[], today: string, sidec
   } else if (fromText !== null) {
     publishedAt = fromText.day;
     dateHow = fromText.how;
-  } else notes.push("no publication date in the text or sidecar: recorded as undated");
+  }
+  const url = pick("url");
+  const fromUrl = dateFromUrl(url.value, today);
+  if (publishedAt === null && fromUrl.day !== null) {
+    publishedAt = fromUrl.day;
+    dateHow = "url";
+  } else if (publishedAt === null) notes.push(fromUrl.month === null ? "no publication date in the text or sidecar: recorded as undated" : `no publication day in the text or sidecar; its address gives the month ${fromUrl.month}: recorded as undated`);
   const sideOutlet = pick("outlet");
   const outlet = sideOutlet.value ?? wire;
-  const url = pick("url");
   return {
     publishedAt,
     outlet,
     wire,
     url: url.value,
+    month: publishedAt === null ? fromUrl.month : null,
     learned: { publishedAt: dateHow, outlet: sideOutlet.value !== null ? sideOutlet.how : wire !== null ? "text" : "none", url: url.how },
     notes,
   };

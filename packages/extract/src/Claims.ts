@@ -85,7 +85,9 @@ const STRONG_CUMULATIVE = /\b(?:(?:over|across|in|during|through(?:out)?|from)\s
 /** The running count a figure ends: "the number of Ukrainians freed has reached 5,857", "bringing the total to 3,100" (read before the figure only). */
 const REACHED_BEFORE = /\b(?:(?:number|total|tally|count)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,6}?(?:has|have|had)\s+(?:now\s+)?(?:reached|risen to|climbed to|grown to|increased to)|(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:the\s+)?(?:overall\s+)?(?:total|number|tally|count)\b[^.;]{0,60}\bto)\s*(?:more than\s+|over\s+|about\s+|around\s+|nearly\s+|almost\s+)?$/i;
 /** "one of the biggest swaps of the war so far": the superlative's "so far" says nothing of a running count. */
-const SUPERLATIVE_SO_FAR = /\b(?:biggest|largest|greatest|smallest|longest|highest|most\s+\w+)\s+(?:\w+\s+){0,6}?(?:so far|to date|yet|since\b[^.,;]{0,40})/gi;
+const SUPERLATIVE_SO_FAR = /\b(?:biggest|largest|greatest|smallest|longest|highest|most\s+\w+|the\s+most|first|only)\s+(?:[\w-]+\s+){0,6}?(?:so far|to date|yet|since\b[^.,;]{0,40})/gi;
+/** The text with its superlatives' "since ..." blanked (same length): "the largest swap since the start of the invasion" scopes no figure. */
+const withoutSuperlatives = (text: string): string => text.replace(SUPERLATIVE_SO_FAR, (x) => " ".repeat(x.length));
 const EVENT_CUE = /\b(?:another|latest|(?:largest|biggest|smallest|first|last) of (?:which|them|these|those)|today|tonight|yesterday|this time|(?:in|during|as part of|under) (?:the|this|a|today's|yesterday's) (?:latest |new |recent )?(?:exchange|swap|stage|phase|round|transfer|repatriation)|a new (?:exchange|swap)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|new) (?:stage|phase|round|exchange|swap|group)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 const PERFECT = /\b(?:have|has|'ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:return|releas|brought|freed|repatriat|exchang|swapp|receiv|handed|transferr|c[oa]me|manag|secur|rescu|liberat|retriev)\w*/i;
 /** Below this, a figure in the present perfect with nothing tying it to one exchange is still read as one event (measured on the training split: 0 → F1 0.761, 100 → 0.769, 500 → 0.788). */
@@ -689,13 +691,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         commitment = dealBefore.commitment;
       }
       if (kind === "event") {
-        const span = text.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
+        // Cues are read without superlatives: "in the largest swap since the start of the invasion, 390 were returned".
+        const plain = withoutSuperlatives(text);
+        const span = plain.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
         // "most recently on May 31, when 71 ... were released": the when-clause belongs to the day before it.
         const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Span" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative" || d.expr._tag === "Weekend" || d.expr._tag === "DayOfMonth"));
-        const wide = text.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
-        const clauseText = text.slice(clause[0], clause[1]);
+        const wide = plain.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
+        const clauseText = plain.slice(clause[0], clause[1]);
         const pluperfectBefore = /\bhad\s+(?:already\s+)?(?:\w+\s+)?(?:handed|returned|released|received|transferred|repatriated|freed|sent|given)\b[^.;]{0,40}$/i.test(lead) && BEFORE_EXCHANGE.test(rest);
-        const cumulativeCue = REACHED_BEFORE.test(before) || (CUMULATIVE_CUE.test(span.replace(SUPERLATIVE_SO_FAR, " ")) && !/\b(?:brings?|bringing)\s+the\s+total\b/i.test(rest.slice(0, 60))) || INVASION.test(text) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore;
+        const cumulativeCue = REACHED_BEFORE.test(before) || (CUMULATIVE_CUE.test(span) && !/\b(?:brings?|bringing)\s+the\s+total\b/i.test(rest.slice(0, 60))) || INVASION.test(plain) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore;
         const eventCue = EVENT_CUE.test(span) || own;
         const strong = REACHED_BEFORE.test(before) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
         // A figure with no day or phase of its own that is larger than any one exchange has been is a running count.
@@ -719,6 +723,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const speakerParty = partyOf(who.name);
       let direction: string | null = null;
       if (m.formula || EACH_AFTER.test(after) || EACH_BEFORE.test(before)) direction = "each_side";
+      // "A total of 246 people were freed on both sides": both sides together, when only "both sides" said it was each.
+      if (direction === "each_side" && !m.formula && /\b(?:a\s+total\s+of|in\s+total|altogether|in\s+all|combined)\s*(?:more than\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+)?$/i.test(lead.slice(-40)) &&
+        !/^[^.;]{0,40}?\b(?:each|per side|apiece)\b/i.test(after.split(/,/)[0] ?? "") && !/\beach\b/i.test(before.slice(-40)))
+        direction = "total";
       // "390 people had been freed on Friday, 307 on Saturday and 303 on Sunday": a list of days keeps the first one's side.
       const listed = inSentence.at(-1);
       if (direction === null && elliptical && listed !== undefined && /^\s*(?:on|last)\s+\w+day\b/i.test(after) && /(?:,|\band|\bthen)\s*$/i.test(before))
@@ -849,7 +857,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       }
       if (kind === "cumulative") {
         // The window a running total covers, when the text gives its start.
-        const scopeText = text.slice(Math.max(0, m.start - 160), Math.min(text.length, m.end + 120));
+        const scopeText = withoutSuperlatives(text).slice(Math.max(0, m.start - 160), Math.min(text.length, m.end + 120));
         if (INVASION.test(scopeText)) validFrom = "2022-02-24";
         else {
           const since = dates.find((d) => (d.preposition === "since" || d.preposition === "from") && Math.abs(d.start - m.start) < 160);
@@ -933,7 +941,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     }
 
     // "Russia swapped 115 prisoners ... for the same number of detained Ukrainian servicemen": the figure again, for the other side.
-    const same = /\b(?:for|in exchange for|in return for|against|(?:and\s+)?receiv(?:ed|es|ing)|got|gets|and|while)\s+(?:the\s+|an\s+)?(?:same|equal|identical)\s+number\b/i.exec(text);
+    // "In return, Kyiv handed over the same number", "Russia got back the same number": any act of return or exchange.
+    const same = /\b(?:for|in exchange for|in return for|against|(?:and\s+)?receiv(?:ed|es|ing)|got(?:\s+back)?|gets(?:\s+back)?|and|while|handed\s+(?:over|back)|sent\s+back|released|freed|returned|transferred|repatriated|took\s+back|brought\s+(?:home|back))\s+(?:the\s+|an\s+)?(?:same|equal|identical)\s+number\b/i.exec(text);
     if (same !== null) {
       const counted = (d: Draft) => d.value !== null && Claim.receiverOf(d.direction) !== null && (d.kind === "event" || d.kind === "cumulative");
       // "On Thursday, Ukraine returned home 95 defenders. Russia received the same number.": the last figure of the sentence before.
@@ -942,7 +951,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const other = given === undefined ? null : otherParty(Claim.receiverOf(given.direction)!);
       if (given !== undefined && other !== null) {
         const { lo: _lo, hi: _hi, evidence: _evidence, ...fields } = given;
-        push({ ...fields, direction: `to_${other}`, at: s.start + same.index, group: null });
+        // Said in a sentence of its own, it is that sentence's speaker's ("..., the Russian Defence Ministry said").
+        const teller = inSentence.includes(given) ? null : speakerAt(same.index);
+        push({ ...fields, ...(teller === null || teller.name === ctx.voice ? {} : { attributedTo: teller.name, reportedVia: teller.via }), direction: `to_${other}`, at: s.start + same.index, group: null });
       }
     }
 

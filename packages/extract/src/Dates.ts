@@ -51,7 +51,7 @@ export interface DateMention {
     /** "on the 14th": that day of the reference's month, or of the month before when it is still to come. */
     | { readonly _tag: "DayOfMonth"; readonly day: number }
     | { readonly _tag: "Period"; readonly unit: "month" | "week" | "year" }
-    | { readonly _tag: "LastPeriod"; readonly unit: "month" | "week" | "year" }
+    | { readonly _tag: "LastPeriod"; readonly unit: "month" | "week" | "year"; /** "the past week": the seven days up to the reference, not the calendar week before. */ readonly rolling?: true }
     | { readonly _tag: "Month"; readonly month: number; readonly year: number | null; readonly part?: "early" | "mid" | "late" }
     | { readonly _tag: "Year"; readonly year: number }
     /** Days of one month: "11-16 June", "between 11 and 16 June", "June 11 to 16, 2025". */
@@ -147,8 +147,10 @@ export const find = (text: string): DateMention[] => {
     if (+m[1]! >= 1 && +m[1]! <= 31) add(m.index! + 3, m.index! + m[0].length, { _tag: "DayOfMonth", day: +m[1]! });
   for (const m of text.matchAll(/\b(?:earlier )?this (month|week|year)\b|\bearlier in the (month|week|year)\b/gi))
     add(m.index!, m.index! + m[0].length, { _tag: "Period", unit: (m[1] ?? m[2])!.toLowerCase() as "month" | "week" | "year" });
-  for (const m of text.matchAll(/\b(?:last|past|previous)\s+(month|week|year)\b/gi))
-    add(m.index!, m.index! + m[0].length, { _tag: "LastPeriod", unit: m[1]!.toLowerCase() as "month" | "week" | "year" });
+  for (const m of text.matchAll(/\b(?:last|past|previous)\s+(month|week|year)\b/gi)) {
+    const rolling = /^past$/i.test(m[0].split(/\s+/)[0]!) && /\bthe\s+$/i.test(text.slice(Math.max(0, m.index! - 5), m.index!));
+    add(m.index!, m.index! + m[0].length, { _tag: "LastPeriod", unit: m[1]!.toLowerCase() as "month" | "week" | "year", ...(rolling ? { rolling: true as const } : {}) });
+  }
   for (const m of text.matchAll(/\b(?:in|during|since|of|for|throughout)\s+((?:19|20)\d{2})\b(?!\s*[-–]\d)/gi))
     add(m.index! + m[0].indexOf(m[1]!), m.index! + m[0].length, { _tag: "Year", year: +m[1]! });
   // "on Friday, April 1": the weekday only repeats the date that follows; the date takes its preposition.
@@ -252,6 +254,10 @@ export const resolve = (m: DateMention, reference: string | null, cap: string | 
     }
     case "LastPeriod": {
       const ref = parseISO(reference);
+      if (e.rolling === true) {
+        const from = e.unit === "week" ? addDays(ref, -6) : addDays(e.unit === "month" ? subMonths(ref, 1) : subMonths(ref, 12), 1);
+        return { from: iso(from), to: reference };
+      }
       if (e.unit === "month") {
         const m = subMonths(startOfMonth(ref), 1);
         return { from: iso(m), to: iso(endOfMonth(m)) };

@@ -612,3 +612,26 @@ describe("who said it: a person's name after an office (2.7.0)", () => {
     expect(claimsOf(text).map((c) => c.split(" | ")[1])).toEqual([who]);
   });
 });
+
+describe("superlatives, both sides together, the same number, the past week (2.8.0)", () => {
+  it.each([
+    // A superlative's "since ..." scopes no figure and makes no running count.
+    ["In the largest swap since the start of the full-scale invasion, 390 Ukrainians were returned on Friday.", ["prisoners_returned to_ukraine event 390 exact 2025-06-20 | unnamed outlet"]],
+    ["Zelensky said 1,358 Ukrainians were brought back in 2024, the most since the war began.", ["prisoners_returned to_ukraine cumulative 1358 exact 2024-12-31 | Zelensky"]],
+    ["Since the start of the full-scale invasion, 5,857 Ukrainians have been freed.", ["prisoners_returned to_ukraine cumulative 5857 exact 2025-06-20 | unnamed outlet"]],
+    // "A total of N ... on both sides" is both sides together; "each side releasing N" is each.
+    ["A total of 246 people were freed on both sides, with each side releasing 123.", ["prisoners_returned total event 246 exact 2025-06-20 | unnamed outlet", "prisoners_returned each_side event 123 exact 2025-06-20 | unnamed outlet"]],
+    // The same number after any act of return, in the next sentence too, said by that sentence's speaker.
+    ["Ukraine brought home 150 of its defenders on Friday, Zelensky said. In return, Kyiv handed over the same number of Russian servicemen, the Russian Defence Ministry said.", ["prisoners_returned to_ukraine event 150 exact 2025-06-20 | Zelensky", "prisoners_returned to_russia event 150 exact 2025-06-20 | Russian Defence Ministry"]],
+    ["Some 320 Ukrainian soldiers returned home on Saturday, and Russia got back the same number.", ["prisoners_returned to_ukraine event 320 about 2025-06-14 | unnamed outlet", "prisoners_returned to_russia event 320 about 2025-06-14 | unnamed outlet"]],
+  ])("%s", (text, expected) => {
+    expect(claimsOf(text)).toEqual(expected);
+  });
+
+  it("'the past week' is the seven days up to the day, 'last week' the calendar week before", () => {
+    const past = extract({ text: "Over the past week, Ukraine has received the bodies of 1,245 soldiers.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-20" }] }).claims[0]!.fields;
+    expect([past.kind, past.validFrom, past.validTo]).toEqual(["cumulative", "2025-06-14", "2025-06-20"]);
+    const last = extract({ text: "Last week, Ukraine received the bodies of 1,245 soldiers.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-20" }] }).claims[0]!.fields;
+    expect([last.validFrom, last.validTo]).toEqual(["2025-06-09", "2025-06-15"]);
+  });
+});

@@ -95,7 +95,7 @@ export const discrepancies = async (ctx: Context, p: Parsed): Promise<number> =>
       const blocks = v.discrepancies.map(T.discrepancyLines(ctx.style, fit));
       ctx.out(blocks.length === 0 ? "  (none)" : blocks.map((b) => b.lines.join("\n")).join("\n\n"));
       const cut = blocks.filter((b) => b.cut).length;
-      if (cut > 0) ctx.out(`\n${ctx.style.dim(R.wrapWords(`(${cut} of ${blocks.length} shortened to fit ${fit.width} columns; --full prints them whole, --json every field)`, fit.width, "  ", "  ").join("\n"))}`);
+      if (cut > 0) ctx.out(`\n${ctx.style.dim(R.wrapWords(`(${cut} of ${blocks.length} shortened to fit ${fit.width} columns; --full prints every figure and name, --json every field)`, fit.width, "  ", "  ").join("\n"))}`);
     }
     return 0;
   });

@@ -56,8 +56,9 @@ export const style = (isTTY: boolean, env: NodeJS.ProcessEnv): Style => {
   return { bold: wrap(on, 1, 22), dim: wrap(on, 2, 22), red: wrap(on, 31, 39), yellow: wrap(on, 33, 39), green: wrap(on, 32, 39) };
 };
 
+/** How many columns a string takes on a terminal (its code points, colours left out). */
 // eslint-disable-next-line no-control-regex
-const visible = (s: string): number => [...s.replace(/\u001b\[[0-9;]*m/g, "")].length;
+export const visible = (s: string): number => [...s.replace(/\u001b\[[0-9;]*m/g, "")].length;
 
 /**
  * An aligned table's lines, one at a time; columns whose header starts with ">" are right-aligned.
@@ -132,4 +133,27 @@ export const clip = (s: string, width: number): string => {
   // eslint-disable-next-line no-control-regex
   const plain = [...s.replace(/\u001b\[[0-9;]*m/g, "")];
   return `${plain.slice(0, Math.max(1, width - 1)).join("")}…`;
+};
+
+/**
+ * Words laid out in lines of at most `width` visible characters: the first line starts with `first`, the
+ * others with `rest`; runs of spaces become one. A word longer than a line is cut with an ellipsis. A
+ * coloured word keeps its colour unless it is cut.
+ */
+export const wrapWords = (s: string, width: number, first: string, rest: string): string[] => {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of s.split(" ").filter((w) => w !== "")) {
+    if (visible(word) <= width - visible(line) - (empty ? 0 : 1)) {
+      line += (empty ? "" : " ") + word;
+      empty = false;
+      continue;
+    }
+    if (!empty) lines.push(line), (line = rest);
+    line += clip(word, width - visible(line));
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
 };

@@ -103,7 +103,7 @@ export const text = (v: ReportView, o: Options, st: Style): string[] => {
   const n = v.discrepancies.length;
   if (o.full) {
     out.push(st.bold(`\nDiscrepancies (${n})`));
-    out.push(ds.length === 0 ? "  (none)" : ds.map(T.discrepancyBlock(st)).join("\n\n"));
+    out.push(ds.length === 0 ? "  (none)" : ds.map(T.discrepancyBlock(st, { width: o.width, full: true })).join("\n\n"));
   } else {
     out.push(st.bold(`\nDiscrepancies (${n}${n > 5 ? ", the five most important" : ""})`));
     out.push(...(ds.length === 0 ? ["  (none)"] : ds.slice(0, 5).flatMap((d, i) => discrepancyLines(d, i, R.cell)).map((l, j) => clip(j % 2 === 0 ? `  ${l}` : `     ${st.dim(l)}`))), ...more(n - Math.min(5, ds.length), "discrepancies"));

@@ -129,10 +129,16 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: "discrepancies",
-    synopsis: "facts discrepancies [--known-at D] [--through D] [--format text|jsonl] [--json]",
+    synopsis: "facts discrepancies [--known-at D] [--through D] [--format text|jsonl] [--width N] [--full] [--json]",
     summary: "Every fact on which sources disagree, with every version.",
-    description: "Conflicting versions of one fact, cumulative counts that fell, events adding up to more than a cumulative figure, and asymmetric phases of N-for-N exchanges.",
-    options: [{ name: "format", arg: "text|jsonl", description: "Output format (ignored with --json); jsonl is one discrepancy a line. Default: text." }, ...readers],
+    description:
+      "Conflicting versions of one fact, cumulative counts that fell, events adding up to more than a cumulative figure, and asymmetric phases of N-for-N exchanges. The text fits --width columns: an explanation that a figure cannot hold with many others names the three largest and says how many more (with their sum when they count days that do not overlap), long lines are wrapped or cut with \"…\", and a last line says how many discrepancies were shortened. --full prints every figure and whole names, however wide (a quoted sentence is cut to one line either way); --json and jsonl carry every field whole.",
+    options: [
+      { name: "format", arg: "text|jsonl", description: "Output format (ignored with --json); jsonl is one discrepancy a line. Default: text." },
+      { name: "width", arg: "N", description: "Columns of the text (explanations are shortened and wrapped, long attributions cut). Default: 100." },
+      { name: "full", description: "Text with every figure of every explanation and whole names (attributions, outlets), however wide." },
+      ...readers,
+    ],
     positionals: [0, 0],
     examples: ["facts discrepancies --json", "facts discrepancies --format jsonl --known-at 2025-06-30"],
   },

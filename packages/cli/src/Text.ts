@@ -45,12 +45,109 @@ export const period = (from: string | null, to: string | null): string =>
 export const versionLine = (v: VersionRow, st: Style) =>
   `${R.reported(v.value, v.qualifier).padStart(12)}  ${R.cell(v.attributedTo)}${v.reportedVia === null ? "" : ` via ${R.cell(v.reportedVia)}`}  ${st.dim(R.cell(`${v.outlet ?? "unnamed outlet"}, ${v.publishedAt ?? "undated"}`))}`;
 
-export const discrepancyBlock = (st: Style) => (d: DiscrepancyRow, i: number) =>
-  [
-    `  ${i + 1}. ${st.red(d.reason)}  ${d.metric} ${d.direction} ${d.kind}  ${period(d.validFrom, d.validTo)}`,
-    `     ${R.cell(d.detail)}`,
-    ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}${v.direction === d.direction ? "" : `  ${v.direction}`}`, `${" ".repeat(19)}${st.dim(R.clip(`“${R.cell(v.sentence.replace(/\s+/g, " "))}”`, 80))}`]),
-  ].join("\n");
+/** How a discrepancy is laid out: within `width` columns, or `full` (every figure and whole lines, as the block always was). */
+export interface Fit {
+  readonly width: number;
+  readonly full: boolean;
+}
+export const screen: Fit = { width: 100, full: false };
+
+// One figure of a window explanation as the core writes it: "6057 bodies_returned through 2025-06-16",
+// "≥ 1001 prisoners_returned over 2025-06-02..2025-07-22", "6650–7350 bodies_returned through 2025-07-23".
+const FIGURE = /^(?:≥ (\d+)|(\d+)–(\d+)|(\d+)) \S+ (?:through (\d{4}-\d{2}-\d{2})|over (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}))$/;
+
+interface Figure {
+  readonly text: string;
+  readonly lo: number;
+  readonly hi: number | null;
+  /** Null for a running total ("through"). */
+  readonly from: string | null;
+  readonly to: string;
+}
+
+const figureOf = (text: string): Figure | null => {
+  const m = FIGURE.exec(text);
+  if (m === null) return null;
+  const lo = Number(m[1] ?? m[2] ?? m[4]);
+  const hi = m[1] !== undefined ? null : Number(m[3] ?? m[4]);
+  return { text, lo, hi, from: m[6] ?? null, to: m[5] ?? m[7]! };
+};
+
+/** An interval as the core's explanations write it: "3257", "≥ 3257", "3200–3300". */
+const shown = (lo: number, hi: number | null) => (hi === null ? `≥ ${lo}` : lo === hi ? `${lo}` : `${lo}–${hi}`);
+
+/**
+ * A discrepancy's explanation short enough for a screen. A bound that "cannot hold with" more than
+ * `keep` + 1 figures names the `keep` largest (in the explanation's own order), then how many it leaves
+ * out and, when those are all counts over days that do not overlap, their sum: "… and 909 bodies_returned
+ * over 2025-04-01..2025-04-30 and 16 more (sum 3257); its upper bound was set aside". Any other
+ * explanation, or one this does not read, is returned whole. `left` is how many figures were left out.
+ */
+export const shortDetail = (detail: string, keep = 3): { readonly text: string; readonly left: number } => {
+  const whole = { text: detail, left: 0 };
+  const m = /^([^;]*?) cannot hold with ([^;]*)(;[^]*)?$/.exec(detail);
+  if (m === null) return whole;
+  const parts = m[2]!.split(" and ");
+  if (parts.length <= keep + 1) return whole;
+  const figures = parts.map(figureOf);
+  if (figures.some((f) => f === null)) return whole;
+  const fs = figures as Figure[];
+  const named = new Set(
+    fs
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => b.f.lo - a.f.lo || a.i - b.i)
+      .slice(0, keep)
+      .map((x) => x.i),
+  );
+  const left = fs.filter((_, i) => !named.has(i));
+  const byDay = [...left].sort((a, b) => (a.from! < b.from! ? -1 : a.from! > b.from! ? 1 : 0));
+  const disjoint = left.every((f) => f.from !== null) && byDay.every((f, i) => i === 0 || f.from! > byDay[i - 1]!.to);
+  const sum = disjoint ? ` (sum ${shown(left.reduce((s, f) => s + f.lo, 0), left.some((f) => f.hi === null) ? null : left.reduce((s, f) => s + f.hi!, 0))})` : "";
+  return { text: `${m[1]} cannot hold with ${fs.filter((_, i) => named.has(i)).map((f) => f.text).join(" and ")} and ${left.length} more${sum}${m[3] ?? ""}`, left: left.length };
+};
+
+/** A version's line within `width`: the attribution, then the outlet and day, are cut (with "…") before anything else. */
+const versionFitted = (v: VersionRow, d: DiscrepancyRow, st: Style, width: number): { line: string; cut: boolean } => {
+  const value = R.reported(v.value, v.qualifier).padStart(12);
+  const who = `${R.cell(v.attributedTo)}${v.reportedVia === null ? "" : ` via ${R.cell(v.reportedVia)}`}`;
+  const where = R.cell(`${v.outlet ?? "unnamed outlet"}, ${v.publishedAt ?? "undated"}`);
+  const dir = v.direction === d.direction ? "" : `  ${v.direction}`;
+  const room = width - 5 - R.visible(value) - 4 - R.visible(dir);
+  let w = who;
+  let p = where;
+  if (R.visible(who) + R.visible(where) > room) {
+    w = R.clip(who, Math.max(12, room - R.visible(where)));
+    p = R.clip(where, Math.max(1, room - R.visible(w)));
+  }
+  return { line: R.clip(`     ${value}  ${w}  ${st.dim(p)}${dir}`, width), cut: w !== who || p !== where };
+};
+
+/**
+ * A discrepancy as lines: the rule and the fact, the explanation, and every version with its sentence.
+ * Within `fit.width` columns unless `fit.full`: the explanation is shortened (shortDetail) and wrapped, as
+ * is a long first line; long attributions and outlets are cut. `cut` says whether anything was left out
+ * (figures, or part of an attribution; a sentence is always cut to its line, as it always was).
+ */
+export const discrepancyLines =
+  (st: Style, fit: Fit = screen) =>
+  (d: DiscrepancyRow, i: number): { lines: string[]; cut: boolean } => {
+    const sentenceLine = (v: VersionRow) => `${" ".repeat(19)}${st.dim(R.clip(`“${R.cell(v.sentence.replace(/\s+/g, " "))}”`, fit.full ? 80 : Math.max(20, fit.width - 20)))}`;
+    const head = `  ${i + 1}. ${st.red(d.reason)}  ${d.metric} ${d.direction} ${d.kind}  ${period(d.validFrom, d.validTo)}`;
+    if (fit.full)
+      return {
+        lines: [head, `     ${R.cell(d.detail)}`, ...d.versions.flatMap((v) => [`     ${versionLine(v, st)}${v.direction === d.direction ? "" : `  ${v.direction}`}`, sentenceLine(v)])],
+        cut: false,
+      };
+    const short = shortDetail(R.cell(d.detail));
+    const heads = R.visible(head) <= fit.width ? [head] : R.wrapWords(head, fit.width, "  ", "     ");
+    const versions = d.versions.map((v) => versionFitted(v, d, st, fit.width));
+    return {
+      lines: [...heads, ...R.wrapWords(short.text, fit.width, "     ", "       "), ...d.versions.flatMap((v, j) => [versions[j]!.line, sentenceLine(v)])],
+      cut: short.left > 0 || versions.some((x) => x.cut),
+    };
+  };
+
+export const discrepancyBlock = (st: Style, fit: Fit = screen) => (d: DiscrepancyRow, i: number) => discrepancyLines(st, fit)(d, i).lines.join("\n");
 
 /** The totals command's text. */
 export const totals = (v: TotalsView, st: Style): string[] => {

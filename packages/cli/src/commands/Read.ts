@@ -74,16 +74,28 @@ export const totals = async (ctx: Context, p: Parsed): Promise<number> => {
   });
 };
 
+/** --width: the columns a screen's text fits in (40 or more). Default: 100. */
+const widthOf = (p: Parsed): number => {
+  const widthArg = str(p, "width");
+  const width = widthArg === undefined ? 100 : Number(widthArg);
+  if (!Number.isInteger(width) || width < 40) fail(AppError.invalidArgument("--width", `"${widthArg}" is not a number of columns (40 or more)`));
+  return width;
+};
+
 export const discrepancies = async (ctx: Context, p: Parsed): Promise<number> => {
   const a = await axes(ctx, p);
   const format = formatOf(p, "discrepancies", ["text", "jsonl"]);
+  const fit = { width: widthOf(p), full: flag(p, "full") };
   return withApp(ctx, p, false, async (app) => {
     const v = unwrap(await app.discrepancies(a));
     if (flag(p, "json")) await streamJson(ctx, v, "discrepancies");
     else if (format === "jsonl") await O.lines(ctx.write, O.jsonl(v.discrepancies));
     else {
       ctx.out(ctx.style.bold(`Discrepancies known on ${v.knownAt} (${v.discrepancies.length})`));
-      ctx.out(v.discrepancies.length === 0 ? "  (none)" : v.discrepancies.map(T.discrepancyBlock(ctx.style)).join("\n\n"));
+      const blocks = v.discrepancies.map(T.discrepancyLines(ctx.style, fit));
+      ctx.out(blocks.length === 0 ? "  (none)" : blocks.map((b) => b.lines.join("\n")).join("\n\n"));
+      const cut = blocks.filter((b) => b.cut).length;
+      if (cut > 0) ctx.out(`\n${ctx.style.dim(R.wrapWords(`(${cut} of ${blocks.length} shortened to fit ${fit.width} columns; --full prints every figure and name, --json every field)`, fit.width, "  ", "  ").join("\n"))}`);
     }
     return 0;
   });
@@ -93,9 +105,7 @@ export const report = async (ctx: Context, p: Parsed): Promise<number> => {
   const a = await axes(ctx, p);
   const format = str(p, "format") ?? "text";
   if (format !== "text" && format !== "md" && format !== "html") usage(`report: --format must be text, md or html, not "${format}"`);
-  const widthArg = str(p, "width");
-  const width = widthArg === undefined ? 100 : Number(widthArg);
-  if (!Number.isInteger(width) || width < 40) fail(AppError.invalidArgument("--width", `"${widthArg}" is not a number of columns (40 or more)`));
+  const width = widthOf(p);
   return withApp(ctx, p, false, async (app) => {
     if (format === "html" && !flag(p, "json")) {
       const { Report: Html } = await import("@factledger/web");

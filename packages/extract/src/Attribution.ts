@@ -6,7 +6,7 @@
  * plus the channel it came through.
  */
 
-const VERBS = "said|says|announced|announces|reported|reports|told|confirmed|confirms|stated|states|added|adds|wrote|writes|noted|claimed|claims|posted|declared";
+const VERBS = "said|says|say|announced|announces|reported|reports|told|confirmed|confirms|stated|states|added|adds|wrote|writes|noted|claimed|claims|posted|declared";
 const ORG_NOUNS = new Set([
   "ministry", "headquarters", "office", "agency", "service", "media", "government", "authorities", "forces", "army",
   "military", "kremlin", "side", "council", "committee", "commission", "staff", "command", "department", "administration", "parliament", "ombudsman's",
@@ -112,6 +112,8 @@ const make = (words: string[], start: number, end: number, verbEnd: number, via:
   if (name.length === 0) return null;
   // "the ministry", "the Russian leader": a reference, unless it names enough to stand alone.
   const properOrg = capitals.length >= 1 && ORG_NOUNS.has(head) && capitals.some((w) => !TITLES.has(w) || /^(?:Russian|Ukrainian|Russia's|Ukraine's)$/.test(w));
+  // "Russian officials said", "Ukrainian authorities say": a side's officials, named by the side.
+  if (/^(?:officials|authorities|sources|side|military|government)$/.test(head) && words.length === 2 && /^(?:Russian|Ukrainian)$/.test(words[0]!)) return { name: words.join(" "), isPerson: false, start, end, verbEnd, reference: false, via };
   if (GENERIC_HEADS.has(head) && !properOrg && !(isPerson && capitals.length > 0 && !TITLES.has(capitals.at(-1)!))) return { name: head, isPerson: !ORG_NOUNS.has(head), start, end, verbEnd, reference: true, via };
   if (capitals.length === 0) return null;
   return { name, isPerson, start, end, verbEnd, reference: false, via };
@@ -134,7 +136,8 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
       continue;
     }
     // "Dmytro Lubinets also said": an adverb between the name and the verb is not part of the name.
-    const adverb = /\s(?:also|later|further|then|previously|earlier|again|additionally|separately|recently|once)\s+$/i.exec(text.slice(Math.max(0, at - 20), at));
+    // "Kyiv has said", "officials have also said": the auxiliary too.
+    const adverb = /\s(?:(?:has|have|had)(?:\s+(?:also|previously|earlier|repeatedly|already))?|also|later|further|then|previously|earlier|again|additionally|separately|recently|once)\s+$/i.exec(text.slice(Math.max(0, at - 30), at));
     const before = wordsBefore(text, adverb === null ? at : at - adverb[0].length + 1);
     const via = null;
     // "... at the peace talks in Istanbul, said": a place after its preposition is not who spoke.

@@ -708,7 +708,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           kind = "cumulative";
         // "... returned more than 6,000, while receiving only 57 in return": a figure set against another shares its kind.
         const prev = inSentence.at(-1);
-        if (kind === "event" && prev !== undefined && prev.kind === "cumulative" && (elliptical || /^\s*in return\b/i.test(after)) && !eventCue) kind = "cumulative";
+        // "6,060 bodies were returned in exchange for 78 Russian bodies": the counterpart of a running count is one too.
+        const counterpart = /\b(?:in exchange for|in return for)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?(?:(?:only|just|more than|over|about|some|nearly|almost|at least)\s+)?$/i.test(before);
+        if (kind === "event" && prev !== undefined && prev.kind === "cumulative" && (((elliptical || /^\s*in return\b/i.test(after)) && !eventCue) || (counterpart && !own))) kind = "cumulative";
         // "Since the invasion, Ukraine has returned 5,857. Outside of exchanges, another 555 have been returned.": a
         // further count in the perfect, right after a running count and with no day of its own, is counted the same way.
         const lastCount = drafts.at(-1);
@@ -760,6 +762,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const both = /\b(?:Russia|Moscow|Russian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b(?!\s+(?:has|is|was)\b)|\b(?:Ukraine|Kyiv|Kiev|Ukrainian)\b[^.;]{0,40}\b(?:and|,)\s+(?:\w+\s+)?\b(?:Russia|Moscow|Russian)\b(?!\s+(?:has|is|was)\b)|\b(?:the two|both) (?:sides|countries|parties|nations)\b|\bthe (?:sides|parties)\b/.test(subject);
         if (both && /\b(?:exchang\w*|swap\w*|trad\w*|releas\w*|freed|frees?)\b/i.test(lead + " " + rest.slice(0, 30))) direction = TOTAL_CUE.test(lead.slice(-40) + rest.slice(0, 20)) ? "total" : "each_side";
       }
+      // "Two Ukrainian pilots were freed alongside 85 soldiers": a figure added to the one before goes the same way.
+      const added = inSentence.at(-1);
+      if (direction === null && added !== undefined && Claim.isPartyDirection(added.direction) && added.kind === kind && /\b(?:alongside|along with|together with|as well as|in addition to|besides|plus)\s+(?:(?:another|more than|over|about|some|nearly|almost|at least)\s+)?$/i.test(before))
+        direction = added.direction.replace(/^to_/, "");
       if (direction === null && kind === "target" && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
       if (direction === null && kind !== "stock") {
         // The subject of the verb nearest before the figure: "Ukraine received 49", "Russia handed over ... and took away 60".

@@ -624,6 +624,13 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     // The same number after any act of return, in the next sentence too, said by that sentence's speaker.
     ["Ukraine brought home 150 of its defenders on Friday, Zelensky said. In return, Kyiv handed over the same number of Russian servicemen, the Russian Defence Ministry said.", ["prisoners_returned to_ukraine event 150 exact 2025-06-20 | Zelensky", "prisoners_returned to_russia event 150 exact 2025-06-20 | Russian Defence Ministry"]],
     ["Some 320 Ukrainian soldiers returned home on Saturday, and Russia got back the same number.", ["prisoners_returned to_ukraine event 320 about 2025-06-14 | unnamed outlet", "prisoners_returned to_russia event 320 about 2025-06-14 | unnamed outlet"]],
+    // A figure added to the one before goes the same way; the counterpart of a running count is one too.
+    ["Two Ukrainian pilots were freed alongside 85 soldiers.", ["prisoners_returned to_ukraine event 2 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_ukraine event 85 exact 2025-06-20 | unnamed outlet"]],
+    ["The remains of 6,060 Ukrainian soldiers were returned in exchange for 78 Russian bodies, according to Vladimir Medinsky.", ["bodies_returned to_ukraine cumulative 6060 exact 2025-06-20 | Vladimir Medinsky", "bodies_returned to_russia cumulative 78 exact 2025-06-20 | Vladimir Medinsky"]],
+    // A side's officials are a speaker of that side: whose soldiers "returned home" follows from it.
+    ["Russian officials said 150 soldiers had returned home.", ["prisoners_returned to_russia event 150 exact 2025-06-20 | Russian officials"]],
+    ["Ukrainian officials say more than 10,000 Ukrainians are held by Russia.", ["held_captive to_ukraine stock 10000 more_than 2025-06-20 | Ukrainian officials"]],
+    ["Kyiv has said it is holding about 6,000 Russian prisoners of war.", ["held_captive to_russia stock 6000 about 2025-06-20 | Kyiv"]],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

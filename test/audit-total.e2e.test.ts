@@ -29,13 +29,13 @@ const pairs = (axes: readonly string[]) => {
 };
 
 describe("the audit of every total on the seeds ends on the total", () => {
-  it("known today: prisoners returned to Ukraine end on 1,198, and every other total on its own figure", () => {
+  it("known today: prisoners returned to Ukraine end on 1,197, and every other total on its own figure", () => {
     const all = pairs([]);
     expect(all.length).toBeGreaterThanOrEqual(7);
-    expect(all.find((p) => p.metric === "prisoners_returned" && p.direction === "to_ukraine")!.audit).toEqual({ best: 1198, lo: 1198, hi: null });
+    expect(all.find((p) => p.metric === "prisoners_returned" && p.direction === "to_ukraine")!.audit).toEqual({ best: 1197, lo: 1197, hi: null });
     for (const p of all) expect({ ...p, audit: p.audit }).toEqual({ ...p, audit: p.total });
     const t = facts(["timeline", "--metric", "prisoners_returned", "--direction", "to_ukraine", "--store", store, "--json"]).json();
-    expect(figure(t.points.at(-1))).toEqual({ best: 1198, lo: 1198, hi: null });
+    expect(figure(t.points.at(-1))).toEqual({ best: 1197, lo: 1197, hi: null });
   });
 
   for (const axes of [["--known-at", "2025-05-24"], ["--known-at", "2025-06-20"], ["--known-at", "2025-06-20", "--through", "2025-06-14"]])

@@ -72,15 +72,15 @@ describe.skipIf(!available)("the dashboard in Chromium", () => {
     s.cleanup();
   });
 
-  it("the first load shows the seeds as last known (27 June: 1,198 prisoners returned to Ukraine) within a second", async () => {
+  it("the first load shows the seeds as last known (27 June: 1,197 prisoners returned to Ukraine) within a second", async () => {
     const page = await open(server.url);
     const ms = Number(await page.evaluate(() => document.body.dataset.firstReadyMs));
     console.log(`first page load of the seeds: ${ms} ms to the full view`);
     // The issue asks for under one second; the bound is looser because CI shares two cores with other jobs.
     expect(ms).toBeLessThan(2500);
     expect(await page.$eval("#known-at-day", (e) => e.textContent)).toBe("27 Jun 2025");
-    expect(await headline(page, "prisoners_returned:to_ukraine")).toBe("1,198");
-    expect(await page.$eval('.card[data-figure="prisoners_returned:to_ukraine"] .bounds', (e) => e.textContent)).toBe("≥ 1,198");
+    expect(await headline(page, "prisoners_returned:to_ukraine")).toBe("1,197");
+    expect(await page.$eval('.card[data-figure="prisoners_returned:to_ukraine"] .bounds', (e) => e.textContent)).toBe("≥ 1,197");
     expect(await page.$$eval('.card[data-figure="prisoners_returned:to_ukraine"] .dot', (d) => d.length)).toBeGreaterThanOrEqual(6);
     mkdirSync(shots, { recursive: true });
     await page.setViewport({ width: 1280, height: 1500 });
@@ -185,7 +185,7 @@ describe.skipIf(!available)("the dashboard in Chromium", () => {
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
     const csv = (await wait(".csv")).toString("utf8").split("\n");
     expect(csv[0]).toBe("metric,direction,best,lo,hi,claims,sources,disputed");
-    expect(csv).toContainEqual(expect.stringMatching(/^prisoners_returned,to_ukraine,1198,1198,,6,/));
+    expect(csv).toContainEqual(expect.stringMatching(/^prisoners_returned,to_ukraine,1197,1197,,6,/));
     await page.close();
   });
 
@@ -226,7 +226,7 @@ describe.skipIf(!available)("the dashboard in Chromium", () => {
     page.on("request", (q) => requests.push(q.url()));
     await page.goto(`file://${file}`, { waitUntil: "load" });
     await page.waitForFunction(() => document.body.dataset.ready === "2025-06-27|2025-06-27", { timeout: 20_000 });
-    expect(await headline(page, "prisoners_returned:to_ukraine")).toBe("1,198");
+    expect(await headline(page, "prisoners_returned:to_ukraine")).toBe("1,197");
     await slide(page, "known-at", "2025-05-24", "2025-05-24|2025-05-24");
     expect(await headline(page, "prisoners_returned:to_ukraine")).toBe("697");
     expect(await page.$eval("#live", (e) => e.textContent)).toBe("static report");

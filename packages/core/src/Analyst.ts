@@ -82,7 +82,7 @@ export const decide = (c: Command, ledger: L.Ledger): E.Either<RuleViolation, re
       if (c.value !== null && (!Number.isInteger(c.value) || c.value < 0)) return invalid("--value", `${c.value} is not a whole number`);
       if (c.validFrom !== null && c.validTo !== null && c.validFrom > c.validTo) return invalid("--valid-from", `${c.validFrom} is after --valid-to ${c.validTo}`);
       const claimId = addedClaimId(c);
-      const interval = Q.fromReported(c.value, c.qualifier, c.kind === "event");
+      const interval = Q.fromReported(c.value, c.qualifier);
       const claim: ClaimFields = {
         id: claimId,
         metric: c.metric,

@@ -193,7 +193,7 @@ export const build = (claims: readonly ClaimView[], parties: readonly string[]):
   const undatedTargets: Placed[] = [];
   for (const claim of claims) {
     const f = claim.fields;
-    const interval = Q.fromReported(f.value, f.qualifier, f.kind === "event");
+    const interval = Q.fromReported(f.value, f.qualifier);
     for (const direction of directionsOf(f.direction, parties)) {
       const key = slotKey(claim, direction);
       const placed: Placed = { claim, direction, interval, claimant: claimantOf(claim) };
@@ -323,7 +323,7 @@ const placedOf = (s: Slot): readonly Placed[] => {
   // A slot is immutable: its claims are listed once (the slot rules read them at every build, the audit at every step).
   let out = placedMemo.get(s);
   if (out === undefined)
-    placedMemo.set(s, (out = s.versions.flatMap((v) => [v.current, ...v.history]).map((p) => ({ ...p, interval: Q.fromReported(p.claim.fields.value, p.claim.fields.qualifier, p.claim.fields.kind === "event") }))));
+    placedMemo.set(s, (out = s.versions.flatMap((v) => [v.current, ...v.history]).map((p) => ({ ...p, interval: Q.fromReported(p.claim.fields.value, p.claim.fields.qualifier) }))));
   return out;
 };
 const placedMemo = new WeakMap<Slot, readonly Placed[]>();

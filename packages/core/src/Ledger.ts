@@ -284,7 +284,7 @@ const rootOf = (ledger: Ledger, articleId: string): ArticleInfo | undefined => {
 
 const applyChanges = (fields: ClaimFields, changes: ClaimChanges): ClaimFields => {
   const merged: ClaimFields = { ...fields, ...(changes as Partial<ClaimFields>) };
-  const i = Q.fromReported(merged.value, merged.qualifier, merged.kind === "event");
+  const i = Q.fromReported(merged.value, merged.qualifier);
   return { ...merged, lo: i.lo, hi: i.hi };
 };
 

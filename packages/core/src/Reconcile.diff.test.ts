@@ -55,7 +55,7 @@ const wideFields = (id: string): fc.Arbitrary<ClaimFields> =>
     .map((r) => {
       const kind = r.metric === "held_captive" ? "stock" : r.metric.endsWith("_agreed") ? "target" : r.cumulative ? "cumulative" : "event";
       const value = r.qualifier === "undisclosed" ? null : r.value;
-      const i = Q.fromReported(value, r.qualifier, kind === "event");
+      const i = Q.fromReported(value, r.qualifier);
       const earlier = DAYS[Math.max(0, r.a - r.back)]!;
       // Deals are mostly made on a few days, and a figure may be linked to any of them, before or after its own day
       // (counted outside the deal's scope), so that links meet the deals they name.

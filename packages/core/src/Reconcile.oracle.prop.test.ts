@@ -21,8 +21,8 @@ type Iv = { lo: number; hi: number | null };
 const parties = ["ukraine", "russia"];
 
 /** Rule 1, restated: the interval of a reported value (counts are never negative). */
-const intervalOf = (value: number | null, q: string, happened: boolean): Iv => {
-  if (q === "undisclosed" || value === null) return { lo: happened ? 1 : 0, hi: null };
+const intervalOf = (value: number | null, q: string): Iv => {
+  if (q === "undisclosed" || value === null) return { lo: 0, hi: null };
   const t = Math.max(1, Math.ceil(0.05 * value));
   switch (q) {
     case "exact":
@@ -96,8 +96,8 @@ const versionsOf = (claims: readonly ClaimView[]): { versions: RVersion[]; revis
     // (the higher lower bound, then the higher upper bound, none above all, then the most recent); an analyst's claim is its own.
     const ofArticle = new Map<string, ClaimView>();
     const larger = (a: ClaimView, b: ClaimView): boolean => {
-      const ia = intervalOf(a.fields.value, a.fields.qualifier, a.fields.kind === "event");
-      const ib = intervalOf(b.fields.value, b.fields.qualifier, b.fields.kind === "event");
+      const ia = intervalOf(a.fields.value, a.fields.qualifier);
+      const ib = intervalOf(b.fields.value, b.fields.qualifier);
       if (ia.lo !== ib.lo) return ia.lo > ib.lo;
       if (ia.hi !== ib.hi) return ia.hi === null || (ib.hi !== null && ia.hi > ib.hi);
       return newer(a, b) < 0;
@@ -111,7 +111,7 @@ const versionsOf = (claims: readonly ClaimView[]): { versions: RVersion[]; revis
     // A restatement consistent with the claimant's earlier version narrows it; one that contradicts it is a revision.
     let eff: Iv | null = null;
     for (const c of oldestFirst) {
-      const i = intervalOf(c.fields.value, c.fields.qualifier, c.fields.kind === "event");
+      const i = intervalOf(c.fields.value, c.fields.qualifier);
       const m: Iv | null = eff === null ? i : meet(eff, i);
       if (m === null) revisions++;
       eff = m ?? i;

@@ -53,7 +53,7 @@ const oracleClaim = fc
   .map((r) => {
     const [lo, hi] = r.a <= r.b ? [r.a, r.b] : [r.b, r.a];
     const value = r.qualifier === "undisclosed" ? null : r.kind === "target" ? Math.max(1, r.value) : r.value;
-    const i = Q.fromReported(value, r.qualifier, r.kind === "event");
+    const i = Q.fromReported(value, r.qualifier);
     // An undated event, or a running count of an undated page.
     const undated = (r.kind === "event" || r.kind === "cumulative") && r.shape === "undated";
     const validTo = undated ? null : hi;
@@ -132,7 +132,7 @@ export const richClaimFields = (id: string, attributedTo: fc.Arbitrary<string>):
       // The kind follows the metric as the extractor reads it: a held count is a stock, an agreed one a target.
       const kind = r.metric === "held_captive" ? "stock" : r.metric.endsWith("_agreed") ? "target" : r.kind === "target" || r.kind === "stock" ? "event" : r.kind;
       const value = r.qualifier === "undisclosed" ? null : r.value;
-      const i = Q.fromReported(value, r.qualifier, kind === "event");
+      const i = Q.fromReported(value, r.qualifier);
       const [lo, hi] = r.a <= r.b ? [r.a, r.b] : [r.b, r.a];
       const undated = r.shape === "undated";
       return {

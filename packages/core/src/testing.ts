@@ -49,7 +49,7 @@ export const claimFields = (id: string): fc.Arbitrary<ClaimFields> =>
     .map((r) => {
       const kind = r.metric === "held_captive" ? ("stock" as const) : r.metric.endsWith("_agreed") ? ("target" as const) : r.kind === "target" ? ("event" as const) : r.kind;
       const value = r.qualifier === "undisclosed" ? null : r.value;
-      const i = Q.fromReported(value, r.qualifier, kind === "event");
+      const i = Q.fromReported(value, r.qualifier);
       const scope = kind === "cumulative" && r.scope !== null && r.scope <= r.from ? r.scope : null;
       return {
         id,
@@ -207,7 +207,7 @@ export const claimMaker = (options: {
   return (f, known, more = {}) => {
     const value = f.value === undefined ? 0 : f.value;
     const qualifier = f.qualifier ?? "exact";
-    const i = Q.fromReported(value, qualifier, f.kind === "event");
+    const i = Q.fromReported(value, qualifier);
     const id = `c${++n}`;
     const article = more.articleId ?? `a${n}`;
     const at = options.distinctEvidence === true ? n : 0;

@@ -487,7 +487,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // The contract's prisoners_returned counts soldiers and civilians together unless the text splits them:
       // "307 Ukrainian soldiers" alone is people returned; soldiers_returned is the soldiers' part of a split.
       const d = raw.metric === "soldiers_returned" && !/\bcivilians?\b/i.test(text) ? { ...raw, metric: "prisoners_returned" } : raw;
-      const q = Q.fromReported(d.value, d.qualifier, d.kind === "event");
+      const q = Q.fromReported(d.value, d.qualifier);
       const draft: Draft = { ...d, lo: q.lo, hi: q.hi, evidence };
       drafts.push(draft);
       inSentence.push(draft);

@@ -72,7 +72,11 @@ const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|yea
 
 const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? (?:over|back)|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
 const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|repatriation|handover|liberation|retrieval) of)\s+(?:(?:the|some|an?|another|more than|over|at least|about|nearly|almost|around)\s+)*$/i;
-const TARGET_CUE = /\b(?:agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|readiness to|committed to|commits? to|commitment to|operation to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting|intending|planning|looks? forward)\s+to|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
+/** A handover told without its giver: passive "were handed over", "ready for transfer", "arrived at the exchange area". */
+const HANDED_BY_SPEAKER = /\b(?:(?:were|was|had been|have been|has been|are|is|will be|would be|to be)\s+(?:\w+\s+)?(?:handed\s+(?:over|back)|transferred|sent\s+back|delivered)|ready\s+(?:for|to\s+be)\s+(?:the\s+)?(?:transfer|handover|handed\s+over|transferred|exchange|repatriation)|arrived\s+(?:[\w-]+\s+){0,5}?(?:at|in|to)\s+(?:the\s+)?(?:designated\s+|agreed\s+)?(?:exchange|handover|transfer)\s+(?:area|point|site|zone|place))\b/i;
+/** Staged for a handover, not yet handed over: "1,000 bodies were ready for transfer", "has arrived at the designated exchange area". */
+const STAGED_AFTER = /^[^.;]{0,80}?\b(?:(?:were|was|are|is|are\s+now|stand)\s+(?:\w+\s+)?ready\s+for\s+(?:the\s+)?(?:transfer|handover|exchange|repatriation)|arrived\s+(?:[\w-]+\s+){0,5}?(?:at|in|to)\s+(?:the\s+)?(?:designated\s+|agreed\s+)?(?:exchange|handover|transfer)\s+(?:area|point|site|zone|place))\b/i;
+const TARGET_CUE = /\b(?:ready\s+for\s+(?:the\s+)?(?:transfer|handover|exchange|repatriation)|agree[ds]?|agreeing|agreement|agreements|deal|accord|pledged?|promis(?:e|ed|es)|plan(?:s|ned)?|intend(?:s|ed)?|will|would|shall|ready to|prepared to|willing to|readiness to|committed to|commits? to|commitment to|operation to|offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|formula|memorandum|expected to|due to|set to|scheduled|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting|intending|planning|looks? forward)\s+to|upcoming|in the coming|next (?:stage|phase|round)|could|to be (?:exchanged|swapped|released|returned|handed over|freed|transferred|repatriated)|negotiat\w*|talks on|reached (?:a|an) (?:agreement|deal))\b/i;
 const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|readiness to|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting)\s+to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is|were|was)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
 const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in (?:(?:russian|ukrainian|enemy|russia['’]s|ukraine['’]s)\s+)?(?:captivity|custody|detention)|remain(?:s|ed|ing)?|still in|being held|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine)|(?:are|were|is|was)\s+(?:\w+\s+)?(?:pows|prisoners of war|captives|hostages)\b|(?:has|have|had)\s+taken(?!\s+(?:back|home|part))|taken\s+(?:\w+\s+){0,3}?(?:prisoner|captive))\b/i;
@@ -565,6 +569,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (phrase.category === "other" && !bodiesOf) continue;
       // "Those freed include 82 privates and sergeants and 21 officers": ranks and other sub-groups after "include" are parts.
       if (!bodiesOf && SUBGROUP_HEADS.test(/^\s*([\w’'-]+)/.exec(after)?.[1]?.toLowerCase() ?? "") && /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of)\b[^.;]{0,60}$/i.test(before)) continue;
+      // "132 Ukrainian men and eight women", "20 female and 80 male defenders": a split by sex is parts of a whole, each a sub-group.
+      const sex = bodiesOf ? null : /^\s*(?:[\w’'-]+\s+){0,2}?(men|male|women|female)\b/i.exec(after.slice(0, phrase.end + 12));
+      if (sex !== null) {
+        const opposite = /^(?:men|male)$/i.test(sex[1]!) ? /^\s*(?:[\w’'-]+\s+){0,2}?(?:women|female)\b/i : /^\s*(?:[\w’'-]+\s+){0,2}?(?:men|male)\b/i;
+        if (mentions.some((o) => o.start !== m.start && Math.abs(o.start - m.start) <= 60 && opposite.test(text.slice(o.end, o.end + 30)))) continue;
+      }
       if (bodiesOf) category = "bodies";
       else if (phrase.category === "subgroup") {
         // A sub-group is a new total only when it is the only figure about captives in the sentence.
@@ -669,7 +679,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const formulaEvent = m.formula && /\b(?:exchanged|swapped|carried out|took place|there was an exchange|conducted|completed|returned|handed over|received)\b/i.test(text) && !/\b(?:agree\w*|deal|will|would|plan\w*|propos\w*|under|as part of|memorandum|accord|complet\w*|conclud\w*|finali[sz]\w*|within)\b/i.test(lead.slice(-50) + rest.slice(0, 40));
       // "announced the completion of the repatriation ... and the return of more than 6,000": a finished process.
       const completion = /\b(?:announc\w*|report\w*|confirm\w*|marked|declared)\s+(?:the\s+)?complet(?:ion|ed)\b/i.test(text.slice(0, m.start)) && !modal;
-      if (refused) kind = "target";
+      const staged = STAGED_AFTER.test(rest) && !pastReturnAfter;
+      if (refused || staged) kind = "target";
       else if (m.formula && !formulaEvent) kind = "target";
       else if (!finiteReturn && !pastReturnAfter && NOMINAL_RETURN.test(before) && returnAfter === null && /\bagree\w*|\bdeal\b|\bwill\b|\bplan\w*/i.test(text) && !EVENT_CUE.test(text) && !completion) kind = "target";
       // "announced the completion of the repatriation under the Istanbul agreements and the return of more than 6,000": done, not agreed.
@@ -681,8 +692,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       else if (sentenceHasReturn && (exchangeInReach(text, m.start, rest) || anaphoricExchange)) kind = "event";
       else continue;
       if (kind === "target") {
-        if (!refused && !TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
-        commitment = refused || (OFFER_CUE.test(lead.slice(-60) + " " + rest.slice(0, 40)) && !/\bagree\w*\b/i.test(lead.slice(-60))) ? "offered" : "agreed";
+        if (!refused && !staged && !TALKS.test(text) && !m.formula && !FUTURE_AFTER.test(rest) && targetBefore === null) continue;
+        // A handover one side has staged is its offer until it is done: it counts toward no deal.
+        commitment = refused || staged || (OFFER_CUE.test(lead.slice(-60) + " " + rest.slice(0, 40)) && !/\bagree\w*\b/i.test(lead.slice(-60))) ? "offered" : "agreed";
       }
       // "1,200 Ukrainians will be returned in exchange for 1,200 Russians": the other side of a deal is the deal's too.
       const dealBefore = inSentence.at(-1);
@@ -824,6 +836,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (direction === null && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
       // "A total of 2,239 prisoners have been swapped": both sides together, when no side is named.
       if (direction === null && /^[^.;]{0,60}?\b(?:exchanged|swapped|traded)\b/i.test(rest) && /\b(?:a\s+total\s+of|in\s+total|altogether|in\s+all)\s*(?:more than\s+|over\s+|about\s+|some\s+)?$/i.test(lead.slice(-40))) direction = "total";
+      // "Medinsky said 909 bodies had been handed over", "the Kremlin said 1,000 bodies were ready for transfer": what a side's
+      // speaker says was handed over, with no side named, that side gave.
+      if (direction === null && speakerParty !== null && HANDED_BY_SPEAKER.test(text.slice(clause[0], clause[1]))) direction = otherParty(speakerParty);
       if (direction === null) direction = speakerParty ?? "ukraine";
       const dirName = direction === "each_side" || direction === "total" ? direction : `to_${direction}`;
 

@@ -70,7 +70,7 @@ const SUBGROUP_HEADS = /^(?:women|children|kids|teenagers|minors|officers?|priva
 const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
 const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|cities|settlements?|dollars?|euros?|rubles?|roubles?|hryvnias?|billion|attacks?|strikes?|shells?|casualties|rounds?|stages?|phases?|exchanges?|swaps?|cases?|points?|countries|nations|sides|vehicles|artillery|shahed\w*|uavs?|rockets?|bombs?|tonnes|tons|kg|homes|buildings|houses|apartments|children's|questions|letters|appeals|lists?|names|complaints|requests|applications|reports|sessions|meetings|rounds|talks|deaths|executions|mobilised|mobilized|recruits|troop|brigades?|battalions?|units?|divisions?|positions?|flights?|buses|trains|trucks|tons)$/;
 
-const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? (?:over|back)|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
+const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|obtain(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? (?:over|back)|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
 const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|repatriation|handover|liberation|retrieval) of)\s+(?:(?:the|some|an?|another|more than|over|at least|about|nearly|almost|around)\s+)*$/i;
 /** A handover told without its giver: passive "were handed over", "ready for transfer", "arrived at the exchange area". */
 const HANDED_BY_SPEAKER = /\b(?:(?:were|was|had been|have been|has been|are|is|will be|would be|to be)\s+(?:\w+\s+)?(?:handed\s+(?:over|back)|transferred|sent\s+back|delivered)|ready\s+(?:for|to\s+be)\s+(?:the\s+)?(?:transfer|handover|handed\s+over|transferred|exchange|repatriation)|arrived\s+(?:[\w-]+\s+){0,5}?(?:at|in|to)\s+(?:the\s+)?(?:designated\s+|agreed\s+)?(?:exchange|handover|transfer)\s+(?:area|point|site|zone|place))\b/i;
@@ -113,9 +113,9 @@ const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|eac
 const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
 const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
 const TOTAL_CUE = /\b(?:a total of|total of|in total|in all|altogether|combined|involving|involved|including both|overall)\b/i;
-const RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
+const RECEIVE_VERB = /\b(?:receiv\w*|obtain(?:ed|ing|s)?|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
 /** The receiving verbs that cannot also mean giving back ("returned" can). */
-const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted)\b/gi;
+const STRICT_RECEIVE_VERB = /\b(?:receiv\w*|obtain(?:ed|ing|s)?|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted)\b/gi;
 const GIVE_VERB = /\b(?:hand\w* (?:over|back)|handover|transferr?\w*|releas\w*|free(?:d|ing)?|gave(?: back| up)?|give(?:s|n)?(?: back)?|sent(?: back)?|send(?:s|ing)?(?: back)?|deliver\w*|in exchange for|in return for)\b/gi;
 /**
  * Where a bare "for" before the figure gives, in the words before it: only right before the figure and after an act
@@ -788,8 +788,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           const lead80 = lead.slice(-80);
           const upTo = text.slice(0, m.start - (lead80.length - verbAt));
           // The subject: the last party named before the verb that is not the object of a preposition ("exchange with Russia")
-          // nor the second of a pair ("Russia and Ukraine"); after a comma, "and" opens a clause of its own ("..., and Moscow got 24").
-          const subjects = [...upTo.slice(-100).matchAll(/(?<!\b(?:with|from|to|by|against|of|for|in|into|on|between)\s+(?:the\s+)?)(?<!(?<!,)\s+and\s+(?:the\s+)?)\b(Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|we|Russians|Ukrainians)\b(?:['’]s)?(?=(?:\s+[\w’'-]+){0,7}?\s*$)/gi)];
+          // nor the second of a pair ("Russia and Ukraine"); after anything else, "and" opens a clause of its own ("..., and Moscow
+          // got 24", "with Ukraine receiving 757 and Russia obtaining 45").
+          const subjects = [...upTo.slice(-100).matchAll(/(?<!\b(?:with|from|to|by|against|of|for|in|into|on|between)\s+(?:the\s+)?)(?<!\b(?:Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|Russians|Ukrainians)(?:['’]s)?\s+and\s+(?:the\s+)?)\b(Russia|Ukraine|Moscow|Kyiv|Kiev|Russian|Ukrainian|we|Russians|Ukrainians)\b(?:['’]s)?(?=(?:\s+[\w’'-]+){0,7}?\s*$)/gi)];
           const subj = subjects.at(-1) ?? null;
           let agent: string | null = subj === null ? null : /^we$/i.test(subj[1]!) ? speakerParty : partyWord(subj[1]!);
           if (agent === null && subj === null && speakerParty !== null && s.quote !== null) agent = speakerParty;
@@ -1083,7 +1084,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   }
   // The same figure said twice by the same claimant in one article is one claim. When one telling dates it
   // only loosely (a headline's "on Friday", the publication day) and another states the day, the stated day wins.
-  const renamed = drafts.map((d) => ({ ...d, attributedTo: fullest.get(Claimant.key(d.attributedTo)) ?? d.attributedTo }));
+  const attributed = drafts.map((d) => ({ ...d, attributedTo: fullest.get(Claimant.key(d.attributedTo)) ?? d.attributedTo }));
+  // "Russia returned 909 Ukrainian bodies ... In March, another swap occurred involving 909 Ukrainian troops and 43 Russians":
+  // a figure the article gives as bodies, told again with a soldiers' noun and no word of the living, is those bodies;
+  // so are the other figures of that sentence.
+  const LIVING = /\b(?:prisoners?|pows?|captiv\w*|captured|freed|released|liberated|alive|living|home|detain\w*|hostages?|wounded|injured)\b/i;
+  const bodyValues = attributed.filter((d) => d.metric === "bodies_returned" && d.value !== null);
+  const bodySentences = new Set(attributed.filter((d) => (d.metric === "prisoners_returned" || d.metric === "soldiers_returned") && d.kind === "event" && d.value !== null && d.value >= 10 &&
+    !LIVING.test(d.evidence.text) && bodyValues.some((b) => b.value === d.value && b.evidence.start !== d.evidence.start && (b.direction === d.direction || b.direction === "each_side" || d.direction === "each_side"))).map((d) => d.evidence.start));
+  const renamed = attributed.map((d) => (bodySentences.has(d.evidence.start) && (d.metric === "prisoners_returned" || d.metric === "soldiers_returned") ? { ...d, metric: "bodies_returned" } : d));
   // One handover told twice, by two voices: a headline's "on Friday" or the publication day gives way to the
   // day another telling of the same figure states ("on Friday, April 1"). Only a stated day moves a loose one.
   // "Russia and Ukraine freed more than 200", then 82 one way and 140 the other: a figure the two sides'

@@ -635,6 +635,10 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     ["Medinsky said 909 bodies had been handed over on Friday.", ["bodies_returned to_ukraine event 909 exact 2025-06-20 | Medinsky"]],
     ["The Kremlin said 1,000 bodies were ready for transfer.", ["bodies_agreed to_ukraine target 1000 exact - | Kremlin"]],
     ["Medinsky noted that the first batch of 1,212 bodies has already arrived in refrigerated trucks at the designated exchange area.", ["bodies_agreed to_ukraine target 1212 exact - | Medinsky"]],
+    // A figure the article gives as bodies, told again with a soldiers' noun, is those bodies (with its sentence's others).
+    ["Russia returned 909 Ukrainian bodies on Friday. In March, another swap occurred involving 909 Ukrainian troops and 43 Russians.", ["bodies_returned to_ukraine event 909 exact 2025-06-20 | unnamed outlet", "bodies_returned to_ukraine event 909 exact 2025-03-31 | unnamed outlet", "bodies_returned to_russia event 43 exact 2025-03-31 | unnamed outlet"]],
+    // "and" after a figure opens a clause of its own: its party is the subject of what follows.
+    ["In February, Ukraine received the bodies of 757 soldiers and Russia obtained 45 remains.", ["bodies_returned to_ukraine event 757 exact 2025-02-28 | unnamed outlet", "bodies_returned to_russia event 45 exact 2025-02-28 | unnamed outlet"]],
     // A split by sex is parts of a whole: the whole is the claim.
     ["One hundred and forty Ukrainians were freed on Saturday. They include 132 Ukrainian men and eight women.", ["prisoners_returned to_ukraine event 140 exact 2025-06-14 | unnamed outlet"]],
     ["As reported, 100 defenders returned home on April 10. Lubinets reported that 20 female and 80 male defenders returned.", ["prisoners_returned to_ukraine event 100 exact 2025-04-10 | unnamed outlet"]],

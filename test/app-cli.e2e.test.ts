@@ -123,6 +123,17 @@ describe("options where a user expects them", () => {
     }
   });
 
+  it("a --published day after today is kept but said on stderr; a past one is silent", () => {
+    const file = join(s.dir, "future.txt");
+    writeFileSync(file, "Ukraine and Russia exchanged 77 prisoners each on Friday.");
+    const later = facts(["ingest", file, "--published", "2027-01-01", "--store", fresh(), "--json"], { env: { FACTS_TODAY: "2026-11-22" } });
+    expect(later.code).toBe(0);
+    expect(later.stderr).toContain("note: --published 2027-01-01 is after today (2026-11-22)");
+    expect(later.json().ingested[0]).toMatchObject({ publishedAt: "2027-01-01" });
+    const past = facts(["ingest", file, "--published", "2025-06-20", "--store", fresh(), "--json"], { env: { FACTS_TODAY: "2026-11-22" } });
+    expect(past.stderr).not.toContain("after today");
+  });
+
   it("migrate takes --store as its source (--from is the same) and copies into any registered store", () => {
     const to = fresh();
     expect(facts(["migrate", "--store", store, "--to", to, "--json"]).json()).toMatchObject({ copied: 32 });

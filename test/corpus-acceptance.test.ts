@@ -43,8 +43,10 @@ describe.skipIf(!present)("the dev corpus, reconciled", () => {
 
   it("asked with everything known, what had happened by each as-of day meets the quoted figure at least as often as measured", () => {
     // Known at the last day (the CLI's default) a misdated claim shows as a total above the figure: measured 29 of 45
-    // met (best inside 19) before a named year was no longer cut at an undated article's stand-in day, 37 (27) after.
-    expect(result.knowingAll.held).toBeGreaterThanOrEqual(35);
+    // met (best inside 19) before a named year was no longer cut at an undated article's stand-in day, 37 (27) after;
+    // 34 (29) with extractor 2.8.0: two undated pages now dated add the June 11-16 repatriation (6,057 bodies), above two
+    // round figures of the labels, and one pass was spurious (a soldiers total holding 909 bodies read as troops).
+    expect(result.knowingAll.held).toBeGreaterThanOrEqual(33);
     expect(result.knowingAll.bestInside).toBeGreaterThanOrEqual(25);
   });
 });

@@ -33,6 +33,9 @@ export const reported = (value: number | null, qualifier: string): string => {
 };
 
 /** Reconciled bounds: "697", "≥ 6,001", "2,850–3,000". */
+/** "1 claim", "2 claims": a count with its noun, plural by "s". */
+export const count = (n: number, noun: string): string => `${num(n)} ${noun}${n === 1 ? "" : "s"}`;
+
 export const bounds = (lo: number, hi: number | null): string => (hi === null ? `≥ ${num(lo)}` : lo === hi ? num(lo) : `${num(lo)}–${num(hi)}`);
 
 /** A figure with its bounds, its best shown when the bounds alone do not give it: "251 (0–428)", "≥ 697", "1,000". */

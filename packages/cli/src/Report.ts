@@ -81,7 +81,8 @@ const totalCells = (t: ReportView["totals"][number]) => [...T.figureCells(t, wit
 const totalHeads = ["metric", "direction", ">best", ">bounds", ">claims", ">sources"];
 const agreementHeads = T.agreementHeads.slice(0, 6);
 
-const more = (n: number, what: string) => (n > 0 ? [`  … ${n} more ${what} (--full)`] : []);
+/** "… 1 more agreement (--full)", "… 3 more totals (--full)": `what` is the plural; one drops its "s" ("discrepancies": "discrepancy"). */
+const more = (n: number, what: string) => (n > 0 ? [`  … ${n} more ${n === 1 ? what.replace(/ies$/, "y").replace(/s$/, "") : what} (--full)`] : []);
 
 /** The plain-text report. */
 export const text = (v: ReportView, o: Options, st: Style): string[] => {
@@ -122,7 +123,7 @@ export const markdown = (v: ReportView, o: Options): string[] => {
   const out: string[] = [`# Ledger report, as known on ${v.knownAt}\n`, `${counts(v, null)}. Counting what happened through ${v.through}.\n`];
   const agreements = T.agreementRows(v);
   out.push(`## Agreements\n`);
-  out.push(agreements.length === 0 ? "_none_\n" : (o.full ? R.mdTable(T.agreementHeads, agreements) : R.mdTable(agreementHeads, agreements.slice(0, screenRows).map((r) => r.slice(0, 6))) + (agreements.length > screenRows ? `\n\n_… ${agreements.length - screenRows} more agreements (--full)_` : "")) + "\n");
+  out.push(agreements.length === 0 ? "_none_\n" : (o.full ? R.mdTable(T.agreementHeads, agreements) : R.mdTable(agreementHeads, agreements.slice(0, screenRows).map((r) => r.slice(0, 6))) + (agreements.length > screenRows ? `\n\n_… ${agreements.length - screenRows} more agreement${agreements.length - screenRows === 1 ? "" : "s"} (--full)_` : "")) + "\n");
   if (o.full && v.offers.length > 0) out.push(`## Offers and pledges by one side\n`, R.mdTable(T.offerHeads, T.offerRows(v)) + "\n");
   out.push(`## Running totals\n`);
   const totals = o.full ? v.totals : headlineTotals(v);

@@ -11,8 +11,11 @@ import type { Context } from "../Context.ts";
 import { dateArg, printJson, unwrap, withApp } from "../Context.ts";
 import * as R from "../Render.ts";
 
-const flagsOf = (p: Parsed): Ingest.FlagMetadata => {
+const flagsOf = (p: Parsed, ctx: Context): Ingest.FlagMetadata => {
   const published = dateArg(p, "published");
+  // A publication day after today is kept (the flag wins) but said: it is most likely a typo, and such an article is
+  // known to no --known-at before that day.
+  if (published !== undefined && published > ctx.clock.today()) ctx.err(`note: --published ${published} is after today (${ctx.clock.today()}): the article will be known to no --known-at before that day\n`);
   return {
     ...(published !== undefined ? { publishedAt: published } : {}),
     ...(str(p, "outlet") !== undefined ? { outlet: str(p, "outlet")! } : {}),
@@ -49,7 +52,7 @@ const nothingReadable = (args: readonly string[]): Array<{ path: string; error: 
 };
 
 export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
-  const flags = flagsOf(p);
+  const flags = flagsOf(p, ctx);
   const st = ctx.style;
   // Nothing to record: say why, without opening (and so creating) the store.
   const refused = nothingReadable(p.positionals);
@@ -84,7 +87,7 @@ export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
       const recorded = r.ingested.filter((i) => !i.duplicate);
       const duplicates = r.ingested.length - recorded.length;
       ctx.out(
-        `\n${recorded.length} article${recorded.length === 1 ? "" : "s"} recorded (${recorded.reduce((n, i) => n + i.claims, 0)} claims), ${duplicates} duplicate${duplicates === 1 ? "" : "s"} skipped, ${r.rejected.length} rejected. Store: ${app.parts.where}`,
+        `\n${recorded.length} article${recorded.length === 1 ? "" : "s"} recorded (${R.count(recorded.reduce((n, i) => n + i.claims, 0), "claim")}), ${duplicates} duplicate${duplicates === 1 ? "" : "s"} skipped, ${r.rejected.length} rejected. Store: ${app.parts.where}`,
       );
       for (const u of recorded.filter((i) => i.undated))
         ctx.out(st.yellow(`note: ${u.path} has no publication date (text, manifest or --published): recorded as undated; it counts as known from the day it was recorded. Date it with 'facts date ${u.articleId} YYYY-MM-DD'.`));
@@ -99,7 +102,7 @@ export const ingest = async (ctx: Context, p: Parsed): Promise<number> => {
 export const extract = async (ctx: Context, p: Parsed): Promise<number> => {
   const path = p.positionals[0]!;
   const st = ctx.style;
-  const { extraction: x } = unwrap(Ingest.extractFile(path, flagsOf(p), ctx.clock.today()));
+  const { extraction: x } = unwrap(Ingest.extractFile(path, flagsOf(p, ctx), ctx.clock.today()));
   const m = x.metadata;
   if (flag(p, "json")) {
     printJson(ctx, {

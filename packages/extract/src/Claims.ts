@@ -80,7 +80,7 @@ const TARGET_CUE = /\b(?:ready\s+for\s+(?:the\s+)?(?:transfer|handover|exchange|
 const OFFER_CUE = /\b(?:offer(?:s|ed|ing)?|propos(?:e|ed|al|es)|ready to|prepared to|willing to|readiness to|(?:hopes?|hoping|expects?|expecting|prepar(?:es?|ing)|aims?|aiming|seeks?|seeking|wants?|wanting)\s+to|suggest(?:s|ed)?|lists? of|(?:handed|submitted|received|sent|gave)(?: \w+)? (?:a |the )?lists?|invit\w*)\b/i;
 const FUTURE_AFTER = /^\s*(?:[\w’'-]+\s+){0,3}?(?:agreed|planned|promised|pledged|listed|slated|earmarked)\s+(?:in|for|under|to be)\b|^[^.;]{0,60}?\b(?:would|will|shall|could|are to|is to)\s+(?:also\s+|soon\s+|then\s+)?(?:be\s+)?(?:handed over|returned|exchanged|swapped|released|freed|transferred|repatriated|taken back|brought)|^[^.;]{0,30}?\b(?:are|is|were|was)\s+(?:due|set|expected|scheduled|going|planned)\s+to\b/i;
 const HELD_CUE = /\b(?:held(?! (?:an?|another|the|its|their|talks|consultations|negotiations)\b)|holding(?! (?:an?|another|the|talks)\b)|holds|hold(?! (?:an?|another|the|talks)\b)|in (?:(?:russian|ukrainian|enemy|russia['’]s|ukraine['’]s)\s+)?(?:captivity|custody|detention)|remain(?:s|ed|ing)?|still in|being held|imprisoned|detain(?:ed|ing|s)|captured|capturing|taken (?:prisoner|captive)|has (?:\w+ )?in captivity|behind bars|kept|incarcerated|jailed|in prisons?|(?:were|are|was|is|been)\s+(?:still\s+|now\s+|left\s+)?in\s+(?:russia|ukraine)|left\s+in\s+(?:russia|ukraine)|(?:are|were|is|was)\s+(?:\w+\s+)?(?:pows|prisoners of war|captives|hostages)\b|(?:has|have|had)\s+taken(?!\s+(?:back|home|part))|taken\s+(?:\w+\s+){0,3}?(?:prisoner|captive))\b/i;
-const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
+const CUMULATIVE_CUE = /\b(?:so far|to date|in total|altogether|in all|overall|thus far|as of|by now|up to now|until now|cumulative(?:ly)?|since|from the (?:start|beginning)|over the (?:past|course|entire)|during the (?:full-scale |entire )?(?:war|invasion)|throughout the war|total number|the number of|in (?:these|those|the two|the past) (?:\w+ )?days|(?:over|within) (?:the )?(?:past |last )?(?:two|three|four|five) days|these exchanges|these swaps|(?:\d+|[a-z]+ty(?:-[a-z]+)?|dozens of|hundreds of)\s+(?:prisoner\s+|pow\s+)?(?:exchanges|swaps)|already|in (?:19|20)\d\d\b|this year|last year|has reached|have reached|rose to|risen to|increased to|brings? the total|bringing the total|total to|the total)\b/i;
 /** A count told as the outcome of a finished process or of agreements as a whole: "completed the repatriation ..., receiving 6,057", "a process completed by June 16 with 6,057 transferred in phases", "as a result of the Istanbul agreements, more than a thousand were returned". */
 const PROCESS_CUMULATIVE = /\b(?:complet(?:ed|ion of|ing)\s+(?!(?:another|the latest|a new|the (?:first|second|third|next) |yet another)\b)(?:\w+\s+){0,3}?(?:repatriation|exchanges?|swaps?|process|portion|stages?|phases?|handovers?|transfers?)|process\s+(?:\w+\s+){0,2}?completed|in\s+(?:several\s+|multiple\s+|two\s+|three\s+|four\s+|five\s+|\d+\s+)?(?:phases|stages)\b|(?:as a result of|through(?: all (?:the )?stages of)?|thanks to)\s+(?:the\s+)?(?:\w+\s+){0,3}?agreements)\b/i;
 /** Handed over before an exchange the story tells: "Moscow had handed over 6,000 bodies ahead of Thursday's exchange" is the count up to it. */
@@ -498,6 +498,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     };
 
     const clauseOf = (start: number, end: number): [number, number] => {
+      // ", including 150 on Friday": the part's clause, with its own day, is not the whole's.
       const bounds = [";", " — ", " – ", " -- ", ", when ", ", while ", ", whereas ", ", but ", " but ", ", of whom ", ", and ", " and received", " and took", " while ", ": "];
       // "... and received 60": the clause begins with its verb, after the conjunction.
       const kept = (b: string) => (b === " and received" || b === " and took" ? 5 : b.length);
@@ -707,13 +708,16 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const plain = withoutSuperlatives(text);
         const span = plain.slice(Math.max(0, m.start - 90), Math.min(text.length, m.end + 90));
         // "most recently on May 31, when 71 ... were released": the when-clause belongs to the day before it.
-        const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < clause[1] && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Span" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative" || d.expr._tag === "Weekend" || d.expr._tag === "DayOfMonth"));
+        // "3,767 since the war started, including 150 on Friday": the part's day is not the whole's.
+        const including = text.indexOf(", including ", m.end);
+        const ownEnd = including >= 0 && including < clause[1] ? including : clause[1];
+        const own = dates.some((d) => (d.start >= clause[0] || /^\s*,\s*when\s*$/.test(text.slice(d.end, clause[0]))) && d.start < ownEnd && !PREP_EXCLUDED.has(d.preposition) && !inSince(d.start) && !ofTelling(d) && (d.expr._tag === "Full" || d.expr._tag === "MonthDay" || d.expr._tag === "Span" || d.expr._tag === "Weekday" || d.expr._tag === "LastWeekday" || d.expr._tag === "Relative" || d.expr._tag === "Weekend" || d.expr._tag === "DayOfMonth"));
         const wide = plain.slice(Math.max(0, m.start - 150), Math.min(text.length, m.end + 90));
-        const clauseText = plain.slice(clause[0], clause[1]);
+        const clauseText = plain.slice(clause[0], ownEnd);
         const pluperfectBefore = /\bhad\s+(?:already\s+)?(?:\w+\s+)?(?:handed|returned|released|received|transferred|repatriated|freed|sent|given)\b[^.;]{0,40}$/i.test(lead) && BEFORE_EXCHANGE.test(rest);
         const cumulativeCue = REACHED_BEFORE.test(before) || (CUMULATIVE_CUE.test(span) && !/\b(?:brings?|bringing)\s+the\s+total\b/i.test(rest.slice(0, 60))) || INVASION.test(plain) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore;
         const eventCue = EVENT_CUE.test(span) || own;
-        const strong = REACHED_BEFORE.test(before) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore || /\b(?:so far|to date|in total|overall|altogether)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
+        const strong = REACHED_BEFORE.test(before) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore || /\b(?:so far|to date|in total|overall|altogether|(?:over|within) (?:the )?(?:past |last )?(?:two|three|four|five) days)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
         // A figure with no day or phase of its own that is larger than any one exchange has been is a running count.
         const beyondOneExchange = m.value >= (category === "bodies" ? LARGEST_REPATRIATION : LARGEST_EXCHANGE);
         if ((cumulativeCue && (!eventCue || strong)) || (!eventCue && PERFECT.test(text.slice(Math.max(0, m.start - 70), m.end + 60)) && m.value >= (category === "bodies" ? 3000 : PERFECT_MIN)) || (!eventCue && beyondOneExchange))
@@ -889,7 +893,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // "since the beginning of the year": from the first day of the year (or month) of its as-of day.
         const startOf = /\bsince\s+the\s+(?:very\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+(year|month)\b/i.exec(scopeText);
         if (startOf !== null && validFrom === null && validTo !== null) validFrom = startOf[1]!.toLowerCase() === "year" ? `${validTo.slice(0, 4)}-01-01` : `${validTo.slice(0, 7)}-01`;
-        const days = /\b(?:in|over|during)\s+(?:just\s+|only\s+)?(?:these|those|the)\s+(?:past\s+|last\s+)?(two|three|four|five|\d)\s+days\b/i.exec(scopeText);
+        const days = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(?:(?:these|those|the)\s+)?(?:past\s+|last\s+)?(two|three|four|five|\d)\s+days\b/i.exec(scopeText);
         if (days !== null && validTo !== null && validFrom === null) {
           const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[days[1]!.toLowerCase()] ?? (Number(days[1]) || 2);
           validFrom = Dates.shift(validTo, -(n - 1));

@@ -639,6 +639,9 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     ["Russia returned 909 Ukrainian bodies on Friday. In March, another swap occurred involving 909 Ukrainian troops and 43 Russians.", ["bodies_returned to_ukraine event 909 exact 2025-06-20 | unnamed outlet", "bodies_returned to_ukraine event 909 exact 2025-03-31 | unnamed outlet", "bodies_returned to_russia event 43 exact 2025-03-31 | unnamed outlet"]],
     // "and" after a figure opens a clause of its own: its party is the subject of what follows.
     ["In February, Ukraine received the bodies of 757 soldiers and Russia obtained 45 remains.", ["bodies_returned to_ukraine event 757 exact 2025-02-28 | unnamed outlet", "bodies_returned to_russia event 45 exact 2025-02-28 | unnamed outlet"]],
+    // The part's day after ", including" is not the whole's; "over three days" is a running count over them.
+    ["Ukraine has brought home 3,767 people since the war started in February 2022, including 150 on Friday.", ["prisoners_returned to_ukraine cumulative 3767 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_ukraine event 150 exact 2025-06-20 | unnamed outlet"]],
+    ["Ukraine's Coordination Headquarters said on Saturday that 1,000 Ukrainians had been returned over three days.", ["prisoners_returned to_ukraine cumulative 1000 exact 2025-06-14 | Ukraine's Coordination Headquarters"]],
     // A split by sex is parts of a whole: the whole is the claim.
     ["One hundred and forty Ukrainians were freed on Saturday. They include 132 Ukrainian men and eight women.", ["prisoners_returned to_ukraine event 140 exact 2025-06-14 | unnamed outlet"]],
     ["As reported, 100 defenders returned home on April 10. Lubinets reported that 20 female and 80 male defenders returned.", ["prisoners_returned to_ukraine event 100 exact 2025-04-10 | unnamed outlet"]],

@@ -894,8 +894,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const startOf = /\bsince\s+the\s+(?:very\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+(year|month)\b/i.exec(scopeText);
         if (startOf !== null && validFrom === null && validTo !== null) validFrom = startOf[1]!.toLowerCase() === "year" ? `${validTo.slice(0, 4)}-01-01` : `${validTo.slice(0, 7)}-01`;
         const days = /\b(?:in|over|during|within)\s+(?:just\s+|only\s+)?(?:(?:these|those|the)\s+)?(?:past\s+|last\s+)?(two|three|four|five|\d)\s+days\b/i.exec(scopeText);
-        // Counted back from a day the text gives; from a mere publication day the window would be made up.
-        if (days !== null && validTo !== null && validFrom === null && source === "text") {
+        // Counted back from a day the text gives, or from the report's own day when it says "the past three days";
+        // "over three days" from a mere publication day would make the window up.
+        if (days !== null && validTo !== null && validFrom === null && (source === "text" || /\b(?:past|last|these|those)\b/i.test(days[0]))) {
           const n = ({ two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[days[1]!.toLowerCase()] ?? (Number(days[1]) || 2);
           validFrom = Dates.shift(validTo, -(n - 1));
         }

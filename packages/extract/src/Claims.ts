@@ -110,7 +110,7 @@ const isLink = (text: string): boolean => LINK_HEAD.test(text) || /^\s*Related(?
 const BULLET = /^\s*[-–—•]\s+/;
 const PLACE_ITEM = new RegExp(`^\\s*[-–—•]\\s+(?:about\\s+|some\\s+)?\\d[\\d,. ]*\\s+(?:[\\w’'-]+\\s+){0,3}?${PLACE.source}`, "i");
 const HABITUAL = /\b(?:usually|typically|normally|on average|often|generally|each time|per exchange|every exchange)\b/i;
-const EACH_AFTER = /^[^.;]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
+const EACH_AFTER = /^[^.;\d]{0,40}?\b(?:each|on each side|per side|from each side|on both sides|from both sides|apiece|for each side|to each side)\b/i;
 const EACH_BEFORE = /\b(?:each|both sides|both countries|both parties|the two sides|the sides|the parties|each side|each country)\s+(?:\w+\s+){0,3}$/i;
 const TOTAL_CUE = /\b(?:a total of|total of|in total|in all|altogether|combined|involving|involved|including both|overall)\b/i;
 const RECEIVE_VERB = /\b(?:receiv\w*|obtain(?:ed|ing|s)?|got back|get back|getting back|got(?=\s+(?:(?:the\s+)?(?:bodies|remains)\s+of\s+)?(?:only\s+|just\s+)?(?:\d|$))|gets(?=\s+(?:\d|$))|brought (?:home|back)|bring\w* (?:home|back)|retriev\w*|rescu\w*|recover\w*|took (?:away|back)|taken back|took in|welcomed|accepted|secur\w* the (?:release|return)|manag\w* to (?:return|free|bring|retrieve|rescue|secure|get)|return(?:ed|ing|s)?(?: home)?|repatriat\w*)\b/gi;
@@ -716,7 +716,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         const clauseText = plain.slice(clause[0], ownEnd);
         const pluperfectBefore = /\bhad\s+(?:already\s+)?(?:\w+\s+)?(?:handed|returned|released|received|transferred|repatriated|freed|sent|given)\b[^.;]{0,40}$/i.test(lead) && BEFORE_EXCHANGE.test(rest);
         const cumulativeCue = REACHED_BEFORE.test(before) || (CUMULATIVE_CUE.test(span) && !/\b(?:brings?|bringing)\s+the\s+total\b/i.test(rest.slice(0, 60))) || INVASION.test(plain) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore;
-        const eventCue = EVENT_CUE.test(span) || own;
+        // "The sides swapped 300 prisoners in all": "in all" after a simple past act sums one exchange, it is no running count.
+        const summedAct = /\b(?:swapped|exchanged|traded|released|freed)\s+(?:[\w-]+\s+){0,3}$/i.test(lead.slice(-50)) && !/\b(?:has|have|had)\s+(?:\w+\s+)?(?:swapped|exchanged|traded|released|freed)\b/i.test(lead.slice(-60)) &&
+          /^\s*(?:[\w-]+\s+){0,3}?(?:in all|in total|altogether)\b/i.test(after) && !/\b(?:so far|to date|since)\b/i.test(span);
+        const eventCue = EVENT_CUE.test(span) || own || summedAct;
         const strong = REACHED_BEFORE.test(before) || STRONG_CUMULATIVE.test(wide) || PROCESS_CUMULATIVE.test(wide) || pluperfectBefore || /\b(?:so far|to date|in total|overall|altogether|(?:over|within) (?:the )?(?:past |last )?(?:two|three|four|five) days)\b/i.test(span) || (/\bsince\b/i.test(clauseText) && !own);
         // A figure with no day or phase of its own that is larger than any one exchange has been is a running count.
         const beyondOneExchange = m.value >= (category === "bodies" ? LARGEST_REPATRIATION : LARGEST_EXCHANGE);
@@ -727,6 +730,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // "6,060 bodies were returned in exchange for 78 Russian bodies": the counterpart of a running count is one too.
         const counterpart = /\b(?:in exchange for|in return for)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?(?:(?:only|just|more than|over|about|some|nearly|almost|at least)\s+)?$/i.test(before);
         if (kind === "event" && prev !== undefined && prev.kind === "cumulative" && (((elliptical || /^\s*in return\b/i.test(after)) && !eventCue) || (counterpart && !own))) kind = "cumulative";
+        // "... swapped 300 prisoners in all, 150 each": the figure that breaks down one exchange is of that exchange.
+        if (kind === "cumulative" && prev !== undefined && prev.kind === "event" && elliptical && !strong && /,\s*$/.test(before)) kind = "event";
         // "Since the invasion, Ukraine has returned 5,857. Outside of exchanges, another 555 have been returned.": a
         // further count in the perfect, right after a running count and with no day of its own, is counted the same way.
         const lastCount = drafts.at(-1);
@@ -742,7 +747,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       let direction: string | null = null;
       if (m.formula || EACH_AFTER.test(after) || EACH_BEFORE.test(before)) direction = "each_side";
       // "A total of 246 people were freed on both sides": both sides together, when only "both sides" said it was each.
-      if (direction === "each_side" && !m.formula && /\b(?:a\s+total\s+of|in\s+total|altogether|in\s+all|combined)\s*(?:more than\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+)?$/i.test(lead.slice(-40)) &&
+      if (direction === "each_side" && !m.formula && (/\b(?:a\s+total\s+of|in\s+total|altogether|in\s+all|combined)\s*(?:more than\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+)?$/i.test(lead.slice(-40)) || /^\s*(?:[\w-]+\s+){0,3}?(?:in all|in total|altogether|combined)\b/i.test(after)) &&
         !/^[^.;]{0,40}?\b(?:each|per side|apiece)\b/i.test(after.split(/,/)[0] ?? "") && !/\beach\b/i.test(before.slice(-40)))
         direction = "total";
       // "390 people had been freed on Friday, 307 on Saturday and 303 on Sunday": a list of days keeps the first one's side.

@@ -642,6 +642,9 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     // The part's day after ", including" is not the whole's; "over three days" is a running count over them.
     ["Ukraine has brought home 3,767 people since the war started in February 2022, including 150 on Friday.", ["prisoners_returned to_ukraine cumulative 3767 exact 2025-06-20 | unnamed outlet", "prisoners_returned to_ukraine event 150 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine's Coordination Headquarters said on Saturday that 1,000 Ukrainians had been returned over three days.", ["prisoners_returned to_ukraine cumulative 1000 exact 2025-06-14 | Ukraine's Coordination Headquarters"]],
+    // "in all" after a simple past act sums one exchange; "150 each" after it breaks that exchange down.
+    ["The sides swapped 300 prisoners in all, 150 each.", ["prisoners_returned total event 300 exact 2025-06-20 | unnamed outlet", "prisoners_returned each_side event 150 exact 2025-06-20 | unnamed outlet"]],
+    ["Ukraine has returned 3,000 prisoners in all since the invasion.", ["prisoners_returned to_ukraine cumulative 3000 exact 2025-06-20 | unnamed outlet"]],
     // A split by sex is parts of a whole: the whole is the claim.
     ["One hundred and forty Ukrainians were freed on Saturday. They include 132 Ukrainian men and eight women.", ["prisoners_returned to_ukraine event 140 exact 2025-06-14 | unnamed outlet"]],
     ["As reported, 100 defenders returned home on April 10. Lubinets reported that 20 female and 80 male defenders returned.", ["prisoners_returned to_ukraine event 100 exact 2025-04-10 | unnamed outlet"]],

@@ -64,7 +64,7 @@ describe("facts date", () => {
     // Dating it to the day it has is refused; a day that does not exist names the argument.
     const same = facts(["date", first.articleId, "2025-06-20", "--store", store]);
     expect([same.code, same.stderr]).toEqual([1, `facts: article ${first.articleId}: already published on 2025-06-20; nothing to record\n`]);
-    expect(facts(["date", first.articleId, "2025-02-30", "--store", store]).stderr).toBe('facts: date: "2025-02-30" is not a date in YYYY-MM-DD form\n');
+    expect(facts(["date", first.articleId, "2025-02-30", "--store", store]).stderr).toBe('facts: date: "2025-02-30" is not a day of the calendar\n');
     expect(facts(["date", "a-no-such-article", "2025-06-20", "--store", store]).stderr).toContain("article a-no-such-article: no such article");
   });
 });

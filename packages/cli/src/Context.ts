@@ -49,7 +49,7 @@ export const unwrap = <A>(r: E.Either<AppErrorT, A>): A => (E.isLeft(r) ? fail(r
 /** A date option, checked. */
 export const dateArg = (p: Parsed, name: string): string | undefined => {
   const v = str(p, name);
-  if (v !== undefined && !DateOnly.isDateOnly(v)) fail(AppError.invalidArgument(`--${name}`, `"${v}" is not a date in YYYY-MM-DD form`));
+  if (v !== undefined && !DateOnly.isDateOnly(v)) fail(AppError.invalidArgument(`--${name}`, DateOnly.whyNotADay(v)));
   return v;
 };
 

@@ -7,7 +7,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { ArticleDated, ArticleRecorded, LedgerEvent } from "./Events.ts";
 import type { Decider, RuleViolation } from "./Decider.ts";
-import { isDateOnly } from "./DateOnly.ts";
+import { isDateOnly, whyNotADay } from "./DateOnly.ts";
 
 /** What the stream says about its article. */
 export interface State {
@@ -86,7 +86,7 @@ export const decide = (c: Command, s: State): E.Either<RuleViolation, readonly L
       return E.right(s.extractor === c.extractor ? [] : c.events);
     case "DateArticle": {
       if (s.recorded === null) return E.left({ _tag: "UnknownArticle", articleId: c.articleId });
-      if (!isDateOnly(c.publishedAt)) return E.left({ _tag: "InvalidCommand", field: "date", message: `"${c.publishedAt}" is not a date in YYYY-MM-DD form` });
+      if (!isDateOnly(c.publishedAt)) return E.left({ _tag: "InvalidCommand", field: "date", message: whyNotADay(c.publishedAt) });
       if (c.reason.trim() === "") return E.left({ _tag: "InvalidCommand", field: "--reason", message: "say why" });
       if (s.publishedAt === c.publishedAt) return E.left({ _tag: "AlreadyDated", articleId: c.articleId, publishedAt: c.publishedAt });
       const e: ArticleDated = { type: "ArticleDated", version: 1, articleId: c.articleId, publishedAt: c.publishedAt, previous: s.publishedAt, reason: c.reason, analyst: c.analyst, recordedAt: c.recordedAt };

@@ -16,13 +16,16 @@ export const isDateOnly = (s: string): boolean => DAY.test(s) && isValid(parseIS
 
 interface DateOnlyBrand { readonly DateOnly: unique symbol }
 
+/** Why a text is not a day: "2025-02-30" has the form but no such day; "June 1" has not the form. */
+export const whyNotADay = (s: string): string => (DAY.test(s) ? `"${s}" is not a day of the calendar` : `"${s}" is not a date in YYYY-MM-DD form`);
+
 /** A validated `YYYY-MM-DD` day. */
 export const DateOnly = t.brand(t.string, (s): s is t.Branded<string, DateOnlyBrand> => isDateOnly(s), "DateOnly");
 export type DateOnly = t.TypeOf<typeof DateOnly>;
 
 /** Smart constructor: a day, or a message saying why the text is not one. */
 export const parse = (s: string): E.Either<string, DateOnly> =>
-  isDateOnly(s) ? E.right(s as DateOnly) : E.left(`not a date in YYYY-MM-DD form: "${s}"`);
+  isDateOnly(s) ? E.right(s as DateOnly) : E.left(DAY.test(s) ? `not a day of the calendar: "${s}"` : `not a date in YYYY-MM-DD form: "${s}"`);
 
 /** The day part of an ISO timestamp (the clock is read by callers, never here). */
 export const ofTimestamp = (iso: string): string => iso.slice(0, 10);

@@ -30,7 +30,7 @@ export const parse = (json: unknown): E.Either<string, Manifest> => {
     const outlet = str(r["outlet"]);
     const url = str(r["url"]);
     if (publishedAt === undefined && r["publishedAt"] !== undefined) return E.left(`entry "${file}": publishedAt must be a string`);
-    if (typeof publishedAt === "string" && !DateOnly.isDateOnly(publishedAt)) return E.left(`entry "${file}": publishedAt "${publishedAt}" is not a date in YYYY-MM-DD form`);
+    if (typeof publishedAt === "string" && !DateOnly.isDateOnly(publishedAt)) return E.left(`entry "${file}": publishedAt ${DateOnly.whyNotADay(publishedAt)}`);
     if (outlet === undefined && r["outlet"] !== undefined) return E.left(`entry "${file}": outlet must be a string`);
     if (url === undefined && r["url"] !== undefined) return E.left(`entry "${file}": url must be a string`);
     out.set(file, {

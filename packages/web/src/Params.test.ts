@@ -15,7 +15,7 @@ describe("query parameters", () => {
   });
 
   it("a day that is not a calendar day in YYYY-MM-DD form names the parameter by its CLI name", () => {
-    expect(parse("knownAt=2025-02-30")).toEqual(E.left(P.badParam("known-at", `"2025-02-30" is not a date in YYYY-MM-DD form`)));
+    expect(parse("knownAt=2025-02-30")).toEqual(E.left(P.badParam("known-at", `"2025-02-30" is not a day of the calendar`)));
     expect(parse("through=20250524")).toEqual(E.left(P.badParam("through", `"20250524" is not a date in YYYY-MM-DD form`)));
   });
 

@@ -60,7 +60,7 @@ export const parse = (search: URLSearchParams, accepted: readonly (keyof Params)
     if (key in out) return E.left(badParam(cli, `given more than once`));
     if (value === "") return E.left(badParam(cli, `is empty`));
     if (dates.has(key)) {
-      if (!DateOnly.isDateOnly(value)) return E.left(badParam(cli, `"${value}" is not a date in YYYY-MM-DD form`));
+      if (!DateOnly.isDateOnly(value)) return E.left(badParam(cli, DateOnly.whyNotADay(value)));
       out[key] = value;
     } else if (key === "position") {
       const p = parsePosition(value);

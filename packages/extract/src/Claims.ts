@@ -498,7 +498,6 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     };
 
     const clauseOf = (start: number, end: number): [number, number] => {
-      // ", including 150 on Friday": the part's clause, with its own day, is not the whole's.
       const bounds = [";", " — ", " – ", " -- ", ", when ", ", while ", ", whereas ", ", but ", " but ", ", of whom ", ", and ", " and received", " and took", " while ", ": "];
       // "... and received 60": the clause begins with its verb, after the conjunction.
       const kept = (b: string) => (b === " and received" || b === " and took" ? 5 : b.length);

@@ -635,7 +635,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         } else if (ante !== undefined) {
           // "Two civilians were also freed, bringing the total returned to 392": the total is of everyone, not of the part just named.
           category = REACHED_BEFORE.test(before) && (ante.category === "civilians" || ante.category === "soldiers") ? "persons" : ante.category;
-        } else if (/^\s+(?:released|freed|exchanged|swapped)\b/i.test(after) && /\b(?:prisoners?|pows?|captives?|civilians?|soldiers|servicem[ae]n|defenders|people|detainees)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
+        } else if (/^\s+(?:released|freed|exchanged|swapped|returned|repatriated|rescued|liberated)\b/i.test(after) && /\b(?:prisoners?|pows?|captives?|civilians?|soldiers|servicem[ae]n|defenders|people|detainees)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {
           // "Among the 390 released were 120 civilians": people, named by the participle, when the story is of captives.
           category = "persons";
         } else if (REACHED_BEFORE.test(before) && /\b(?:exchanges?|swaps?|prisoners?|pows?|captivity|repatriation|bodies|remains)\b/i.test(`${sentences[i - 1]?.text ?? ""} ${text}`)) {

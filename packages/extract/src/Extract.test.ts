@@ -645,6 +645,8 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     // "in all" after a simple past act sums one exchange; "150 each" after it breaks that exchange down.
     ["The sides swapped 300 prisoners in all, 150 each.", ["prisoners_returned total event 300 exact 2025-06-20 | unnamed outlet", "prisoners_returned each_side event 150 exact 2025-06-20 | unnamed outlet"]],
     ["Ukraine has returned 3,000 prisoners in all since the invasion.", ["prisoners_returned to_ukraine cumulative 3000 exact 2025-06-20 | unnamed outlet"]],
+    // "the 390 returned": the participle names the people, as "released" and "freed" do.
+    ["Among the 390 returned on Friday were 120 civilians.", ["prisoners_returned to_ukraine event 390 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 120 exact 2025-06-20 | unnamed outlet"]],
     // A split by sex is parts of a whole: the whole is the claim.
     ["One hundred and forty Ukrainians were freed on Saturday. They include 132 Ukrainian men and eight women.", ["prisoners_returned to_ukraine event 140 exact 2025-06-14 | unnamed outlet"]],
     ["As reported, 100 defenders returned home on April 10. Lubinets reported that 20 female and 80 male defenders returned.", ["prisoners_returned to_ukraine event 100 exact 2025-04-10 | unnamed outlet"]],

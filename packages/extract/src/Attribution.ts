@@ -6,7 +6,7 @@
  * plus the channel it came through.
  */
 
-const VERBS = "said|says|say|announced|announces|reported|reports|told|confirmed|confirms|stated|states|added|adds|wrote|writes|noted|claimed|claims|posted|declared";
+const VERBS = "said|says|say|estimates|estimated|believes|announced|announces|reported|reports|told|confirmed|confirms|stated|states|added|adds|wrote|writes|noted|claimed|claims|posted|declared";
 const ORG_NOUNS = new Set([
   "ministry", "headquarters", "office", "agency", "service", "media", "government", "authorities", "forces", "army",
   "military", "kremlin", "side", "council", "committee", "commission", "staff", "command", "department", "administration", "parliament", "ombudsman's",

@@ -149,6 +149,17 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
         continue;
       }
     }
+    // "Ukraine's military intelligence agency, known as HUR, said": the subject before its apposition.
+    const apposition = /,\s*(?:(?:also\s+)?known\s+as|which|the|a|an|its|his|her)\s+[^,;"“”.]{1,80},\s*$/i.exec(text.slice(Math.max(0, at - 120), at));
+    if (apposition !== null) {
+      const comma = Math.max(0, at - 120) + apposition.index;
+      const subject = wordsBefore(text, comma);
+      const s = subject.words.length === 0 ? null : make(subject.words, subject.start, at + m[0].length, at + m[0].length, null);
+      if (s !== null) {
+        out.push(s);
+        continue;
+      }
+    }
     // "Vladimir Medinsky, who led the delegation at the talks in Istanbul, said": the subject before its relative clause.
     const relative = /((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),?\s+who\s+[^.;"“”]{1,140}?,?\s*$/.exec(text.slice(Math.max(0, at - 200), at));
     if (relative !== null) {

@@ -632,6 +632,7 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     ["Ukrainian officials say more than 10,000 Ukrainians are held by Russia.", ["held_captive to_ukraine stock 10000 more_than 2025-06-20 | Ukrainian officials"]],
     ["Kyiv has said it is holding about 6,000 Russian prisoners of war.", ["held_captive to_russia stock 6000 about 2025-06-20 | Kyiv"]],
     ["Ukraine estimates that Russia still holds more than 10,000 Ukrainian prisoners.", ["held_captive to_ukraine stock 10000 more_than 2025-06-20 | Ukraine"]],
+    ["Ukraine's military intelligence agency, known as HUR, said 103 Ukrainian service members had been returned.", ["prisoners_returned to_ukraine event 103 exact 2025-06-20 | Ukraine's military intelligence agency"]],
     // What a side's speaker says was handed over, with no side named, that side gave; staged for a handover is its offer.
     ["Medinsky said 909 bodies had been handed over on Friday.", ["bodies_returned to_ukraine event 909 exact 2025-06-20 | Medinsky"]],
     ["The Kremlin said 1,000 bodies were ready for transfer.", ["bodies_agreed to_ukraine target 1000 exact - | Kremlin"]],

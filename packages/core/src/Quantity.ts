@@ -19,6 +19,11 @@ export const Qualifier = t.keyof({
 });
 export type Qualifier = t.TypeOf<typeof Qualifier>;
 
+/** The class a qualifier falls in, as the corpus scores it: "at least" and "more than" are lower bounds, "about" and "nearly" approximate. */
+export type QualifierClass = "exact" | "lower" | "approx" | "upper" | "undisclosed";
+export const qualifierClass = (q: Qualifier): QualifierClass =>
+  q === "at_least" || q === "more_than" ? "lower" : q === "about" || q === "nearly" ? "approx" : q === "at_most" ? "upper" : q;
+
 /** A closed interval of whole numbers; `hi` null when unbounded. */
 export const Interval = t.type({ lo: t.number, hi: t.union([t.number, t.null]) });
 export type Interval = t.TypeOf<typeof Interval>;

@@ -1141,13 +1141,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   });
   // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
   // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.
-  const qualifierClass = (q: string) => (q === "more_than" || q === "at_least" ? "lower" : q === "about" || q === "nearly" ? "approx" : q);
   const family = (m: string) => (m === "bodies_returned" || m === "bodies_agreed" ? "bodies" : "persons");
   const titleLike = (d: Draft) => !/[.!?…]["”’»)]*\s*$/.test(d.evidence.text) && d.evidence.text.length <= 160;
   const told = named.filter((d) => !titleLike(d));
   const kept = named.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind &&
     // A title drops qualifiers ("free 200" for "more than 200"); one that keeps its own ("over 100") is a claim of its own.
-    (d.qualifier === "exact" || qualifierClass(x.qualifier) === qualifierClass(d.qualifier)))));
+    (d.qualifier === "exact" || Q.qualifierClass(x.qualifier) === Q.qualifierClass(d.qualifier)))));
   // "Ukraine has managed to secure the release of 4,000 citizens" in the outlet's own words, and "According to Andrii
   // Yusov, almost 4,000 Ukrainians have already been returned": the outlet's exact telling is the source's rounded.
   // (One speaker's own "6,000" and "more than 6,000" stay two tellings: the seeds' Putin interview keeps both.)

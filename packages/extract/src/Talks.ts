@@ -17,10 +17,12 @@
  * reported with ("at least 1,000 each" on June 2). A new round belongs here
  * when it makes a deal the desks follow; the entries are the public record.
  */
+import { Quantity as Q } from "@factledger/core";
+
 import * as Dates from "./Dates.ts";
 
 export type Category = "persons" | "bodies";
-type QualifierClass = "exact" | "lower" | "approx" | "upper";
+type QualifierClass = Exclude<Q.QualifierClass, "undisclosed">;
 
 export interface Round {
   readonly day: string;
@@ -57,9 +59,6 @@ export const rounds: readonly Round[] = [
 /** How long after a round a reference to "the deal" is still read as that round's. */
 export const STALE_AFTER_DAYS = 90;
 
-const qualifierClass = (q: string): QualifierClass | "undisclosed" =>
-  q === "at_least" || q === "more_than" ? "lower" : q === "about" || q === "nearly" ? "approx" : q === "at_most" ? "upper" : q === "exact" ? "exact" : "undisclosed";
-
 /**
  * The day of the round that agreed this figure: same category and value, on or
  * before `reference` and at most `STALE_AFTER_DAYS` before it, within `window`
@@ -67,12 +66,12 @@ const qualifierClass = (q: string): QualifierClass | "undisclosed" =>
  * reported the same qualifier first, then the latest. Null when none fits or
  * the story's day is unknown.
  */
-export const dayOfDeal = (category: Category, value: number | null, qualifier: string, reference: string | null, window: Dates.Resolved | null = null): string | null => {
+export const dayOfDeal = (category: Category, value: number | null, qualifier: Q.Qualifier, reference: string | null, window: Dates.Resolved | null = null): string | null => {
   if (value === null || reference === null) return null;
   const earliest = Dates.shift(reference, -STALE_AFTER_DAYS);
   const fits = rounds
     .filter((r) => r.day <= reference && r.day >= earliest && (window === null || (r.day >= window.from && r.day <= window.to)))
-    .flatMap((r) => r.terms.filter((t) => t.category === category && t.value === value).map((t) => ({ day: r.day, same: t.qualifier === qualifierClass(qualifier) })));
+    .flatMap((r) => r.terms.filter((t) => t.category === category && t.value === value).map((t) => ({ day: r.day, same: t.qualifier === Q.qualifierClass(qualifier) })));
   const best = [...fits].sort((a, b) => Number(b.same) - Number(a.same) || b.day.localeCompare(a.day))[0];
   return best?.day ?? null;
 };

@@ -18,7 +18,6 @@
  * when it makes a deal the desks follow; the entries are the public record.
  */
 import { Quantity as Q } from "@factledger/core";
-
 import * as Dates from "./Dates.ts";
 
 export type Category = "persons" | "bodies";

@@ -48,6 +48,36 @@ describe("an agreement's scope", () => {
   });
 });
 
+describe("a scope's own figures", () => {
+  // Outlet: "The exchange took place in three stages, with a total of 1,000 returned" (under the May 16 deal);
+  // two officials: 1,500 returned since the invasion (February 24, 2022), as of June 19; a later report: 600 returned on June 10.
+  const underMay = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "cumulative", value: 1000, validFrom: "2025-05-16", validTo: "2025-06-19", attributedTo: "Outlet", agreement: { agreedOn: "2025-05-16", value: 1000 } }, "2025-06-19");
+  const allTime = (who: string) => claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "cumulative", value: 1500, validFrom: "2022-02-24", validTo: "2025-06-19", attributedTo: who }, "2025-06-19");
+  const june10 = claim({ metric: "prisoners_returned", direction: "to_ukraine", kind: "event", value: 600, ...on("2025-06-10"), attributedTo: "Agency" }, "2025-06-21");
+  const claims = [deal(1000, "2025-05-16"), deal(1200, "2025-06-02"), underMay, allTime("Yusov"), allTime("Lubinets"), june10];
+
+  it("answer an agreement whose own figure the whole count set aside: done is what was said of its scope", () => {
+    const r = report(claims);
+    // The whole count keeps the two officials' 1,500 and the later 600, and sets the 1,000 aside, with a flag.
+    expect(r.totals.find((t) => t.metric === "prisoners_returned")?.lo).toBe(1500);
+    expect(r.discrepancies.some((d) => d.reason === "window_conflict" && d.setAside.includes(underMay.claimId))).toBe(true);
+    expect(progress(claims)).toEqual([
+      { agreedOn: "2025-05-16", direction: "to_ukraine", done: 1000, doneLo: 1000, doneHi: 1000, remaining: 0 },
+      { agreedOn: "2025-06-02", direction: "to_ukraine", done: 600, doneLo: 600, doneHi: 1500, remaining: 600 },
+    ]);
+  });
+
+  it("leave an agreement to the whole count when nothing inside its scope was set aside", () => {
+    // Without the officials' all-time count nothing conflicts: the same progress, read from the whole count.
+    const alone = [deal(1000, "2025-05-16"), deal(1200, "2025-06-02"), underMay, june10];
+    expect(report(alone).discrepancies.filter((d) => d.reason === "window_conflict")).toEqual([]);
+    expect(progress(alone)[0]).toEqual({ agreedOn: "2025-05-16", direction: "to_ukraine", done: 1000, doneLo: 1000, doneHi: 1000, remaining: 0 });
+    // With it, the May scope read from the whole count would be 0 done (at most 1,500 − 600 = 900): the rule is what gives 1,000.
+    const whole = report(claims).totals.find((t) => t.metric === "prisoners_returned");
+    expect(whole?.readings.find((x) => x.slot.versions.some((v) => v.current.claim.claimId === underMay.claimId))?.reading).toBe("set_aside");
+  });
+});
+
 describe("an undated mention of a deal by its figure", () => {
   const undated = (value: number, published: string) => claim({ metric: "prisoners_agreed", direction: "to_ukraine", kind: "target", value, attributedTo: "UNN" }, published);
 

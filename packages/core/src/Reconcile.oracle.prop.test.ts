@@ -351,10 +351,16 @@ const referenceAgreements = (slots: readonly RSlot[], s: Solved, through: string
     .map((t) => {
       const next = days.find((d) => d > t.day!);
       let to = next !== undefined && previousDay(next) < through ? previousDay(next) : through;
+      // A scope's own figures: when a figure whose window lies inside the scope was set aside, the scope is
+      // answered by the figures inside it alone, solved by the same policy.
+      const inside = (w: { from: string | null; to: string } | null) => w !== null && w.from !== null && w.from >= t.day! && w.to <= to;
+      const own = s.refused.some((b) => b.side === "lo" && inside(b.slot.window))
+        ? solve(slots.filter((x) => (x.kind !== "event" && x.kind !== "cumulative") || inside(x.window)), "to_ukraine")
+        : s;
       // It stops counting on the first day its progress reaches its target (an undisclosed target, 0, never ends it).
-      const reached = oracleDays.find((d) => d >= t.day! && d <= to && t.best > 0 && over(s, t.day!, d).best >= t.best);
+      const reached = oracleDays.find((d) => d >= t.day! && d <= to && t.best > 0 && over(own, t.day!, d).best >= t.best);
       if (reached !== undefined) to = reached;
-      const done = to < t.day! ? { best: 0, lo: 0, hi: 0 } : over(s, t.day!, to);
+      const done = to < t.day! ? { best: 0, lo: 0, hi: 0 } : over(own, t.day!, to);
       return { agreedOn: t.day, target: t.best, done: done.best, doneLo: done.lo, doneHi: done.hi, remaining: Math.max(0, t.best - done.best) };
     })
     .sort((a, b) => (a.agreedOn! < b.agreedOn! ? -1 : 1));

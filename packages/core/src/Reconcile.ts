@@ -100,7 +100,8 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   const since = options.since ?? null;
   const slots = FS.build(claims, options.parties);
   // A running count under an agreement ends at the next deal known (rule 5): the days deals were made, from the claims known.
-  const groups = groupsOf(slots, A.dealsOfClaims(claims));
+  const deals = A.dealsOfClaims(claims);
+  const groups = groupsOf(slots, deals);
   // The discrepancies are gathered when first read (a totals view never reads them).
   let flags: Discrepancy[] | null = null;
   const discrepancies = (): Discrepancy[] => {
@@ -114,7 +115,7 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   return {
     slots,
     totals: totalsOf(slots, groups, through, since),
-    agreements: A.agreements(slots, groups, through),
+    agreements: A.agreements(slots, groups, through, deals),
     offers: A.offers(slots, through),
     get discrepancies() {
       return discrepancies();

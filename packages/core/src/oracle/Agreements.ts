@@ -1,5 +1,7 @@
 // The oracle of the differential tests (Reconcile.diff.test.ts): Agreements.ts as of 7b06421 (2026-12-03), before
-// the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code.
+// the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code,
+// except for a change of the rules themselves, applied here the same way and marked so: rule 6's scope's own
+// figures (2026-12-04, `scopedGroup` below).
 /**
  * Agreements and offers. An agreement is identified by what it is about and
  * the day it was made (the talks), so every source's figure for it is one
@@ -69,7 +71,7 @@ export const offers = (slots: readonly FS.Slot[], through: string | null): Offer
  * (key `metric|direction`); events that their sources link to another agreement are taken out of
  * this one's scope, and events linked to this one outside its scope are added.
  */
-export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string, T.Group>, through: string | null): Agreement[] => {
+export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string, T.Group>, through: string | null, deals: T.Deals = new Map()): Agreement[] => {
   const targets = slots.filter((s) => s.kind === "target" && !isOffer(s) && (through === null || s.happenedBy <= through) && fulfilledBy(s.metric) !== null);
   // An undated mention of a deal by its figure ("under the 1000 for 1000 formula") is the latest deal made
   // before it on the same count with that figure, when there is one: another version of it, not a deal of its own.
@@ -124,7 +126,7 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
   };
   const progress = (metric: string, direction: string, day: string | null, madeOn: string): Done => {
     const fulfils = fulfilledBy(metric)!;
-    const g = groups.get(`${fulfils}|${direction}`);
+    let g = groups.get(`${fulfils}|${direction}`);
     const days = daysOf.get(metric) ?? [];
     const nextDay = days.find((d) => d > madeOn);
     const end = nextDay !== undefined ? previous(nextDay) : null;
@@ -133,6 +135,8 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     const reach = [end, through].filter((d): d is string => d !== null).sort()[0] ?? null;
     const last = g?.lastDay ?? madeOn;
     let to = reach !== null && reach < last ? reach : last;
+    // Rule change of 2026-12-04 (rule 6, a scope's own figures), the same as in ../Agreements.ts.
+    if (g !== undefined && to >= madeOn) g = scopedGroup(g, fulfils, direction, day, madeOn, to) ?? g;
     // No group: nothing reported at all, so any day the scope reaches is after the last report.
     const ceiling = (f: F.Figure): F.Figure => (reach === null ? f : T.openAfter(f, reach, g?.lastDay ?? ""));
     if (g === undefined || to < madeOn) return { figure: ceiling(F.zero), scope: { from: madeOn, to }, phases: [] };
@@ -173,6 +177,14 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
       } else if (inside) phases.push(r.slot);
     }
     return { figure, scope, phases };
+  };
+
+  // Rule change of 2026-12-04 (rule 6, a scope's own figures), the same as in ../Agreements.ts.
+  const scopedGroup = (g: T.Group, metric: string, direction: string, day: string | null, madeOn: string, to: string): T.Group | null => {
+    const inside = (w: { from: string | null; to: string } | null): boolean => w !== null && w.from !== null && w.from >= madeOn && w.to <= to;
+    if (!g.readings.some((r) => r.reading === "set_aside" && inside(r.window))) return null;
+    const own = g.readings.filter((r) => inside(r.window) || (day !== null && r.slot.kind === "event" && r.window !== null && r.slot.agreedOn === day)).map((r) => r.slot);
+    return T.solve(metric, direction, own, [], false, undefined, deals);
   };
 
   const out: Agreement[] = [];

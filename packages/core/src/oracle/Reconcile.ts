@@ -110,7 +110,8 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   const through = options.through;
   const since = options.since ?? null;
   const slots = FS.build(claims, options.parties);
-  const groups = groupsOf(slots);
+  const deals = dealsOfSlots(slots);
+  const groups = groupsOf(slots, deals);
   // The discrepancies are gathered when first read (a totals view never reads them).
   let flags: Discrepancy[] | null = null;
   const discrepancies = (): Discrepancy[] => {
@@ -124,7 +125,7 @@ export const report = (claims: readonly ClaimView[], options: Options): Report =
   return {
     slots,
     totals: totalsOf(slots, groups, through, since),
-    agreements: A.agreements(slots, groups, through),
+    agreements: A.agreements(slots, groups, through, deals), // the deals: rule change of 2026-12-04 (rule 6)
     offers: A.offers(slots, through),
     get discrepancies() {
       return discrepancies();

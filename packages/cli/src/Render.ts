@@ -143,7 +143,7 @@ export const clip = (s: string, width: number): string => {
  * others with `rest`; runs of spaces become one. A word longer than a line is cut with an ellipsis. A
  * coloured word keeps its colour unless it is cut.
  */
-export const wrapWords = (s: string, width: number, first: string, rest: string): string[] => {
+export const wrapWords = (s: string, width: number, first: string, rest: string, clipLong = true): string[] => {
   const lines: string[] = [];
   let line = first;
   let empty = true;
@@ -154,7 +154,7 @@ export const wrapWords = (s: string, width: number, first: string, rest: string)
       continue;
     }
     if (!empty) lines.push(line), (line = rest);
-    line += clip(word, width - visible(line));
+    line += clipLong ? clip(word, width - visible(line)) : word;
     empty = false;
   }
   lines.push(line);

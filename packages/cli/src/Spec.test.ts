@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "./Args.ts";
-import { commandHelp, commands } from "./Spec.ts";
+import { commandHelp, commands, HELP_WIDTH, overview } from "./Spec.ts";
 
 const src = fileURLToPath(new URL(".", import.meta.url));
 const sources = [...readdirSync(join(src, "commands")).map((f) => join(src, "commands", f)), join(src, "Context.ts")].map((f) => readFileSync(f, "utf8")).join("\n");
@@ -23,6 +23,18 @@ describe("--help tells the truth", () => {
       }
     });
   }
+
+  it("fits 100 columns: every line of the overview and of each command's help but the examples (they run as printed)", () => {
+    expect(HELP_WIDTH).toBe(100);
+    const wide = (text: string) => text.split("\n").filter((l) => [...l].length > HELP_WIDTH && !/^ {2}facts /.test(l));
+    expect(wide(overview())).toEqual([]);
+    for (const c of commands) expect(wide(commandHelp(c)), c.name).toEqual([]);
+    // Nothing is lost to the wrapping: the help holds every word of the description and of each option's text.
+    for (const c of commands) {
+      const words = commandHelp(c).split(/\s+/);
+      for (const w of [c.description, ...c.options.map((o) => o.description)].join(" ").split(/\s+/)) expect(words, `${c.name}: ${w}`).toContain(w);
+    }
+  });
 
   it("every command of the overview has a handler", () => {
     const table = readFileSync(join(src, "Commands.ts"), "utf8");

@@ -3,6 +3,7 @@
  * options with their defaults. `--help` and docs/cli.md are both generated
  * from this table, so they cannot drift apart.
  */
+import { wrapWords } from "./Render.ts";
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -348,6 +349,12 @@ export const commands: readonly CommandSpec[] = [
   },
 ];
 
+/** Help fits 100 columns (the width of `facts report`): text is wrapped at words, an option's or command's under its own column. */
+export const HELP_WIDTH = 100;
+const para = (text: string, indent = ""): string[] => wrapWords(text, HELP_WIDTH, indent, indent, false);
+/** `  name  text`, the text wrapped under itself. */
+const entry = (name: string, text: string): string[] => wrapWords(text, HELP_WIDTH, `  ${name}  `, " ".repeat(name.length + 4), false);
+
 /** The overview printed by `facts --help`. */
 export const overview = (): string => {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -357,12 +364,13 @@ export const overview = (): string => {
     "Usage: facts <command> [options]",
     "",
     "Commands:",
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => entry(c.name.padEnd(width), c.summary)),
     "",
-    "Every command takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db; extract accepts it and opens no store); every command takes --json and --debug.",
-    "Exit codes: 0 success, 1 user error (bad input, unknown article, bad date), 2 usage error.",
-    "Environment: FACTS_STORE (default store), FACTS_TODAY=YYYY-MM-DD (fixes the clock, for reproducible runs),",
-    "FACTS_BUSY_TIMEOUT_MS (how long to wait for another writer's lock, default 5000), NO_COLOR.",
+    ...para("Every command takes --store PATH|URL (default $FACTS_STORE, else ./factledger.db; extract accepts it and opens no store); every command takes --json and --debug."),
+    ...para("Exit codes: 0 success, 1 user error (bad input, unknown article, bad date), 2 usage error."),
+    ...para(
+      "Environment: FACTS_STORE (default store), FACTS_TODAY=YYYY-MM-DD (fixes the clock, for reproducible runs), FACTS_BUSY_TIMEOUT_MS (how long to wait for another writer's lock, default 5000), NO_COLOR.",
+    ),
     "Run 'facts <command> --help' for a command's options.",
   ].join("\n");
 };
@@ -372,15 +380,15 @@ export const commandHelp = (c: CommandSpec, prog = "facts"): string => {
   const flags = c.options.map((o) => `--${o.name}${o.arg === undefined ? "" : ` ${o.arg}`}`);
   const width = Math.max(...flags.map((f) => f.length));
   return [
-    `Usage: ${c.synopsis}`,
+    ...para(`Usage: ${c.synopsis}`),
     "",
-    c.summary,
+    ...para(c.summary),
     "",
-    c.description,
+    ...c.description.split("\n").flatMap((p) => (p === "" ? [""] : para(p))),
     "",
     "Options:",
-    ...c.options.map((o, i) => `  ${flags[i]!.padEnd(width)}  ${o.description}`),
-    `  ${"--help".padEnd(width)}  Show this help.`,
+    ...c.options.flatMap((o, i) => entry(flags[i]!.padEnd(width), o.description)),
+    ...entry("--help".padEnd(width), "Show this help."),
     "",
     "Examples:",
     ...c.examples.map((e) => `  ${e.replace(/^facts /, `${prog} `)}`),

@@ -71,7 +71,7 @@ export const offers = (slots: readonly FS.Slot[], through: string | null): Offer
  * (key `metric|direction`); events that their sources link to another agreement are taken out of
  * this one's scope, and events linked to this one outside its scope are added.
  */
-export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string, T.Group>, through: string | null, deals: T.Deals = new Map()): Agreement[] => {
+export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string, T.Group>, through: string | null, deals: T.Deals = []): Agreement[] => {
   const targets = slots.filter((s) => s.kind === "target" && !isOffer(s) && (through === null || s.happenedBy <= through) && fulfilledBy(s.metric) !== null);
   // An undated mention of a deal by its figure ("under the 1000 for 1000 formula") is the latest deal made
   // before it on the same count with that figure, when there is one: another version of it, not a deal of its own.

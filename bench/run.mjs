@@ -6,6 +6,7 @@
 //   pnpm bench --only=extraction   extraction speed alone (seeds and test articles; the dev corpus when present)
 //   pnpm bench --only=web          the dashboard's slider latency alone (GET /api/figures and /api/totals for new pairs of days; the warm index's build time and RSS), printed
 //   pnpm bench --only=cli          the CLI's claims, audit and timeline alone (time and peak RSS); --cli-timeout=S bounds each run (default 300)
+//   pnpm bench --only=reconcile    replay, a full reconciliation, the warm index and peak RSS alone (issue #12's targets); writes its section of docs/benchmarks.md
 // Each figure is the median of several runs; ratios are measured in the same run on the same events.
 import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -568,6 +569,41 @@ if (only === "web") {
   }
   process.exit(0);
 }
+if (only === "reconcile") {
+  // The reconciliation's figures alone (issue #12's targets): per size, one pipelined load of the store, a replay with a
+  // full reconciliation of everything known (in this process), warm as-of latencies, and the peak RSS of a fresh process
+  // that rebuilds the projections and then reconciles everything; the figures replace the reconcile section of docs/benchmarks.md.
+  const load = os.loadavg()[0];
+  log(`factledger bench (reconcile only): sizes ${sizes.join(", ")}; load average ${load.toFixed(1)} on ${machine.cores} cores`);
+  const rec = [];
+  for (const size of sizes) {
+    log(`\n== ${size.toLocaleString("en-US")} claims: generating corpus and store`);
+    const corpus = [...articles(size, 42)];
+    const events = corpus.reduce((n, a) => n + a.events.length, 0);
+    const x = await appendOurs(corpus, 64);
+    corpus.length = 0;
+    const r = await replayOurs(x.file);
+    row({ name: "replay", claims: size, events, unit: "ms", ours: Math.round(r.ms), peer: null, floor: null });
+    row({ name: "reconcile", claims: size, events, unit: "ms", ours: Math.round(r.reconcileMs), peer: null, floor: null });
+    const warm = asOfWarm(r.ledger, randomDays(1000, 11));
+    row({ name: "indexBuild", claims: size, unit: "ms", ours: Math.round(warm.buildMs), peer: null, floor: null });
+    row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p50", ours: round(pct(warm.lat, 50), 4), peer: null, floor: null, samples: warm.lat.length });
+    row({ name: "asOfWarm", claims: size, unit: "ms", stat: "p99", ours: round(pct(warm.lat, 99), 4), peer: null, floor: null, samples: warm.lat.length });
+    const [rebuilt, reconciled] = peakRss(x.file);
+    row({ name: "peakRss", claims: size, unit: "MB", ours: Math.round(rebuilt), peer: null, floor: null });
+    row({ name: "peakRssReconciled", claims: size, unit: "MB", ours: Math.round(reconciled), peer: null, floor: null });
+    rec.push({ size, events, replayMs: r.ms, reconcileMs: r.reconcileMs, totals: r.totals, buildMs: warm.buildMs, warmP50: pct(warm.lat, 50), warmP99: pct(warm.lat, 99), rebuilt, reconciled });
+    cleanup(x.file);
+    dropProjection(x.file);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  if (json) process.stdout.write(JSON.stringify({ machine, loadAverage: load, results }, null, 2) + "\n");
+  else if (!quick) {
+    writeSection("reconcile", reconcileSection(rec, load));
+    log("\nwrote the reconcile section of docs/benchmarks.md");
+  }
+  process.exit(0);
+}
 if (only === "cold") {
   // The cold-process figures alone (issue #15): each size's store is written with pipelined appends, then
   // questioned by fresh `facts` processes; the figures replace the cold section of docs/benchmarks.md.
@@ -775,10 +811,37 @@ function coldSection(cold, load, how = "pnpm bench --only=cold") {
   ];
 }
 function writeColdSection(cold, load) {
+  writeSection("cold", coldSection(cold, load));
+}
+/** Replaces the section between `<!-- NAME:start -->` and `<!-- NAME:end -->` of docs/benchmarks.md (the lines given carry the markers), or adds it before "What was profiled and fixed". */
+function writeSection(name, lines) {
   const path = join(root, "docs/benchmarks.md");
   const doc = readFileSync(path, "utf8");
-  const section = coldSection(cold, load).join("\n");
-  const start = doc.indexOf("<!-- cold:start -->"), end = doc.indexOf("<!-- cold:end -->");
-  const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + "<!-- cold:end -->".length) : doc.replace("## What was profiled and fixed", `${section}\n\n## What was profiled and fixed`);
+  const section = lines.join("\n");
+  const open = `<!-- ${name}:start -->`, close = `<!-- ${name}:end -->`;
+  const start = doc.indexOf(open), end = doc.indexOf(close);
+  const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + close.length) : doc.replace("## What was profiled and fixed", `${section}\n\n## What was profiled and fixed`);
   writeFileSync(path, next);
+}
+/** The reconciliation's table (issue #12's targets), between its markers. */
+function reconcileSection(rec, load) {
+  const n = (x) => Math.round(x).toLocaleString("en-US");
+  const big = rec.at(-1);
+  const ok = (b) => (b ? "met" : "**missed**");
+  return [
+    "<!-- reconcile:start -->",
+    "## Reconciliation v2 at scale (issue #12)",
+    "",
+    `Measured by \`pnpm bench --only=reconcile --sizes=${rec.map((r) => r.size).join(",")}\` on ${machine.date} (load average ${load.toFixed(1)} on ${machine.cores} cores when it started), one run per size, on the seeded corpus above written with pipelined appends. **replay**: read, decode and fold the log into the ledger; **reconcile**: one \`Reconcile.report\` of everything known in the same process (every slot, total, agreement and discrepancy: the first of the process, so it includes compiling the code); **index build** and **warm as-of**: the warm totals index (\`TotalsIndex\`), 1,000 random days; **peak RSS**: the maximum resident set of a fresh process (Node's default heap limit) that replays the store and builds the warm index, then the same process after a full reconciliation of everything known.`,
+    "",
+    "| claims | events | replay (ms) | reconcile (ms) | totals | index build (ms) | warm as-of p50 / p99 (ms) | peak RSS rebuilt (MB) | peak RSS reconciled (MB) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rec.map((r) => `| ${n(r.size)} | ${n(r.events)} | ${n(r.replayMs)} | ${n(r.reconcileMs)} | ${r.totals} | ${n(r.buildMs)} | ${r.warmP50.toFixed(4)} / ${r.warmP99.toFixed(4)} | ${n(r.rebuilt)} | ${n(r.reconciled)} |`),
+    "",
+    "| target (issue #12) | measured | |",
+    "| --- | --- | --- |",
+    `| warm as-of ≤ 5 ms p50 at 1,000,000 claims | ${big.warmP50.toFixed(4)} ms at ${n(big.size)} | ${ok(big.warmP50 <= 5 && big.size >= 1_000_000)} |`,
+    `| a full reconciliation at 1,000,000 claims under 1.5 GB peak RSS (1,536 MB) | ${n(big.reconciled)} MB at ${n(big.size)} | ${ok(big.reconciled < 1536 && big.size >= 1_000_000)} |`,
+    "<!-- reconcile:end -->",
+  ];
 }

@@ -6,6 +6,15 @@
 import { copyFileSync, existsSync, rmSync, statSync } from "node:fs";
 import { start } from "./Log.ts";
 
+/**
+ * Kills per write path and the seed of the kill moments: RELIABILITY_KILLS (default 25, so that the seven paths'
+ * 175 kills keep the whole suite near 10 minutes on 2 cores), RELIABILITY_SOAK=1 for 400, RELIABILITY_SEED (default 17).
+ */
+export const killSettings = (): { readonly kills: number; readonly seed: number } => ({
+  kills: Number(process.env["RELIABILITY_KILLS"] ?? (process.env["RELIABILITY_SOAK"] === "1" ? 400 : 25)),
+  seed: Number(process.env["RELIABILITY_SEED"] ?? 17),
+});
+
 /** A small seeded generator (mulberry32), so that a failing run can be replayed with its seed. */
 export const random = (seed: number): (() => number) => {
   let a = seed >>> 0;

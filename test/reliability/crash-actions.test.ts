@@ -4,13 +4,12 @@
 // crash-ingest.test.ts (RELIABILITY_KILLS, RELIABILITY_SOAK, RELIABILITY_SEED).
 import { afterAll, describe, expect, it } from "vitest";
 import { scratch } from "../cli.ts";
-import { killLoop } from "./Crash.ts";
+import { killLoop, killSettings } from "./Crash.ts";
 import { analystScenario, followScenario, migrateScenario } from "./Scenarios.ts";
 
 const s = scratch();
 afterAll(s.cleanup);
-const kills = Number(process.env["RELIABILITY_KILLS"] ?? (process.env["RELIABILITY_SOAK"] === "1" ? 400 : 40));
-const seed = Number(process.env["RELIABILITY_SEED"] ?? 17);
+const { kills, seed } = killSettings();
 
 describe("SIGKILL at random points of the other write paths", () => {
   it(`analyst actions killed ${kills} times are each recorded whole or not at all, and re-runs reach the uninterrupted state`, async () => {

@@ -2,16 +2,15 @@
 // moments, again and again on the same store; after every kill the store opens, every event decodes,
 // positions run without a gap and no article is stored in part; re-running then reaches the very log
 // (same events, ids, positions) an uninterrupted run writes. RELIABILITY_KILLS sets the kills per
-// write path (default 40, 200 over the five paths; RELIABILITY_SOAK=1 makes it 400), RELIABILITY_SEED the kill moments.
+// write path (default 25, 175 over the seven paths: `killSettings` in Crash.ts; RELIABILITY_SOAK=1 makes it 400), RELIABILITY_SEED the kill moments.
 import { afterAll, describe, expect, it } from "vitest";
 import { scratch } from "../cli.ts";
-import { killLoop } from "./Crash.ts";
+import { killLoop, killSettings } from "./Crash.ts";
 import { ingestScenario, reextractScenario } from "./Scenarios.ts";
 
 const s = scratch();
 afterAll(s.cleanup);
-const kills = Number(process.env["RELIABILITY_KILLS"] ?? (process.env["RELIABILITY_SOAK"] === "1" ? 400 : 40));
-const seed = Number(process.env["RELIABILITY_SEED"] ?? 17);
+const { kills, seed } = killSettings();
 
 describe("SIGKILL at random points of the article write paths", () => {
   it(`ingest killed ${kills} times keeps every invariant, and a re-run writes the uninterrupted run's log`, async () => {

@@ -3,7 +3,7 @@
 // refused value, and leaves no store or file behind. And the re-runs the help promises: an import run
 // again over the same log, a migrate run again after its target was removed.
 import { afterAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { facts, scratch, seeds } from "../cli.ts";
 
@@ -55,6 +55,17 @@ describe("bad arguments to import, export and migrate", () => {
     const events = facts(["export", "--store", db]).stdout.trim().split("\n").length;
     expect(JSON.parse(again.stdout)).toMatchObject({ events: 0, alreadyHeld: events });
     expect(facts(["export", "--store", copy]).stdout).toBe(facts(["export", "--store", db]).stdout);
+  });
+
+  it("import of an empty file (the export of an empty store) makes an empty store, and says so on stderr", () => {
+    const empty = at("empty.ndjson");
+    expect(run("export", "--store", at("copy-empty.db"), "--out", empty).code).toBe(1); // no store there: nothing to export
+    writeFileSync(empty, "");
+    const r = run("import", empty, "--store", at("from-empty.db"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^imported 0 events from .*empty\.ndjson into .*from-empty\.db/);
+    expect(r.lines).toEqual([expect.stringMatching(/^note: .*empty\.ndjson holds no events \(the export of an empty store is an empty file\): .*from-empty\.db is an empty store$/)]);
+    expect(facts(["export", "--store", at("from-empty.db")]).stdout).toBe("");
   });
 
   it("export: --out without a value, an extra argument, a folder or a missing folder as --out are named; nothing is written", () => {

@@ -141,6 +141,7 @@ export const importLog = async (ctx: Context, p: Parsed): Promise<number> => {
   try {
     return await withApp(ctx, p, true, async (app) => {
       const r = unwrap(await app.importLog(archive));
+      if (r.events === 0 && r.alreadyHeld === undefined) ctx.err(`note: ${file} holds no events (the export of an empty store is an empty file): ${app.parts.where} is an empty store\n`);
       if (flag(p, "json")) printJson(ctx, { from: file, store: app.parts.where, events: r.events, head: r.head, ...(r.alreadyHeld === undefined ? {} : { alreadyHeld: r.alreadyHeld }) });
       else if (r.alreadyHeld !== undefined)
         ctx.out(`${app.parts.where} already holds the ${r.alreadyHeld} event${r.alreadyHeld === 1 ? "" : "s"} of ${file}, the same log${r.head === null ? "" : ` up to head ${r.head.position} ${r.head.hash}`}; nothing was imported`);

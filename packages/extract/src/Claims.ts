@@ -580,6 +580,13 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // A sub-group is a new total only when it is the only figure about captives in the sentence.
         const others = mentions.filter((o) => o.start !== m.start && ["persons", "soldiers", "civilians", "bodies"].includes(String(phraseAfter(text.slice(o.end)).category)));
         const partOf = /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of|in particular|namely|specifically|among the)\b[^.;]{0,60}$/i.test(before);
+        // "exchanging a total of 218 detainees, including 108 Ukrainian women": a part of an exchange told for both
+        // sides together that names one side is that side's count.
+        const bothSides = inSentence.at(-1);
+        if (partOf && phrase.party !== null && phrase.party !== "ours" && bothSides !== undefined && bothSides.direction === "total" && bothSides.kind === "event" && /^\s*(?:[\w’'-]+\s+){0,2}?(?:women|men)\b/i.test(after)) {
+          push({ ...bothSides, direction: `to_${phrase.party}`, value: m.value, qualifier: m.qualifier, at: s.start + m.start });
+          continue;
+        }
         if (others.length > 0 || partOf || /\b(?:them|those)\b/i.test(after.slice(0, 20))) continue;
         // "1,641 children have been returned" (deported children brought back): not a count of exchanged captives.
         if (/^\s*(?:[\w’'-]+\s+){0,2}?(?:children|kids|minors|teenagers|boys|girls)\b/i.test(after.slice(0, phrase.end + 1))) continue;

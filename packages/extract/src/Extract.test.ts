@@ -652,6 +652,11 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     // A split by sex is parts of a whole: the whole is the claim.
     ["One hundred and forty Ukrainians were freed on Saturday. They include 132 Ukrainian men and eight women.", ["prisoners_returned to_ukraine event 140 exact 2025-06-14 | unnamed outlet"]],
     ["As reported, 100 defenders returned home on April 10. Lubinets reported that 20 female and 80 male defenders returned.", ["prisoners_returned to_ukraine event 100 exact 2025-04-10 | unnamed outlet"]],
+    // A part of an exchange told for both sides together that names one side is that side's count.
+    [
+      "Moscow and Kyiv on Monday carried out a prisoner swap, exchanging a total of 218 detainees, including 108 Ukrainian women.",
+      ["prisoners_returned total event 218 exact 2025-06-16 | unnamed outlet", "prisoners_returned to_ukraine event 108 exact 2025-06-16 | unnamed outlet"],
+    ],
   ])("%s", (text, expected) => {
     expect(claimsOf(text)).toEqual(expected);
   });

@@ -60,6 +60,9 @@ type Kind = Draft["kind"];
 
 // ------------------------------------------------------------------------------------------ vocabulary
 
+/** "Of them, 526 are civilians": a figure told as one part of a whole by a predicate. */
+const PART_PREDICATE = /^\s+(?:of them\s+|of whom\s+)?(?:are|were|was|is|being)\s+(?:\w+\s+)?(civilians?|soldiers?|servicem[ae]n|military(?: personnel)?|women|men|officers|children)\b/i;
+
 /** Head nouns of the things counted, by category. Sub-groups (women, officers) are persons that are rarely a total. */
 const BODY_HEADS = /^(?:bodies|body|remains|corpses|dead|fallen|deceased|killed)$/;
 const CIVILIAN_HEADS = /^(?:civilians?|hostages)$/;
@@ -618,9 +621,15 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (phrase.party !== null) party = phrase.party === "ours" ? "ours" : phrase.party;
 
       // "Of them, 526 are civilians", "The remaining seven are civilians": a part of the whole just given.
-      const predicate = /^\s+(?:of them\s+|of whom\s+)?(?:are|were|was|is|being)\s+(?:\w+\s+)?(civilians?|soldiers?|servicem[ae]n|military(?: personnel)?|women|men|officers|children)\b/i.exec(after);
+      const predicate = PART_PREDICATE.exec(after);
       if (category === null && predicate !== null) {
-        const whole = inSentence.at(-1) ?? drafts.at(-1);
+        // "… 4,337 are in captivity. Among them, 1,953 have been liberated. Of those taken captive, 3,574 are military
+        // personnel and 763 are civilians": parts that add up to a figure told just before are that figure's parts.
+        const parts = mentions.filter((o) => PART_PREDICATE.test(text.slice(o.end)));
+        const sum = parts.reduce((n, o) => n + o.value, 0);
+        const summed = parts.length >= 2 ? drafts.slice(-6).reverse().find((d) => d.value === sum) : undefined;
+        if (summed !== undefined && summed.kind === "stock") continue;
+        const whole = summed ?? inSentence.at(-1) ?? drafts.at(-1);
         if (whole !== undefined && whole.kind !== "target" && whole.kind !== "stock" && /^civilian|^soldier|^servicem|^military/i.test(predicate[1]!)) {
           const part: Category = /civilian/i.test(predicate[1]!) ? "civilians" : "soldiers";
           push({ ...whole, metric: metricOf(part, whole.kind), value: m.value, qualifier: m.qualifier, at: s.start + m.start });

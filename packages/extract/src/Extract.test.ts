@@ -652,6 +652,15 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     // A split by sex is parts of a whole: the whole is the claim.
     ["One hundred and forty Ukrainians were freed on Saturday. They include 132 Ukrainian men and eight women.", ["prisoners_returned to_ukraine event 140 exact 2025-06-14 | unnamed outlet"]],
     ["As reported, 100 defenders returned home on April 10. Lubinets reported that 20 female and 80 male defenders returned.", ["prisoners_returned to_ukraine event 100 exact 2025-04-10 | unnamed outlet"]],
+    // Parts told by a predicate belong to the figure they add up to: of a stock of captives they are no returns.
+    [
+      "As of mid-November, 4,000 Ukrainians were in Russian captivity. Among them, 1,500 have been freed. Of the people taken captive, 3,200 are military personnel, and 800 are civilians.",
+      ["held_captive to_ukraine stock 4000 exact 2024-11-20 | unnamed outlet", "prisoners_returned to_ukraine cumulative 1500 exact 2025-06-20 | unnamed outlet"],
+    ],
+    [
+      "Ukraine brought home 150 people on Friday. Of them, 120 are soldiers and 30 are civilians.",
+      ["prisoners_returned to_ukraine event 150 exact 2025-06-20 | unnamed outlet", "soldiers_returned to_ukraine event 120 exact 2025-06-20 | unnamed outlet", "civilians_returned to_ukraine event 30 exact 2025-06-20 | unnamed outlet"],
+    ],
     // A part of an exchange told for both sides together that names one side is that side's count.
     [
       "Moscow and Kyiv on Monday carried out a prisoner swap, exchanging a total of 218 detainees, including 108 Ukrainian women.",

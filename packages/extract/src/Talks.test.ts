@@ -20,6 +20,18 @@ describe("the calendar of talks", () => {
     expect(Talks.dayOfDeal("persons", 1000, "exact", null)).toBeNull();
   });
 
+  it("names the latest round of a place with terms of the category, within the stale window, for a count under its talks", () => {
+    expect(Talks.roundNamed("bodies", "the return of more than 6,000 bodies under the Istanbul agreements", "2025-06-16")).toBe("2025-06-02");
+    // The May 16 round agreed no bodies; the July 23 round did, once it was held.
+    expect(Talks.roundNamed("bodies", "under the Istanbul agreements", "2025-06-01")).toBeNull();
+    expect(Talks.roundNamed("bodies", "under the Istanbul agreements", "2025-07-30")).toBe("2025-07-23");
+    expect(Talks.roundNamed("persons", "under the Istanbul agreements", "2025-05-30")).toBe("2025-05-16");
+    // No place named, another place, or long after the round.
+    expect(Talks.roundNamed("bodies", "under the agreements", "2025-06-16")).toBeNull();
+    expect(Talks.roundNamed("bodies", "under the Geneva agreements", "2025-06-16")).toBeNull();
+    expect(Talks.roundNamed("persons", "under the Istanbul agreements", "2026-01-30")).toBeNull();
+  });
+
   it("gives a page its year only when a sentence names a round's place and its day", () => {
     expect(Talks.yearOfRound("agreements made on 2 June in Istanbul", [{ month: 6, day: 2 }])).toBe(2025);
     expect(Talks.yearOfRound("agreements made on 2 June", [{ month: 6, day: 2 }])).toBeNull();

@@ -10,6 +10,10 @@
  *   `STALE_AFTER_DAYS` before the story (after that, a later round the
  *   calendar does not know may be the one meant); the claim's `dateSource`
  *   then says `reference`, not `text`;
+ * - a running count said to be under talks that the article does not date
+ *   ("the return of more than 6,000 bodies under the Istanbul agreements")
+ *   counts from the latest round of that place with terms of its category, if
+ *   that round lies within `STALE_AFTER_DAYS` before the count's day;
  * - an undated page that names a round by place and day ("agreements made on
  *   2 June in Istanbul") takes that round's year for its days without one.
  *
@@ -73,6 +77,16 @@ export const dayOfDeal = (category: Category, value: number | null, qualifier: Q
     .flatMap((r) => r.terms.filter((t) => t.category === category && t.value === value).map((t) => ({ day: r.day, same: t.qualifier === Q.qualifierClass(qualifier) })));
   const best = [...fits].sort((a, b) => Number(b.same) - Number(a.same) || b.day.localeCompare(a.day))[0];
   return best?.day ?? null;
+};
+
+/**
+ * The round a sentence names by its place ("under the Istanbul agreements"): the latest round with terms of this
+ * category on or before `reference` and at most `STALE_AFTER_DAYS` before it; null when none fits.
+ */
+export const roundNamed = (category: Category, sentence: string, reference: string): string | null => {
+  const earliest = Dates.shift(reference, -STALE_AFTER_DAYS);
+  const fits = rounds.filter((r) => r.day <= reference && r.day >= earliest && r.place.test(sentence) && r.terms.some((t) => t.category === category));
+  return fits.map((r) => r.day).sort().at(-1) ?? null;
 };
 
 /**

@@ -194,6 +194,14 @@ describe("N-for-N asymmetries", () => {
     expect(f?.detail).toContain("to_ukraine");
   });
 
+  it("a handover of bodies under a 6,000-for-6,000 deal is not a swap: its unequal directions are not flagged", () => {
+    const bodies = (direction: string, value: number, day: string) => claim({ metric: "bodies_returned", direction, kind: "event", value, ...on(day), attributedTo: `B${day}` }, day);
+    const deal6000 = claim({ metric: "bodies_agreed", direction: "each_side", kind: "target", value: 6000, ...on("2025-06-02"), attributedTo: "AFP" }, "2025-06-02");
+    expect(flags([deal6000, bodies("to_ukraine", 1212, "2025-06-11"), bodies("to_russia", 27, "2025-06-11")])).toEqual([]);
+    // The same figures for living prisoners under a 1,000-for-1,000 deal are flagged.
+    expect(flags([each(1000, "2025-06-02"), ...phase(1212, 27, "2025-06-11")])).toHaveLength(1);
+  });
+
   it("a phase whose two directions agree is not flagged", () => {
     expect(flags([each(100, "2025-06-01"), ...phase(30, 30, "2025-06-03")])).toEqual([]);
   });

@@ -12,7 +12,7 @@ import * as F from "./Figure.ts";
 import * as Q from "./Quantity.ts";
 import * as T from "./Totals.ts";
 import type { Discrepancy } from "./Discrepancy.ts";
-import { fulfilledBy, isPartyDirection } from "./Claim.ts";
+import { fulfilledBy, isPartyDirection, isSwapCount } from "./Claim.ts";
 import { previous } from "./DateOnly.ts";
 import type { ClaimView } from "./Ledger.ts";
 
@@ -336,13 +336,14 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
 /**
  * In an N-for-N exchange the two directions of one phase should match: phases after the earliest
  * N-for-N agreement on their metric are checked, and a phase whose directions' intervals are disjoint is flagged.
+ * Only swaps (`isSwapCount`): an N-for-N deal on bodies caps one-way handovers, which are rarely equal.
  */
 export const asymmetries = (slots: readonly FS.Slot[], through: string | null): Discrepancy[] => {
   const firstSymmetric = new Map<string, string>();
   for (const t of slots) {
     if (t.kind !== "target" || isOffer(t)) continue;
     const metric = fulfilledBy(t.metric);
-    if (metric === null || !t.versions.some((v) => v.current.claim.fields.direction === "each_side")) continue;
+    if (metric === null || !isSwapCount(metric) || !t.versions.some((v) => v.current.claim.fields.direction === "each_side")) continue;
     const known = firstSymmetric.get(metric);
     if (known === undefined || t.happenedBy < known) firstSymmetric.set(metric, t.happenedBy);
   }

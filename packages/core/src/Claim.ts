@@ -105,5 +105,12 @@ export const isMonotone = (metric: string): boolean => metric.endsWith("_returne
 export const fulfilledBy = (agreedMetric: string): string | null =>
   agreedMetric.endsWith("_agreed") ? agreedMetric.replace(/_agreed$/, "_returned") : null;
 
+/**
+ * Counts whose N-for-N deals are swaps, each phase giving as many as it gets (people), as opposed to caps on
+ * one-way handovers (bodies: "6,000 for 6,000" is what each side may return; Russia returned 1,212 on June 11,
+ * 2025 and received 27). Only a swap's phase whose two directions differ is `asymmetric`.
+ */
+export const isSwapCount = (metric: string): boolean => metric !== "bodies_returned";
+
 /** How the extractor names the claimant of an unattributed figure when the article's outlet is unknown. */
 export const unnamedOutlet = "unnamed outlet";

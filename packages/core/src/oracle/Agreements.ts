@@ -1,7 +1,7 @@
 // The oracle of the differential tests (Reconcile.diff.test.ts): Agreements.ts as of 7b06421 (2026-12-03), before
 // the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code,
 // except for a change of the rules themselves, applied here the same way and marked so: rule 6's scope's own
-// figures (2026-12-04, `scopedGroup` below).
+// figures (2026-12-04, `scopedGroup` below) and the asymmetries of swaps only (2026-12-04, `asymmetries`).
 /**
  * Agreements and offers. An agreement is identified by what it is about and
  * the day it was made (the talks), so every source's figure for it is one
@@ -16,7 +16,7 @@ import * as F from "../Figure.ts";
 import * as Q from "../Quantity.ts";
 import * as T from "./Totals.ts";
 import type { Discrepancy } from "../Discrepancy.ts";
-import { fulfilledBy, isPartyDirection } from "../Claim.ts";
+import { fulfilledBy, isPartyDirection, isSwapCount } from "../Claim.ts";
 import { previous } from "../DateOnly.ts";
 
 /** Progress of one agreement toward one direction. */
@@ -241,7 +241,8 @@ export const asymmetries = (slots: readonly FS.Slot[], through: string | null): 
   for (const t of slots) {
     if (t.kind !== "target" || isOffer(t)) continue;
     const metric = fulfilledBy(t.metric);
-    if (metric === null || !t.versions.some((v) => v.current.claim.fields.direction === "each_side")) continue;
+    // Rule change of 2026-12-04 (swaps only: no asymmetry of bodies), the same as in ../Agreements.ts.
+    if (metric === null || !isSwapCount(metric) || !t.versions.some((v) => v.current.claim.fields.direction === "each_side")) continue;
     const known = firstSymmetric.get(metric);
     if (known === undefined || t.happenedBy < known) firstSymmetric.set(metric, t.happenedBy);
   }

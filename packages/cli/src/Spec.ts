@@ -141,7 +141,7 @@ export const commands: readonly CommandSpec[] = [
       ...readers,
     ],
     positionals: [0, 0],
-    examples: ["facts discrepancies --json", "facts discrepancies --format jsonl --known-at 2025-06-30"],
+    examples: ["facts discrepancies --json", "facts discrepancies --known-at 2025-06-30 --width 80"],
   },
   {
     name: "audit",

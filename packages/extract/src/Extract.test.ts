@@ -677,6 +677,15 @@ describe("superlatives, both sides together, the same number, the past week (2.8
       "He said Russia had already handed over roughly 7,000 bodies and expressed willingness to transfer an additional 3,000.",
       ["bodies_returned to_ukraine cumulative 7000 about 2025-06-20 | unnamed outlet", "bodies_agreed to_ukraine target 3000 exact - | unnamed outlet"],
     ],
+    // "Neither … provided an exact figure of how many": undisclosed for both sides, of what the figure is of.
+    [
+      "Neither Kyiv nor Moscow, whose talks have produced little but swaps of prisoners or remains, provided an exact figure of how many POWs had been exchanged on Thursday.",
+      ["prisoners_returned each_side event - undisclosed 2025-06-19 | unnamed outlet"],
+    ],
+    [
+      "Neither side, whose talks have yielded little else, gave a figure for how many bodies were handed over on Thursday.",
+      ["bodies_returned each_side event - undisclosed 2025-06-19 | unnamed outlet"],
+    ],
     // A part of an exchange told for both sides together that names one side is that side's count.
     [
       "Moscow and Kyiv on Monday carried out a prisoner swap, exchanging a total of 218 detainees, including 108 Ukrainian women.",

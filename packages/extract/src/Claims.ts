@@ -861,6 +861,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (direction === null && /\b(?:exchange|swap)\s+of\s+(?:(?:up to|about|around|at least|more than|over|nearly|some)\s+)?$/i.test(before)) direction = "total";
       // "A total of 2,239 prisoners have been swapped": both sides together, when no side is named.
       if (direction === null && /^[^.;]{0,60}?\b(?:exchanged|swapped|traded)\b/i.test(rest) && /\b(?:a\s+total\s+of|in\s+total|altogether|in\s+all)\s*(?:more than\s+|over\s+|about\s+|some\s+)?$/i.test(lead.slice(-40))) direction = "total";
+      // "In total, the number of those exchanged amounts to over 2,400": the people of both sides together.
+      if (direction === null && /\b(?:number|total|count)\s+of\s+(?:those|people|prisoners|pows|captives|persons)\s+(?:exchanged|swapped|traded)\b[^.;\d]{0,40}$/i.test(lead)) direction = "total";
       // "Medinsky said 909 bodies had been handed over", "the Kremlin said 1,000 bodies were ready for transfer": what a side's
       // speaker says was handed over, with no side named, that side gave.
       if (direction === null && speakerParty !== null && HANDED_BY_SPEAKER.test(text.slice(clause[0], clause[1]))) direction = otherParty(speakerParty);

@@ -686,6 +686,11 @@ describe("superlatives, both sides together, the same number, the past week (2.8
       "Neither side, whose talks have yielded little else, gave a figure for how many bodies were handed over on Thursday.",
       ["bodies_returned each_side event - undisclosed 2025-06-19 | unnamed outlet"],
     ],
+    // "the number of those exchanged" names no side: both sides together.
+    [
+      "Russia and Ukraine swapped 250 prisoners each on Wednesday. In total, the number of those exchanged amounts to over 2,400.",
+      ["prisoners_returned each_side event 250 exact 2025-06-18 | unnamed outlet", "prisoners_returned total cumulative 2400 more_than 2025-06-20 | unnamed outlet"],
+    ],
     // A part of an exchange told for both sides together that names one side is that side's count.
     [
       "Moscow and Kyiv on Monday carried out a prisoner swap, exchanging a total of 218 detainees, including 108 Ukrainian women.",

@@ -689,6 +689,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const finiteReturn = returnBefore !== null && !modal && (achieved || !/\b(?:to|the|of|an?|for|on|new|mutual|further|possible|next|another)\s+(?:\w+\s+)?$/i.test(beforeVerb)) && !/^(?:exchange|swap|release|return|transfer|repatriation|handover)\s+of\b/i.test(lead70.slice(returnBefore.index));
       const pastReturnAfter = /^[^.;]{0,80}?\b(?:were|was|have been|has been|had been|got|are being|are|had)\s+(?:\w+\s+)?(?:return|releas|freed|exchang|swapp|hand|transferr|repatriat|brought|rescu|liberat|retriev|receiv)/i.test(rest) || /^[^.;]{0,25}?\b(?:returned|came|went|arrived|come)\s+(?:home|back|to)/i.test(rest) || /^[^.;]{0,25}?\b(?:(?:are|is|were)\s+(?:now\s+|finally\s+|already\s+)?(?:back\s+)?home|back\s+home)\b/i.test(rest);
       let kind: Kind | null = null;
+      // "… a process completed by June 16 with 6,057 bodies transferred. In exchange, Ukraine returned 79 …": the other
+      // side of the running count just told, over the same days.
+      let counterOf: Draft | null = null;
       let commitment: Draft["commitment"] = null;
       // "is refusing to accept the return of 1,000": what one side refuses has not happened; it is the other's offer.
       const refused = /\b(?:refus\w*|declin\w*|reject\w*|unwilling|not\s+ready)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:accept|take|receive|exchange|collect|return)?\b[^.;]{0,40}$/i.test(lead70) && !/\b(?:refus\w*|declin\w*)\s+to\s+(?:say|give|disclose|specify|reveal|comment|confirm)\b/i.test(lead70);
@@ -745,6 +748,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // "6,060 bodies were returned in exchange for 78 Russian bodies": the counterpart of a running count is one too.
         const counterpart = /\b(?:in exchange for|in return for)\s+(?:the\s+)?(?:bodies\s+of\s+|remains\s+of\s+)?(?:(?:only|just|more than|over|about|some|nearly|almost|at least)\s+)?$/i.test(before);
         if (kind === "event" && prev !== undefined && prev.kind === "cumulative" && (((elliptical || /^\s*in return\b/i.test(after)) && !eventCue) || (counterpart && !own))) kind = "cumulative";
+        const told = drafts.at(-1);
+        if (kind === "event" && inSentence.length === 0 && /^\W*(?:in exchange|in return)\b/i.test(text) && told !== undefined && told.kind === "cumulative" && s.start - told.at <= 400 && dates.length === 0) {
+          kind = "cumulative";
+          counterOf = told;
+        }
         // "... swapped 300 prisoners in all, 150 each": the figure that breaks down one exchange is of that exchange.
         if (kind === "cumulative" && prev !== undefined && prev.kind === "event" && elliptical && !strong && /,\s*$/.test(before)) kind = "event";
         // "Since the invasion, Ukraine has returned 5,857. Outside of exchanges, another 555 have been returned.": a
@@ -946,6 +954,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       }
       if (kind === "event" && r !== null && outside[m.start] !== false) discourse = { day: r.to, from: r.to, paragraph: s.paragraph };
       if (kind === "event" && r !== null && outside[m.start] === false && s.quote !== null && source === "text" && rank >= 2) quoteDays.set(s.quote, r.to);
+      if (counterOf !== null) ({ validFrom, validTo, agreement, dateSource } = counterOf);
       let group: Draft["group"] = null;
       if (kind === "stock") group = category === "civilians" ? "civilians" : category === "soldiers" ? "soldiers" : null;
 

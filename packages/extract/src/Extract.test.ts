@@ -366,6 +366,11 @@ describe("spans of days and the talks a figure is counted under", () => {
     expect(extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-20" }] }).claims.map((c) => `${c.fields.metric} ${c.fields.kind}`)).toEqual(["prisoners_agreed target"]);
   });
 
+  it("'In exchange, …' right after a running count, with no day of its own, is the other side of that count over the same days (2.9.0)", () => {
+    const text = "Russia finished handing over the bodies by June 16, with 6,057 bodies transferred in phases since June 11. In exchange, Ukraine returned 78 Russian soldiers' remains earlier.";
+    expect(windowsOf(text)).toEqual(["cumulative 6057 2025-06-11..2025-06-16", "cumulative 78 2025-06-11..2025-06-16"]);
+  });
+
   it("a handover done under earlier agreements does not date the talks", () => {
     const text = "On 14 June, as part of agreements reached in Istanbul, Ukraine received 1,200 bodies from Russia. Umierov said more than 6,000 bodies had been returned under the Istanbul agreements.";
     // Not June 14: the count under "the Istanbul agreements" counts from the calendar's round of bodies there (2.9.0).
@@ -685,6 +690,11 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     [
       "Neither side, whose talks have yielded little else, gave a figure for how many bodies were handed over on Thursday.",
       ["bodies_returned each_side event - undisclosed 2025-06-19 | unnamed outlet"],
+    ],
+    // "In exchange, …" right after a running count, with no day of its own: the other side of that count, over its days.
+    [
+      "Russia finished handing over the bodies by June 16, with 6,057 bodies transferred in phases since June 11. In exchange, Ukraine returned 78 Russian soldiers' remains earlier.",
+      ["bodies_returned to_ukraine cumulative 6057 exact 2025-06-16 | unnamed outlet", "bodies_returned to_russia cumulative 78 exact 2025-06-16 | unnamed outlet"],
     ],
     // "the number of those exchanged" names no side: both sides together.
     [

@@ -572,6 +572,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (phrase.category === "other" && !bodiesOf) continue;
       // "Those freed include 82 privates and sergeants and 21 officers": ranks and other sub-groups after "include" are parts.
       if (!bodiesOf && SUBGROUP_HEADS.test(/^\s*([\w’'-]+)/.exec(after)?.[1]?.toLowerCase() ?? "") && /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of)\b[^.;]{0,60}$/i.test(before)) continue;
+      // "30 prisoners of war were returned … 'Five officers and 17 servicemen were exchanged'": the rank and file beside the
+      // officers, after a larger figure told before, are a split by rank of it (with no whole told, the figure stays).
+      if (!bodiesOf && phrase.category === "soldiers" && drafts.some((d) => d.kind === "event" && d.value !== null && d.value > m.value) && (/\b(?:officers?|commanders?|sergeants?)\s+and\s+$/i.test(before) || /^\s*(?:[\w’'-]+\s+){0,3}?and\s+(?:\w+\s+){0,2}?(?:officers?|commanders?)\b/i.test(after.slice(phrase.end)))) continue;
       // "132 Ukrainian men and eight women", "20 female and 80 male defenders": a split by sex is parts of a whole, each a sub-group.
       const sex = bodiesOf ? null : /^\s*(?:[\w’'-]+\s+){0,2}?(men|male|women|female)\b/i.exec(after.slice(0, phrase.end + 12));
       if (sex !== null) {

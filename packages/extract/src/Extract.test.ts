@@ -696,6 +696,12 @@ describe("superlatives, both sides together, the same number, the past week (2.8
       "Russia finished handing over the bodies by June 16, with 6,057 bodies transferred in phases since June 11. In exchange, Ukraine returned 78 Russian soldiers' remains earlier.",
       ["bodies_returned to_ukraine cumulative 6057 exact 2025-06-16 | unnamed outlet", "bodies_returned to_russia cumulative 78 exact 2025-06-16 | unnamed outlet"],
     ],
+    // A split by rank after the whole was told is parts of it; with no whole told, the figure stays.
+    [
+      "Ukraine said Thursday that 30 prisoners of war were being returned. \"Five officers and 17 servicemen were exchanged,\" the minister said.",
+      ["prisoners_returned to_ukraine event 30 exact 2025-06-19 | Ukraine"],
+    ],
+    ["Ukraine got back 40 soldiers and three officers on Friday.", ["prisoners_returned to_ukraine event 40 exact 2025-06-20 | unnamed outlet"]],
     // "the number of those exchanged" names no side: both sides together.
     [
       "Russia and Ukraine swapped 250 prisoners each on Wednesday. In total, the number of those exchanged amounts to over 2,400.",

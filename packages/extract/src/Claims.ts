@@ -572,6 +572,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       if (phrase.category === "other" && !bodiesOf) continue;
       // "Those freed include 82 privates and sergeants and 21 officers": ranks and other sub-groups after "include" are parts.
       if (!bodiesOf && SUBGROUP_HEADS.test(/^\s*([\w’'-]+)/.exec(after)?.[1]?.toLowerCase() ?? "") && /\b(?:includ\w*|among(?:\s+them|\s+whom)?|of (?:whom|them|those|which)|comprising|consisting of)\b[^.;]{0,60}$/i.test(before)) continue;
+      // "on December 6, Ukraine returned 60 troops. … 34 defenders of Mariupol returned, including 14 from Azovstal": a group
+      // named by where it fought or was held, after a larger figure told just before, is part of it; so is "including N from X".
+      const largerBefore = drafts.some((d) => d.kind === "event" && d.value !== null && d.value > m.value && s.start - d.at <= 600);
+      if (!bodiesOf && largerBefore && (phrase.category === "soldiers" || phrase.category === "persons") && /^\s+of\s+(?:the\s+)?[A-Z][\w’'-]+/.test(after.slice(phrase.end))) continue;
+      if (!bodiesOf && /\b(?:including|among them)\s*$/i.test(before) && /^\s+from\s+(?:the\s+)?[A-Z][\w’'-]+/.test(after) && mentions.some((o) => o.end <= m.start)) continue;
       // "30 prisoners of war were returned … 'Five officers and 17 servicemen were exchanged'": the rank and file beside the
       // officers, after a larger figure told before, are a split by rank of it (with no whole told, the figure stays).
       if (!bodiesOf && phrase.category === "soldiers" && drafts.some((d) => d.kind === "event" && d.value !== null && d.value > m.value) && (/\b(?:officers?|commanders?|sergeants?)\s+and\s+$/i.test(before) || /^\s*(?:[\w’'-]+\s+){0,3}?and\s+(?:\w+\s+){0,2}?(?:officers?|commanders?)\b/i.test(after.slice(phrase.end)))) continue;

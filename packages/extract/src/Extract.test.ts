@@ -702,6 +702,13 @@ describe("superlatives, both sides together, the same number, the past week (2.8
       ["prisoners_returned to_ukraine event 30 exact 2025-06-19 | Ukraine"],
     ],
     ["Ukraine got back 40 soldiers and three officers on Friday.", ["prisoners_returned to_ukraine event 40 exact 2025-06-20 | unnamed outlet"]],
+    // A group named by where it fought, after a larger figure just told, is part of it, and so is "including N from X";
+    // alone, it is the figure.
+    [
+      "On Friday, Ukraine returned 60 troops from captivity. Among those freed, 34 defenders of Mariupol returned, including 14 from Azovstal.",
+      ["prisoners_returned to_ukraine event 60 exact 2025-06-20 | unnamed outlet"],
+    ],
+    ["Ukraine brought home 95 defenders of Azovstal on Wednesday.", ["prisoners_returned to_ukraine event 95 exact 2025-06-18 | unnamed outlet"]],
     // "the number of those exchanged" names no side: both sides together.
     [
       "Russia and Ukraine swapped 250 prisoners each on Wednesday. In total, the number of those exchanged amounts to over 2,400.",

@@ -2,7 +2,7 @@
 // moments, again and again on the same store; after every kill the store opens, every event decodes,
 // positions run without a gap and no article is stored in part; re-running then reaches the very log
 // (same events, ids, positions) an uninterrupted run writes. RELIABILITY_KILLS sets the kills per
-// write path (default 25, 175 over the seven paths: `killSettings` in Crash.ts; RELIABILITY_SOAK=1 makes it 400), RELIABILITY_SEED the kill moments.
+// write path (default 30, 210 over the seven paths: `killSettings` in Crash.ts; RELIABILITY_SOAK=1 makes it 400), RELIABILITY_SEED the kill moments.
 import { afterAll, describe, expect, it } from "vitest";
 import { scratch } from "../cli.ts";
 import { killLoop, killSettings } from "./Crash.ts";

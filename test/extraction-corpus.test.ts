@@ -1,7 +1,8 @@
 // The extractor against real reporting: the labelled dev corpus in ../shared/corpus (outside this repository),
 // scored by its own score.mjs exactly as the hidden set is scored. A gate so that no change silently loses recall:
 // the thresholds are the figures reached by extractor 2.8.0 (docs/extraction.md: training P 0.948 R 0.943 dates 0.695,
-// validation P 0.954 R 0.885 dates 0.789) minus a margin of about 0.02 to 0.03.
+// validation P 0.954 R 0.885 dates 0.789) minus a margin of about 0.02 to 0.03; the training split's dates since 2.10.0
+// (0.836) minus 0.026.
 // The corpus is not part of the repository; without it the gate is skipped and says so.
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
@@ -21,7 +22,7 @@ const score = async (articles: string) =>
   };
 
 const splits = [
-  { name: "the training split", articles: "^(1[01]\\d|140|2[01]\\d|240|3[01]\\d|340)", precision: 0.92, recall: 0.92, dates: 0.67 },
+  { name: "the training split", articles: "^(1[01]\\d|140|2[01]\\d|240|3[01]\\d|340)", precision: 0.92, recall: 0.92, dates: 0.81 },
   { name: "the validation split (read in the 2.1.0, 2.2.0 and 2.8.0 sessions, see docs/extraction.md),", articles: "^(1[23]|2[23]|3[23])", precision: 0.92, recall: 0.86, dates: 0.76 },
 ];
 

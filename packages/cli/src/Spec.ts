@@ -219,7 +219,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts correct c6d4ab613ddf68fdcf2b8ec55 --qualifier at_least --reason \"a count so far, not an exact total\""],
+    examples: ["facts correct cd997f3fd0353829f308f7739 --qualifier at_least --reason \"a count so far, not an exact total\""],
   },
   {
     name: "reject",
@@ -228,7 +228,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimRejected event; the claim stays in history and stops counting from the day it is recorded.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts reject c4f7638c6d334562d268e8444 --reason \"a remark that no figure is published, not a claim\""],
+    examples: ["facts reject c7273245b56adefae3d69199c --reason \"a remark that no figure is published, not a claim\""],
   },
   {
     name: "link",
@@ -243,7 +243,7 @@ export const commands: readonly CommandSpec[] = [
       ...common,
     ],
     positionals: [1, 1],
-    examples: ["facts link c02258634ba2a055c96151d0d --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
+    examples: ["facts link c6bb9544e1f4551772eaa1255 --agreed-on 2025-06-02 --reason \"'500 so far' is progress under the June 2 deal\""],
   },
   {
     name: "unlink",
@@ -252,7 +252,7 @@ export const commands: readonly CommandSpec[] = [
     description: "Appends a ClaimCorrected event that clears the claim's agreement: a cumulative figure of no other scope then has an unknown scope, and an event counts toward whichever agreement its day falls under.",
     options: [{ name: "reason", arg: "TEXT", description: "Why (required)." }, analyst, ...common],
     positionals: [1, 1],
-    examples: ["facts unlink c02258634ba2a055c96151d0d --reason \"not part of that deal\""],
+    examples: ["facts unlink c6bb9544e1f4551772eaa1255 --reason \"not part of that deal\""],
   },
   {
     name: "add-claim",

@@ -149,8 +149,9 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
         continue;
       }
     }
-    // "Ukraine's military intelligence agency, known as HUR, said": the subject before its apposition.
-    const apposition = /,\s*(?:(?:also\s+)?known\s+as|which|the|a|an|its|his|her)\s+[^,;"“”.]{1,80},\s*$/i.exec(text.slice(Math.max(0, at - 120), at));
+    // "Ukraine's military intelligence agency, known as HUR, said": the subject before its apposition; so too
+    // before a participle's phrase ("Vladimir Medinsky, leading the Russian delegation, said").
+    const apposition = /,\s*(?:(?:also\s+)?known\s+as|which|the|a|an|its|his|her|[a-z]{2,}ing)\s+[^,;"“”.]{1,80},\s*$/i.exec(text.slice(Math.max(0, at - 120), at));
     if (apposition !== null) {
       const comma = Math.max(0, at - 120) + apposition.index;
       const subject = wordsBefore(text, comma);

@@ -14,6 +14,7 @@ import { Claim, Claimant, Quantity as Q } from "@factledger/core";
 import type { ClaimFields } from "@factledger/core";
 import * as Attribution from "./Attribution.ts";
 import * as Dates from "./Dates.ts";
+import * as Exchanges from "./Exchanges.ts";
 import * as Numbers from "./Numbers.ts";
 import * as Talks from "./Talks.ts";
 import { otherParty, partyOf } from "./Parties.ts";
@@ -73,6 +74,9 @@ const SUBGROUP_HEADS = /^(?:women|children|kids|teenagers|minors|officers?|priva
 const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
 const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|cities|settlements?|dollars?|euros?|rubles?|roubles?|hryvnias?|billion|attacks?|strikes?|shells?|casualties|rounds?|stages?|phases?|exchanges?|swaps?|cases?|points?|countries|nations|sides|vehicles|artillery|shahed\w*|uavs?|rockets?|bombs?|tonnes|tons|kg|homes|buildings|houses|apartments|children's|questions|letters|appeals|lists?|names|complaints|requests|applications|reports|sessions|meetings|rounds|talks|deaths|executions|mobilised|mobilized|recruits|troop|brigades?|battalions?|units?|divisions?|positions?|flights?|buses|trains|trucks|tons)$/;
 
+const PRISONER_WORD = /\b(?:prisoners?|POWs?|captiv\w*|free[ds]?|releas(?:e|ed|es))\b/i;
+const BODY_WORD = /\b(?:bod(?:y|ies)|remains|corpses|fallen|deceased)\b/i;
+const EXCHANGE_WORD = /\b(?:stage|round|phase|exchange|swap)\b/i;
 const RETURN_VERB = /\b(?:return(?:ed|ing|s)?|obtain(?:ed|ing|s)?|free(?:d|ing)?|releas(?:e|ed|es|ing)|exchang(?:e|ed|es|ing)|swap(?:ped|ping|s)?|hand(?:ed|ing|s)? (?:over|back)|handover|transferr?(?:ed|ing|s)?|repatriat(?:ed|ing|ion|e|es)|c[oa]me home|coming home|went home|brought (?:home|back)|bring(?:ing)? (?:home|back)|retriev(?:e|ed|es|ing)|rescued?|liberat(?:ed|e|ing)|receiv(?:e|ed|es|ing)|got(?: back)?|get back|recover(?:ed|ing|y)?|secured? the (?:release|return)|reunited|trad(?:e|ed|es|ing)|sent back|delivered|took (?:away|back)|taken back)\b/i;
 const NOMINAL_RETURN = /\b(?:(?:the )?(?:release|return|exchange|swap|transfer|repatriation|handover|liberation|retrieval) of)\s+(?:(?:the|some|an?|another|more than|over|at least|about|nearly|almost|around)\s+)*$/i;
 /** A handover told without its giver: passive "were handed over", "ready for transfer", "arrived at the exchange area". */
@@ -277,6 +281,8 @@ interface Who {
   readonly via: string | null;
   readonly date: string | null;
   readonly undated: boolean;
+  /** The month or year the statement was placed in ("said last November"), when that is all the text gives. */
+  readonly toldIn?: Dates.Resolved | null;
 }
 
 interface Antecedent {
@@ -309,7 +315,12 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     .map((m) => +m[1]!)).filter((y) => ctx.today === undefined || y <= +ctx.today.slice(0, 4));
   // With no year at all, a round of talks named by place and day ("on 2 June in Istanbul") gives its year.
   const roundYear = sentences.map((s, i) => Talks.yearOfRound(s.text, found[i]!.flatMap((d) => (d.expr._tag === "MonthDay" ? [d.expr] : [])))).find((y) => y !== null) ?? null;
-  const yearHint = storyYears.length === 0 ? roundYear : Math.max(...storyYears);
+  // With neither, an exchange day ("in a prisoner swap on Sept. 21") takes the year of the one exchange the pack's
+  // calendar has on that day (of prisoners: a repatriation of bodies is no exchange it lists).
+  const exchangeYear = sentences.flatMap((s, i) => ((RETURN_VERB.test(s.text) || EXCHANGE_WORD.test(s.text)) && !(BODY_WORD.test(s.text) && !PRISONER_WORD.test(s.text))
+    ? found[i]!.flatMap((d) => (d.expr._tag === "MonthDay" && d.expr.weekday === undefined ? [Exchanges.yearOfExchange(d.expr.month, d.expr.day, ctx.today)] : []))
+    : [])).find((y) => y !== null) ?? null;
+  const yearHint = storyYears.length === 0 ? roundYear ?? exchangeYear : Math.max(...storyYears);
   const sentenceDates = ctx.publishedAt !== null || monthEnd !== null ? found : found.map((ds) => ds.map((d): Dates.DateMention => {
     if (d.expr._tag !== "MonthDay") return d;
     const { month, day, weekday } = d.expr;
@@ -328,7 +339,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const memory = new Attribution.SpeakerMemory();
   const statementDates = new Map<string, string>();
   type Attributed = { speaker: Attribution.Speaker | null; date: Dates.Resolved | null; undated: boolean };
-  const perSentence: Array<{ outside: boolean[]; speakers: Array<{ s: Attribution.Speaker; resolved: Attribution.Speaker | null; date: Dates.Resolved | null; undated: boolean }>; dates: Dates.DateMention[] }> = [];
+  const perSentence: Array<{ outside: boolean[]; speakers: Array<{ s: Attribution.Speaker; resolved: Attribution.Speaker | null; date: Dates.Resolved | null; undated: boolean; toldIn: Dates.Resolved | null }>; dates: Dates.DateMention[] }> = [];
   const quoteSpeaker = new Map<number, Attributed>();
 
   // Pass 1: who speaks where, and when each statement was made.
@@ -348,7 +359,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         memory.remember(resolved);
         if (date !== null && !undated) statementDates.set(Claimant.key(resolved.name), date.to);
       }
-      return { s: sp, resolved, date: undated ? null : date, undated };
+      return { s: sp, resolved, date: undated ? null : date, undated, toldIn: undated ? date : null };
     });
     perSentence.push({ outside, speakers, dates });
     if (s.quote !== null && !quoteSpeaker.has(s.quote)) {
@@ -390,6 +401,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   });
   // The day the story is about: the first exchange day told near the top, within a week before publication.
   const storyDay = narration.find((n) => n.sentence <= 6 && published !== null && n.day <= published && n.day >= Dates.shift(published, -7))?.day ?? null;
+  // EXPERIMENT: the news day of the lead, a day or three before publication.
+  const leadDay = talks.filter((n) => n.sentence <= 3 && published !== null && n.day < published && n.day >= Dates.shift(published, -3)).sort((a, b) => a.sentence - b.sentence)[0]?.day ?? null;
   const talksBefore = (i: number): string | null => [...talks].reverse().find((t) => t.sentence <= i)?.day ?? talks[0]?.day ?? null;
 
   const drafts: Draft[] = [];
@@ -425,7 +438,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const chosen = before ?? candidates[0];
       if (chosen?.resolved == null) return { name: ctx.voice, via: null, date: null, undated: false };
       const key = Claimant.key(chosen.resolved.name);
-      return { name: chosen.resolved.name, via: chosen.s.via ?? chosen.resolved.via, date: chosen.date?.to ?? statementDates.get(key) ?? null, undated: chosen.undated };
+      return { name: chosen.resolved.name, via: chosen.s.via ?? chosen.resolved.via, date: chosen.date?.to ?? statementDates.get(key) ?? null, undated: chosen.undated, toldIn: chosen.toldIn };
     };
 
     // A date inside a "since ..." phrase starts a count; it is no one's day ("since the invasion on February 24, 2022").
@@ -479,6 +492,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         if (t !== null) return { r: { from: t, to: t }, source: "text", rank: 2 };
       }
       if (who.date !== null) return { r: { from: who.date, to: who.date }, source: "text", rank: 2 };
+      // "Ukrainian authorities said last November that 2,384 remained in captivity": a stock as of the month it was told
+      // in, a running count up to its end; not as of the day it was reported.
+      if (who.toldIn != null && (kind === "stock" || kind === "cumulative") && (published === null || who.toldIn.to < published)) {
+        return { r: kind === "stock" ? who.toldIn : { from: who.toldIn.to, to: who.toldIn.to }, source: "text", rank: 2 };
+      }
       // An agreement nobody dated stays undated: the day it was reported is not the day it was made.
       if (kind === "target") return { r: null, source: null, rank: -1 };
       if (kind === "event" && discourse !== null && discourse.paragraph >= s.paragraph - 1 && !quoted) return { r: { from: discourse.from, to: discourse.day }, source: "text", rank: 1 };
@@ -486,6 +504,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const quoteDay = quoted && s.quote !== null ? quoteDays.get(s.quote) : undefined;
       if (kind === "event" && quoteDay !== undefined) return { r: { from: quoteDay, to: quoteDay }, source: "text", rank: 1 };
       if (kind === "event" && storyDay !== null) return { r: { from: storyDay, to: storyDay }, source: "text", rank: 1 };
+      if (leadDay !== null && who.name !== ctx.voice && (kind === "cumulative" || kind === "stock")) return { r: { from: leadDay, to: leadDay }, source: "text", rank: 1 };
       if (published === null) return { r: null, source: null, rank: -1 };
       return { r: { from: published, to: published }, source: ctx.publishedAt === null ? "text" : "publication", rank: 0 };
     };

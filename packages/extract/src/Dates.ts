@@ -52,7 +52,7 @@ export interface DateMention {
     | { readonly _tag: "DayOfMonth"; readonly day: number }
     | { readonly _tag: "Period"; readonly unit: "month" | "week" | "year" }
     | { readonly _tag: "LastPeriod"; readonly unit: "month" | "week" | "year"; /** "the past week": the seven days up to the reference, not the calendar week before. */ readonly rolling?: true }
-    | { readonly _tag: "Month"; readonly month: number; readonly year: number | null; readonly part?: "early" | "mid" | "late" }
+    | { readonly _tag: "Month"; readonly month: number; readonly year: number | null; readonly part?: "early" | "mid" | "late"; /** "last November": before the reference's own month. */ readonly last?: true }
     | { readonly _tag: "Year"; readonly year: number }
     /** Days of one month: "11-16 June", "between 11 and 16 June", "June 11 to 16, 2025". */
     | { readonly _tag: "Span"; readonly month: number; readonly from: number; readonly to: number; readonly year: number | null };
@@ -131,6 +131,12 @@ export const find = (text: string): DateMention[] => {
     const lead = (m[1] ?? "").toLowerCase();
     const part = lead === "mid-" ? "mid" : lead === "early" || lead === "beginning of" || lead === "start of" ? "early" : lead === "late" || lead === "end of" ? "late" : undefined;
     add(at, m.index! + m[0].length, { _tag: "Month", month: MONTHS[word]!, year: m[3] === undefined ? null : +m[3], ...(part === undefined ? {} : { part }) });
+  }
+  // "said last November": the latest such month before the reference's own.
+  for (const m of text.matchAll(new RegExp(`\\b(?:last|this past)\\s+(${MONTH_RE})\\b(?!\\.?\\s*\\d)`, "gi"))) {
+    const word = m[1]!.toLowerCase();
+    if ((word.length <= 4 && word !== "june" && word !== "july" && word !== "may") || (word === "may" && m[1] !== "May")) continue;
+    add(m.index!, m.index! + m[0].length, { _tag: "Month", month: MONTHS[word]!, year: null, last: true });
   }
   for (const m of text.matchAll(/\b(?:last|previous|past)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/gi))
     add(m.index!, m.index! + m[0].length, { _tag: "LastWeekday", weekday: WEEKDAYS[m[1]!.toLowerCase()]! });
@@ -269,7 +275,7 @@ export const resolve = (m: DateMention, reference: string | null, cap: string | 
     case "Month": {
       const ref = parseISO(reference);
       let y = e.year ?? ref.getFullYear();
-      if (e.year === null && `${y}-${pad(e.month)}-01` > reference) y -= 1;
+      if (e.year === null && (`${y}-${pad(e.month)}-01` > reference || (e.last === true && e.month === ref.getMonth() + 1))) y -= 1;
       const first = parseISO(`${y}-${pad(e.month)}-01`);
       const last = iso(endOfMonth(first));
       return partOf(e.part, iso(first), last, cap !== null && y === +cap.slice(0, 4) ? cap : null);

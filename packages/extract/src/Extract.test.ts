@@ -88,8 +88,8 @@ describe("claims from text", () => {
       "prisoners_returned to_ukraine event 250 exact 2025-07-23 | unnamed outlet",
       "bodies_returned to_ukraine cumulative 6057 exact 2025-06-16 | unnamed outlet",
     ]);
-    // Without the place, "2 June" gives no year: the days stay unresolved.
-    expect(claimsOf(text.replace(" in Istanbul", ""), null).map((c) => c.split(" ")[5])).toEqual(["-", "-"]);
+    // Without the place, "2 June" gives no year, nor does 22 July (no exchange of the calendar): the days stay unresolved.
+    expect(claimsOf(text.replace(" in Istanbul", "").replace("23 July", "22 July"), null).map((c) => c.split(" ")[5])).toEqual(["-", "-"]);
   });
 
   it("a breakdown by place ('403 – from the Donetsk region; 12 – from the Luhansk direction') gives no claim of its own", () => {
@@ -728,5 +728,42 @@ describe("superlatives, both sides together, the same number, the past week (2.8
     expect([past.kind, past.validFrom, past.validTo]).toEqual(["cumulative", "2025-06-14", "2025-06-20"]);
     const last = extract({ text: "Last week, Ukraine received the bodies of 1,245 soldiers.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-06-20" }] }).claims[0]!.fields;
     expect([last.validFrom, last.validTo]).toEqual(["2025-06-09", "2025-06-15"]);
+  });
+});
+
+describe("the year of an undated page's exchange day, and a statement placed in a month (2.10.0)", () => {
+  it("an exchange day without a year takes the year of the one exchange the pack's calendar has on that day, and so do the page's other days", () => {
+    const text = "Russia released 215 prisoners of war in a prisoner swap on Sept. 21. On Sept. 22, 2,000 Ukrainian soldiers remained in Russian captivity.";
+    expect(claimsOf(text, null)).toEqual([
+      "prisoners_returned to_ukraine event 215 exact 2022-09-21 | unnamed outlet",
+      "held_captive to_ukraine stock 2000 exact 2022-09-22 | unnamed outlet",
+    ]);
+  });
+
+  it("a day on which the calendar has exchanges in two years, a repatriation of bodies, or a page that names its year, take nothing from it", () => {
+    // May 6: exchanges in 2023 and in 2025.
+    expect(claimsOf("Ukraine returned 45 prisoners of war in an exchange on May 6.", null)).toEqual(["prisoners_returned to_ukraine event 45 exact - | unnamed outlet"]);
+    // June 14 is a prisoner-exchange day of 2025; the bodies of 2024 are no exchange the calendar lists.
+    expect(claimsOf("On June 14, another transfer of the bodies of 254 Ukrainian soldiers took place.", null)).toEqual(["bodies_returned to_ukraine event 254 exact - | unnamed outlet"]);
+    // The year the page names wins over the calendar's.
+    expect(claimsOf("In the 2023 season of talks, Russia released 215 prisoners of war in a swap on Sept. 21.", null)).toEqual(["prisoners_returned to_ukraine event 215 exact 2023-09-21 | unnamed outlet"]);
+  });
+
+  it("'said last November that 2,384 remained in captivity' is a stock as of that month, not as of the day it was reported", () => {
+    expect(claimsOf("Ukrainian authorities said last November that 2,384 soldiers and civilians remained in Russian captivity.", "2024-06-06"))
+      .toEqual(["held_captive to_ukraine stock 2384 exact 2023-11-30 | Ukrainian authorities"]);
+    // In November itself, "last November" is the year before's.
+    expect(claimsOf("Ukrainian authorities said last November that 2,384 soldiers and civilians remained in Russian captivity.", "2024-11-20"))
+      .toEqual(["held_captive to_ukraine stock 2384 exact 2023-11-30 | Ukrainian authorities"]);
+    // Told with no time of its own: as of the day it was reported.
+    expect(claimsOf("Ukrainian authorities said that 2,384 soldiers and civilians remained in Russian captivity.", "2024-06-06"))
+      .toEqual(["held_captive to_ukraine stock 2384 exact 2024-06-06 | Ukrainian authorities"]);
+  });
+
+  it("a negotiator's running count with no day of its own is as of the talks the lead dates, not the next day's report", () => {
+    const text = "Russia and Ukraine wrapped up their third round of peace negotiations in Istanbul on Wednesday. Vladimir Medinsky, leading the Russian delegation, said that Russia has already repatriated the remains of roughly 7,000 fallen Ukrainian soldiers.";
+    expect(claimsOf(text, "2025-07-24")).toEqual(["bodies_returned to_ukraine cumulative 7000 about 2025-07-23 | Vladimir Medinsky"]);
+    // A count by the outlet itself is as of its report.
+    expect(claimsOf(text.replace("Vladimir Medinsky, leading the Russian delegation, said that Russia", "Russia"), "2025-07-24")).toEqual(["bodies_returned to_ukraine cumulative 7000 about 2025-07-24 | unnamed outlet"]);
   });
 });

@@ -12,7 +12,7 @@ import * as Metadata from "./Metadata.ts";
 import * as Sentences from "./Sentences.ts";
 
 /** This extractor's identity, recorded on every claim it reads. */
-export const extractor: Events.Extractor = { name: "factledger-rules", version: "2.9.0" };
+export const extractor: Events.Extractor = { name: "factledger-rules", version: "2.10.0" };
 
 /** What to read. */
 export interface Input {

@@ -41,6 +41,18 @@ describe("an agreement's scope", () => {
     expect(progress([deal(100, "2025-06-02")])).toEqual([{ agreedOn: "2025-06-02", direction: "to_ukraine", done: 0, doneLo: 0, doneHi: 0, remaining: 100 }]);
   });
 
+  it("of a swap whose one side was reported and the other not has, for the silent side, no ceiling: '≥ 0', not 'nothing done'", () => {
+    const claims = [deal(1000, "2025-05-16", { direction: "each_side" }), deal(1200, "2025-06-02", { direction: "each_side" }), returned(20, "2025-05-01", { direction: "to_russia" }), returned(1000, "2025-05-25"), returned(300, "2025-06-10", { direction: "to_russia" })];
+    const may = progress(claims).filter((a) => a.agreedOn === "2025-05-16");
+    expect(may).toEqual([
+      { agreedOn: "2025-05-16", direction: "to_russia", done: 0, doneLo: 0, doneHi: null, remaining: 1000 },
+      { agreedOn: "2025-05-16", direction: "to_ukraine", done: 1000, doneLo: 1000, doneHi: 1000, remaining: 0 },
+    ]);
+    // One report of Russia's side inside the scope: the closed count of the reported days holds again.
+    const told = progress([...claims, returned(990, "2025-05-25", { direction: "to_russia" })]).find((a) => a.agreedOn === "2025-05-16" && a.direction === "to_russia");
+    expect([told?.done, told?.doneHi]).toEqual([990, 990]);
+  });
+
   it("ends on the day a target stated as an interval is reached by its best figure, so later returns are beyond it", () => {
     const claims = [deal(100, "2025-06-01", { qualifier: "about" }), returned(60, "2025-06-02"), returned(40, "2025-06-03"), returned(10, "2025-06-04")];
     const [a] = report(claims).agreements;

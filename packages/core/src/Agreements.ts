@@ -271,6 +271,10 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
         phases.push(r.slot);
       } else if (inside) phases.push(r.slot);
     }
+    // Nothing reported of this direction inside the scope (no figure's day falls in it) and nothing linked to it: its
+    // progress is not known to be nothing, so it has no ceiling ("≥ 0"), as a total with no report has none.
+    const reports = indexOf(g).ends;
+    if (!reached && phases.length === 0 && lowerBound(reports, madeOn) >= upperBound(reports, to) && figure.hi !== null) figure = { ...figure, hi: null };
     return { figure, scope, phases };
   };
 

@@ -360,7 +360,11 @@ const referenceAgreements = (slots: readonly RSlot[], s: Solved, through: string
       // It stops counting on the first day its progress reaches its target (an undisclosed target, 0, never ends it).
       const reached = oracleDays.find((d) => d >= t.day! && d <= to && t.best > 0 && over(own, t.day!, d).best >= t.best);
       if (reached !== undefined) to = reached;
-      const done = to < t.day! ? { best: 0, lo: 0, hi: 0 } : over(own, t.day!, to);
+      let done = to < t.day! ? { best: 0, lo: 0, hi: 0 } : over(own, t.day!, to);
+      // Nothing of this direction reported inside the scope (no figure's day in it; the generated histories link no
+      // event to an agreement): its progress has no ceiling.
+      const reported = slots.some((x) => (x.kind === "event" || x.kind === "cumulative") && x.direction === "to_ukraine" && (x.window?.to ?? x.happenedBy) >= t.day! && (x.window?.to ?? x.happenedBy) <= to);
+      if (reached === undefined && !reported && to >= t.day!) done = { ...done, hi: null };
       return { agreedOn: t.day, target: t.best, done: done.best, doneLo: done.lo, doneHi: done.hi, remaining: Math.max(0, t.best - done.best) };
     })
     .sort((a, b) => (a.agreedOn! < b.agreedOn! ? -1 : 1));

@@ -1,7 +1,8 @@
 // The oracle of the differential tests (Reconcile.diff.test.ts): Agreements.ts as of 7b06421 (2026-12-03), before
 // the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code,
 // except for a change of the rules themselves, applied here the same way and marked so: rule 6's scope's own
-// figures (2026-12-04, `scopedGroup` below) and the asymmetries of swaps only (2026-12-04, `asymmetries`).
+// figures (2026-12-04, `scopedGroup` below), the asymmetries of swaps only (2026-12-04, `asymmetries`), and a
+// scope with no report has no ceiling (2026-12-06, end of `progress`).
 /**
  * Agreements and offers. An agreement is identified by what it is about and
  * the day it was made (the talks), so every source's figure for it is one
@@ -176,6 +177,9 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
         phases.push(r.slot);
       } else if (inside) phases.push(r.slot);
     }
+    // Rule change of 2026-12-06 (rule 6, a scope with no report), the same as in ../Agreements.ts.
+    const reported = g.readings.some((r) => { const d = r.window !== null ? r.window.to : r.slot.happenedBy; return d >= madeOn && d <= to; });
+    if (!reached && phases.length === 0 && !reported && figure.hi !== null) figure = { ...figure, hi: null };
     return { figure, scope, phases };
   };
 

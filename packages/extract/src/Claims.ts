@@ -320,7 +320,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const exchangeYear = sentences.flatMap((s, i) => ((RETURN_VERB.test(s.text) || EXCHANGE_WORD.test(s.text)) && !(BODY_WORD.test(s.text) && !PRISONER_WORD.test(s.text))
     ? found[i]!.flatMap((d) => (d.expr._tag === "MonthDay" && d.expr.weekday === undefined ? [Exchanges.yearOfExchange(d.expr.month, d.expr.day, ctx.today)] : []))
     : [])).find((y) => y !== null) ?? null;
-  const yearHint = storyYears.length === 0 ? roundYear ?? exchangeYear : Math.max(...storyYears);
+  // A page names past years, not later ones: an exchange day of a later year than any it names is of that year
+  // ("retrieved nearly 1,600 prisoners in 2022 … a new exchange on Feb. 4": 2023).
+  const namedYear = storyYears.length === 0 ? null : Math.max(...storyYears);
+  const yearHint = namedYear === null ? roundYear ?? exchangeYear : exchangeYear !== null && exchangeYear > namedYear ? exchangeYear : namedYear;
   const sentenceDates = ctx.publishedAt !== null || monthEnd !== null ? found : found.map((ds) => ds.map((d): Dates.DateMention => {
     if (d.expr._tag !== "MonthDay") return d;
     const { month, day, weekday } = d.expr;

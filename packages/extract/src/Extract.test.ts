@@ -745,8 +745,13 @@ describe("the year of an undated page's exchange day, and a statement placed in 
     expect(claimsOf("Ukraine returned 45 prisoners of war in an exchange on May 6.", null)).toEqual(["prisoners_returned to_ukraine event 45 exact - | unnamed outlet"]);
     // June 14 is a prisoner-exchange day of 2025; the bodies of 2024 are no exchange the calendar lists.
     expect(claimsOf("On June 14, another transfer of the bodies of 254 Ukrainian soldiers took place.", null)).toEqual(["bodies_returned to_ukraine event 254 exact - | unnamed outlet"]);
-    // The year the page names wins over the calendar's.
+    // The year the page names wins over the calendar's when the calendar's is earlier...
     expect(claimsOf("In the 2023 season of talks, Russia released 215 prisoners of war in a swap on Sept. 21.", null)).toEqual(["prisoners_returned to_ukraine event 215 exact 2023-09-21 | unnamed outlet"]);
+  });
+
+  it("a page names past years, not later ones: an exchange day the calendar has only in a later year than the page names is of that year", () => {
+    const text = "Ukraine retrieved nearly 1,600 prisoners of war in 2022, the ministry said. In the most recent exchange on Feb. 4, 116 Ukrainian soldiers were freed.";
+    expect(claimsOf(text, null).filter((c) => c.includes(" event "))).toEqual(["prisoners_returned to_ukraine event 116 exact 2023-02-04 | unnamed outlet"]);
   });
 
   it("'said last November that 2,384 remained in captivity' is a stock as of that month, not as of the day it was reported", () => {

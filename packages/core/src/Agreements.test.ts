@@ -53,6 +53,18 @@ describe("an agreement's scope", () => {
     expect([told?.done, told?.doneHi]).toEqual([990, 990]);
   });
 
+  it("approached and then overshot by more than a tenth in one day, ends the day before: the overshooting day is beyond it", () => {
+    // "out of 110 people agreed in the swap, two had decided to remain in Russia": 108 came; a week later 140 more.
+    const claims = [deal(110, "2025-06-01"), returned(108, "2025-06-02"), returned(140, "2025-06-09")];
+    const [a] = report(claims).agreements;
+    expect([a?.done, a?.remaining, a?.scope]).toEqual([108, 2, { from: "2025-06-01", to: "2025-06-08" }]);
+    // Within a tenth of its ceiling the day still meets it; so does a first report past it (a deal of 100, a swap of 130).
+    expect(progress([deal(110, "2025-06-01"), returned(100, "2025-06-02"), returned(20, "2025-06-09")]).map((x) => x.done)).toEqual([120]);
+    expect(progress([deal(100, "2025-06-01"), returned(130, "2025-06-09")]).map((x) => x.done)).toEqual([130]);
+    // A target with no ceiling ("at least 100") is met by any figure past it.
+    expect(progress([deal(100, "2025-06-01", { qualifier: "at_least" }), returned(60, "2025-06-02"), returned(140, "2025-06-09")]).map((x) => x.done)).toEqual([200]);
+  });
+
   it("ends on the day a target stated as an interval is reached by its best figure, so later returns are beyond it", () => {
     const claims = [deal(100, "2025-06-01", { qualifier: "about" }), returned(60, "2025-06-02"), returned(40, "2025-06-03"), returned(10, "2025-06-04")];
     const [a] = report(claims).agreements;

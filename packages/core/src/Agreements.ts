@@ -115,6 +115,9 @@ const indexOf = (g: T.Group): GroupIndex => {
   return index;
 };
 
+/** How far past a target's upper bound the figure of the day that meets it may go and still meet it (rule 6). */
+export const OVERSHOOT = 1.1;
+
 /**
  * The deal one claim tells of: the day the agreement was made and the count that fulfils it, for a dated
  * target that is not an offer (the targets whose days end an agreement's scope in `agreements`); null otherwise.
@@ -192,10 +195,14 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
   // Each agreement's target, progress days and phases are looked up in indexes built once (they were scans of
   // every target and every reading per agreement): the same values, in the same order.
   const targetIndex = new Map<string, number>();
+  // The highest a target can be (null: no ceiling, "at least 1,000"): what its progress may reach on the day it is met.
+  const ceilingIndex = new Map<string, number | null>();
   for (const t of targets) {
     const k = `${t.metric}|${t.day ?? "\u0000"}|${t.direction}`;
     const known = targetIndex.get(k);
     targetIndex.set(k, known === undefined ? t.reconciled.best : Math.max(known, t.reconciled.best));
+    const hi = ceilingIndex.get(k);
+    ceilingIndex.set(k, hi === undefined ? t.reconciled.hi : hi === null || t.reconciled.hi === null ? null : Math.max(hi, t.reconciled.hi));
   }
 
   // The target an agreement's direction is fulfilled at: its best, for each side of an N-for-N deal too.
@@ -246,6 +253,14 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
       if (lo < past - first) {
         to = ends[first + lo]!;
         reached = true;
+        // Approached by earlier reports and then met by one that overshoots it by more than a tenth ("out of 110
+        // agreed", 108 came; 140 more a week later: 248): that day's figures are beyond it, so its scope ends the day
+        // before, short of the target. A first report past it (a deal of 100, a swap of 130) still meets it.
+        const most = ceilingIndex.get(`${metric}|${day ?? "\u0000"}|${direction}`) ?? null;
+        if (most !== null && to > madeOn && g.over(madeOn, to).best > most * OVERSHOOT && g.over(madeOn, previous(to)).best > 0) {
+          to = previous(to);
+          reached = false;
+        }
       }
     }
     const scope = { from: madeOn, to };

@@ -358,8 +358,14 @@ const referenceAgreements = (slots: readonly RSlot[], s: Solved, through: string
         ? solve(slots.filter((x) => (x.kind !== "event" && x.kind !== "cumulative") || inside(x.window)), "to_ukraine")
         : s;
       // It stops counting on the first day its progress reaches its target (an undisclosed target, 0, never ends it).
-      const reached = oracleDays.find((d) => d >= t.day! && d <= to && t.best > 0 && over(own, t.day!, d).best >= t.best);
+      let reached = oracleDays.find((d) => d >= t.day! && d <= to && t.best > 0 && over(own, t.day!, d).best >= t.best);
       if (reached !== undefined) to = reached;
+      // ...unless earlier days brought some and that day's figure overshoots the target's upper bound by more than a
+      // tenth: then it ends the day before.
+      if (reached !== undefined && reached > t.day! && t.bounds.hi !== null && over(own, t.day!, reached).best > t.bounds.hi * 1.1 && over(own, t.day!, previousDay(reached)).best > 0) {
+        to = previousDay(reached);
+        reached = undefined;
+      }
       let done = to < t.day! ? { best: 0, lo: 0, hi: 0 } : over(own, t.day!, to);
       // Nothing of this direction reported inside the scope (no figure's day in it; the generated histories link no
       // event to an agreement): its progress has no ceiling.

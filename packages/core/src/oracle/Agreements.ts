@@ -2,7 +2,8 @@
 // the reconciliation was made faster. Test-only (excluded from the build); never edit it to follow the new code,
 // except for a change of the rules themselves, applied here the same way and marked so: rule 6's scope's own
 // figures (2026-12-04, `scopedGroup` below), the asymmetries of swaps only (2026-12-04, `asymmetries`), and a
-// scope with no report has no ceiling (2026-12-06, end of `progress`).
+// scope with no report has no ceiling (2026-12-06, end of `progress`), and a target overshot by the day that meets it
+// ends the scope the day before (2026-12-06, `ceilingOf`).
 /**
  * Agreements and offers. An agreement is identified by what it is about and
  * the day it was made (the talks), so every source's figure for it is one
@@ -19,6 +20,7 @@ import * as T from "./Totals.ts";
 import type { Discrepancy } from "../Discrepancy.ts";
 import { fulfilledBy, isPartyDirection, isSwapCount } from "../Claim.ts";
 import { previous } from "../DateOnly.ts";
+import { OVERSHOOT } from "../Agreements.ts";
 
 /** Progress of one agreement toward one direction. */
 export interface Agreement {
@@ -114,6 +116,11 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     const own = targets.filter((t) => t.metric === metric && t.day === day && t.direction === direction);
     return own.length === 0 ? null : Math.max(...own.map((t) => t.reconciled.best));
   };
+  // Rule change of 2026-12-06 (rule 6, a target overshot), the same as in ../Agreements.ts.
+  const ceilingOf = (metric: string, direction: string, day: string | null): number | null => {
+    const own = targets.filter((t) => t.metric === metric && t.day === day && t.direction === direction);
+    return own.length === 0 || own.some((t) => t.reconciled.hi === null) ? null : Math.max(...own.map((t) => t.reconciled.hi!));
+  };
   type Done = { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] };
   // A direction's progress is asked again by the row of both sides together: it is computed once.
   const doneCache = new Map<string, Done>();
@@ -158,6 +165,12 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
       if (lo < days.length) {
         to = days[lo]!;
         reached = true;
+        // Rule change of 2026-12-06 (rule 6, a target overshot), the same as in ../Agreements.ts.
+        const most = ceilingOf(metric, direction, day);
+        if (most !== null && to > madeOn && g.over(madeOn, to).best > most * OVERSHOOT && g.over(madeOn, previous(to)).best > 0) {
+          to = previous(to);
+          reached = false;
+        }
       }
     }
     const scope = { from: madeOn, to };

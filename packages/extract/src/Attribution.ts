@@ -161,6 +161,17 @@ export const find = (text: string, outside: readonly boolean[]): Speaker[] => {
         continue;
       }
     }
+    // "The head of the breakaway region of Donetsk, Denis Pushilin, confirmed": a name set off by commas after the office
+    // it holds is the subject.
+    const named = /,\s*((?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+),\s*$/.exec(text.slice(Math.max(0, at - 80), at));
+    if (named !== null) {
+      const start = Math.max(0, at - 80) + named.index + named[0].indexOf(named[1]!);
+      const s = make(named[1]!.split(/\s+/), start, at + m[0].length, at + m[0].length, null);
+      if (s !== null) {
+        out.push(s);
+        continue;
+      }
+    }
     // "Vladimir Medinsky, who led the delegation at the talks in Istanbul, said": the subject before its relative clause.
     const relative = /((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),?\s+who\s+[^.;"“”]{1,140}?,?\s*$/.exec(text.slice(Math.max(0, at - 200), at));
     if (relative !== null) {

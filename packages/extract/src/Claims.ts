@@ -74,6 +74,7 @@ const SUBGROUP_HEADS = /^(?:women|children|kids|teenagers|minors|officers?|priva
 const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
 const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|cities|settlements?|dollars?|euros?|rubles?|roubles?|hryvnias?|billion|attacks?|strikes?|shells?|casualties|rounds?|stages?|phases?|exchanges?|swaps?|cases?|points?|countries|nations|sides|vehicles|artillery|shahed\w*|uavs?|rockets?|bombs?|tonnes|tons|kg|homes|buildings|houses|apartments|children's|questions|letters|appeals|lists?|names|complaints|requests|applications|reports|sessions|meetings|rounds|talks|deaths|executions|mobilised|mobilized|recruits|troop|brigades?|battalions?|units?|divisions?|positions?|flights?|buses|trains|trucks|tons)$/;
 
+const SERIES_SIZE = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?:such\s+|large\s+|major\s+)?(?:swap|exchange|repatriation|handover|transfer)\s+(?:since|this year|in)\b[^.;]{0,40}\b(?:involving|of)\s+(?:(?:at least|more than|over|some)\s+)?$/i;
 const PRISONER_WORD = /\b(?:prisoners?|POWs?|captiv\w*|free[ds]?|releas(?:e|ed|es))\b/i;
 const BODY_WORD = /\b(?:bod(?:y|ies)|remains|corpses|fallen|deceased)\b/i;
 const EXCHANGE_WORD = /\b(?:stage|round|phase|exchange|swap)\b/i;
@@ -464,8 +465,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // "a process completed by June 16 with 6,057 bodies": a running total's as-of day may be a bound.
         (!PREP_EXCLUDED.has(d.preposition) || (kind === "cumulative" && AS_OF_BOUND.has(d.preposition))) && (outside[d.start] ?? true) !== quoted && !inSince(d.start) &&
         // One event is dated by a day; a month or a year dates it only when said right beside the figure.
-        // ...or when it opens the sentence ("In May, as part of the exchange under the formula, 120 were returned").
-        !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50 && !/^\W*(?:in|during)\s*$/i.test(text.slice(0, d.start))) &&
+        // ...or when it opens the sentence ("In May, as part of the exchange under the formula, 120 were returned"; "Most
+        // recently, in April, Russia returned 909 bodies and accepted 41").
+        !(kind === "event" && coarse(d) && Math.abs(d.start - at) > 50 && !/^\W*(?:[a-z]+(?:\s+[a-z]+)?,\s*)?(?:in|during)\s*$/i.test(text.slice(0, d.start))) &&
         !(kind === "target" && coarse(d) && Math.abs(d.start - at) > 50) &&
         // "in February 2022" after "the invasion": the war's start, no figure's day.
         !(/\b(?:invasion|invaded|war (?:began|started)|full[- ]scale war)\b[^.;]{0,35}$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !/\b(?:as of|as at|by|until|through)\s+(?:the\s+end\s+of\s+)?$/i.test(text.slice(Math.max(0, d.start - 20), d.start))) &&
@@ -543,6 +545,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const before = text.slice(Math.max(0, m.start - 80), m.start);
       const after = text.slice(m.end);
       if (/\b(?:age[sd]?|aged|ages|born in|under the age of|over the age of)\b[^,.;]{0,12}$/i.test(before)) continue;
+      // "the seventh swap since last October involving at least 500 Ukrainian soldiers": a size that sorts a series of
+      // swaps, not the count of one.
+      if (SERIES_SIZE.test(before)) continue;
       if (/\b(?:oldest|youngest)\b/i.test(text) && /(?:\b(?:turned|is|was|aged)|[—–-])\s*$/i.test(before)) continue;
       if (/^\s*(?:years?|-year)/i.test(after)) continue;
       // "those under 25", "soldiers younger than 25", "aged 18 to 25": an age, where no captive noun follows.
@@ -883,7 +888,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
             // "Russia returned 909 bodies": bodies Russia returns are the other side's (Ukraine's repatriations are of its own
             // fallen, "Ukraine returned the bodies of 140 servicemen"); "its soldiers' bodies" stay its own.
             const bodiesHandedBack = category === "bodies" && agent === "russia" && /^return/i.test(lead80.slice(verbAt)) && !/\b(?:its|their|own)\b/i.test(text.slice(Math.max(0, m.start - 40), m.end + 40));
-            const received = !contrast && !offeredReturn && !returnedInExchange && !bodiesHandedBack && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give));
+            // "We freed 108 women from captivity" (Yermak): a side that frees from captivity, speaking of itself, brings its own back.
+            const freedOwn = subj !== null && /^we$/i.test(subj[1]!) && /^(?:free|releas|liberat)/i.test(lead80.slice(verbAt)) && /^[^.;]{0,40}\bfrom\s+(?:\w+\s+)?captivity\b/i.test(after);
+            const received = freedOwn || (!contrast && !offeredReturn && !returnedInExchange && !bodiesHandedBack && (recv > give || (/^(?:return|repatriat)/i.test(lead80.slice(verbAt)) && recv === give)));
             direction = received ? agent : otherParty(agent);
             if (/^(?:in exchange for|in return for)/i.test(lead80.slice(verbAt))) {
               const prior = inSentence.at(-1);

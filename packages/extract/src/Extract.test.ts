@@ -772,3 +772,25 @@ describe("the year of an undated page's exchange day, and a statement placed in 
     expect(claimsOf(text.replace("Vladimir Medinsky, leading the Russian delegation, said that Russia", "Russia"), "2025-07-24")).toEqual(["bodies_returned to_ukraine cumulative 7000 about 2025-07-24 | unnamed outlet"]);
   });
 });
+
+describe("who spoke, whose people, and sizes that are no counts (2.10.0)", () => {
+  it("'The head of the region, Denis Pushilin, said': a name set off by commas after an office is the speaker", () => {
+    expect(claimsOf("The head of the breakaway region of Donetsk, Denis Pushilin, said 110 Ukrainian prisoners were returned.", "2022-10-17"))
+      .toEqual(["prisoners_returned to_ukraine event 110 exact 2022-10-17 | Denis Pushilin"]);
+  });
+
+  it("'We freed 108 women from captivity', said by a Ukrainian official, is Ukraine's people coming home", () => {
+    const text = "The head of the Office of the President, Andrii Yermak, reported: \"We freed 108 women from captivity.\"";
+    expect(claimsOf(text, "2022-10-17")).toEqual(["prisoners_returned to_ukraine event 108 exact 2022-10-17 | Andrii Yermak"]);
+  });
+
+  it("'Most recently, in April, Russia returned 909 bodies and accepted 41': both figures are of the month the sentence opens with", () => {
+    const x = extract({ text: "Most recently, in April, Russia once again returned 909 Ukrainian bodies and accepted 41 Russian remains.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-05-18" }] });
+    expect(x.claims.map((c) => `${c.fields.direction} ${c.fields.value} ${c.fields.validFrom}..${c.fields.validTo}`)).toEqual(["to_ukraine 909 2025-04-01..2025-04-30", "to_russia 41 2025-04-01..2025-04-30"]);
+  });
+
+  it("'the seventh swap since last October involving at least 500 soldiers' sorts a series of swaps: no count", () => {
+    expect(claimsOf("Friday’s exchange marks the seventh swap since last October involving at least 500 Ukrainian soldiers.", "2025-03-28")).toEqual([]);
+    expect(claimsOf("Friday’s exchange returned at least 500 Ukrainian soldiers.", "2025-03-28")).toEqual(["prisoners_returned to_ukraine event 500 at_least 2025-03-28 | unnamed outlet"]);
+  });
+});

@@ -182,13 +182,13 @@ const referenceSlots = (claims: readonly ClaimView[]): RSlot[] => {
   let slots = [...groups.values()].map((g) => make(g.kind, g.direction, g.claims));
   // Rule 5: a count under an agreement (any of its versions names one, made on A) ends at the next deal, the first
   // agreement (a dated target that is not an offer, in any direction) made after both A and the day its count starts,
-  // on or before its as-of day: its window ends the day before.
+  // before its as-of day: its window ends the day before (a deal made on its as-of day itself does not cut it).
   const deals = claims.filter((c) => c.fields.kind === "target" && c.fields.commitment !== "offered" && (c.fields.validFrom ?? c.fields.validTo) !== null).map((c) => (c.fields.validFrom ?? c.fields.validTo)!);
   slots = slots.map((s) => {
     const agreedOn = s.claims.map((c) => c.fields.agreement?.agreedOn ?? null).find((d) => d !== null) ?? null;
     if (s.kind !== "cumulative" || s.window === null || agreedOn === null) return s;
     const starts = s.window.from !== null && s.window.from > agreedOn ? s.window.from : agreedOn;
-    const next = deals.filter((d) => d > starts && d <= s.window!.to).sort()[0];
+    const next = deals.filter((d) => d > starts && d < s.window!.to).sort()[0];
     return next === undefined ? s : { ...s, window: { from: s.window.from, to: previousDay(next) } };
   });
   // An undated event with the same figure as a dated one of the week up to its article's day is that exchange.

@@ -457,6 +457,13 @@ describe("a running count under an agreement ends at the next deal (rule 5)", ()
     expect(r.slot).toMatchObject({ day: "2025-06-19", validTo: "2025-06-19", key: "prisoners_returned|to_ukraine|cumulative|2025-05-16..2025-06-19" });
   });
 
+  it("a deal made on the count's own as-of day does not cut it: the count told on the day of new talks includes that day (2026-12-06)", () => {
+    const r = countReading(known(history({ madeOn: "2025-06-19", publishedOn: "2025-06-19" }), "2025-06-25"));
+    expect(r.window).toEqual({ from: "2025-05-16", to: "2025-06-19" });
+    // The day after its as-of day, a deal is no cut either (after it), and the day before is one.
+    expect(countReading(known(history({ madeOn: "2025-06-18", publishedOn: "2025-06-18" }), "2025-06-25")).window).toEqual({ from: "2025-05-16", to: "2025-06-17" });
+  });
+
   it("so the deal it is counted under has done its 1,000, and the June exchange adds to it (fails if the cap is removed: the 500 of June 10 would sit inside the 1,000)", () => {
     const claims = known(history({ madeOn: "2025-06-02", publishedOn: "2025-06-02" }), "2025-06-25");
     expect(dealA(claims)).toMatchObject({ done: 1000, doneLo: 1000, doneHi: 1000, remaining: 0, scope: { from: "2025-05-16", to: "2025-06-01" } });

@@ -119,8 +119,10 @@ export const dealDaysFor = (deals: Deals, metric: string): readonly string[] => 
 
 /**
  * The window of a running count under an agreement (`agreedOn` A) ends at the next deal: the first day B among
- * `days` after both A and the day its count starts, when B is on or before its as-of day, ends it on B - 1 (the
- * days from B on are the next deal's scope). Any other slot, and a count with no such deal, keeps its window.
+ * `days` after both A and the day its count starts, when B is before its as-of day, ends it on B - 1 (the days
+ * from B on are the next deal's scope). A deal made on the as-of day itself does not cut it: a count told on the
+ * day of new talks ("across all stages of the recent Istanbul agreements, more than 1,000") includes that day's
+ * exchange, which closes the earlier deal. Any other slot, and a count with no such deal, keeps its window.
  */
 export const capOf = (s: FS.Slot, w: W.Window, days: readonly string[]): W.Window => {
   if (s.kind !== "cumulative" || s.agreedOn === null || days.length === 0) return w;
@@ -132,7 +134,7 @@ export const capOf = (s: FS.Slot, w: W.Window, days: readonly string[]): W.Windo
     else hi = mid;
   }
   const next = days[lo];
-  return next === undefined || next > w.to ? w : { from: w.from, to: previous(next) };
+  return next === undefined || next >= w.to ? w : { from: w.from, to: previous(next) };
 };
 
 // A slot's window, found once per slot (slots are immutable; the audit solves mostly the same slots at every step).

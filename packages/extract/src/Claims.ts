@@ -74,6 +74,7 @@ const SUBGROUP_HEADS = /^(?:women|children|kids|teenagers|minors|officers?|priva
 const MODIFIERS = /^(?:more|other|additional|another|further|of|our|their|its|his|her|the|these|those|own|ukrainian|russian|ukraine['’]s|russia['’]s|captured|freed|released|detained|imprisoned|returned|exchanged|repatriated|abducted|deported|illegally|young|elderly|former|seriously|severely|badly|gravely|ill|sick|heavily|service|war|prisoner|prisoners|armed|forces|national|guard|border|navy|naval|army|air|force|territorial|defence|defense|special|operations|marine|military|civilian|state|regular|new|first|last|latest|total|fellow|male|female|dead|fallen|slain|killed|deceased|perished|wounded|injured|kidnapped|living|alive|surviving|brave|heroic|so-called|mostly|all|both|pow|captive|held|ukraine|russia|kursk|mariupol|azovstal|azov)$/;
 const NOT_CAPTIVES = /^(?:km|kilomet\w*|miles?|metres?|meters?|%|percent|per|years?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|times|aircraft|drones?|missiles?|tanks?|regions?|villages?|towns?|cities|settlements?|dollars?|euros?|rubles?|roubles?|hryvnias?|billion|attacks?|strikes?|shells?|casualties|rounds?|stages?|phases?|exchanges?|swaps?|cases?|points?|countries|nations|sides|vehicles|artillery|shahed\w*|uavs?|rockets?|bombs?|tonnes|tons|kg|homes|buildings|houses|apartments|children's|questions|letters|appeals|lists?|names|complaints|requests|applications|reports|sessions|meetings|rounds|talks|deaths|executions|mobilised|mobilized|recruits|troop|brigades?|battalions?|units?|divisions?|positions?|flights?|buses|trains|trucks|tons)$/;
 
+const PREVIOUS_DEAL = /\b(?:final|last|concluding)\s+(?:prisoner\s+|POW\s+)?(?:exchange|swap|stage|phase)\b[^.;]{0,60}\b(?:previous(?:ly)?|earlier|prior|last round|previous round)\b[^.;]{0,40}\b(?:agreements?|agreed|deals?|talks|round)\b/i;
 const SERIES_SIZE = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+(?:such\s+|large\s+|major\s+)?(?:swap|exchange|repatriation|handover|transfer)\s+(?:since|this year|in)\b[^.;]{0,40}\b(?:involving|of)\s+(?:(?:at least|more than|over|some)\s+)?$/i;
 const PRISONER_WORD = /\b(?:prisoners?|POWs?|captiv\w*|free[ds]?|releas(?:e|ed|es))\b/i;
 const BODY_WORD = /\b(?:bod(?:y|ies)|remains|corpses|fallen|deceased)\b/i;
@@ -1208,12 +1209,35 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
     const same = scoped.find((x) => x.metric === d.metric && x.direction === d.direction && x.value === d.value && x.validTo === d.validTo && Claimant.key(x.attributedTo) === Claimant.key(d.attributedTo));
     return same === undefined ? d : { ...d, validFrom: same.validFrom, agreement: same.agreement };
   });
+  // "He claims this is the final exchange within the scope of previously established agreements", "completed the final
+  // prisoner exchange agreed at the last round of talks": an exchange told in that sentence or beside it (one sentence
+  // before, two after) is counted under the round of talks before its day (the pack's calendar), not under a deal made
+  // on its own day.
+  const sentenceAt = new Map(sentences.map((s, i) => [s.start, i]));
+  const closing = sentences.flatMap((s, i) => (PREVIOUS_DEAL.test(s.text) ? [i] : []));
+  const linked = closing.length === 0 ? named : named.map((d) => {
+    if (d.kind !== "event" || d.agreement !== null || d.validTo === null || d.metric === "bodies_returned") return d;
+    const at = sentenceAt.get(d.evidence.start);
+    if (at === undefined || !closing.some((c) => at >= c - 1 && at <= c + 2)) return d;
+    const round = Talks.rounds.filter((r) => r.day < d.validTo! && r.terms.some((t) => t.category === "persons")).map((r) => r.day).sort().at(-1);
+    return round === undefined || round < Dates.shift(d.validTo, -Talks.STALE_AFTER_DAYS) ? d : { ...d, agreement: { agreedOn: round, value: null } };
+  });
+  // "Yermak said that after the 1,000-for-1,000 exchange is complete, …": a deal named by its formula, once the article
+  // has stated that deal, is its name in another's mouth, not a claim of its size by the new speaker.
+  const dealsTold: Draft[] = [];
+  const unnamed = linked.filter((d) => {
+    const pos = d.at - d.evidence.start;
+    const asName = d.kind === "target" && /\bthe\s+$/i.test(d.evidence.text.slice(Math.max(0, pos - 8), pos)) && /^[\d,. ]+\s*-?\s*for\s*-?\s*[\d,. ]+/i.test(d.evidence.text.slice(pos));
+    const repeat = asName && dealsTold.some((x) => x.metric === d.metric && x.value === d.value && x.validFrom === d.validFrom && (x.direction === d.direction || x.direction === "each_side"));
+    if (d.kind === "target") dealsTold.push(d);
+    return !repeat;
+  });
   // A title ("Russia and Ukraine free 200 captured troops") sums up the story: when the story tells the same
   // figure ("freed more than 200 captured soldiers"), the story's telling is the claim, with its qualifier and sides.
   const family = (m: string) => (m === "bodies_returned" || m === "bodies_agreed" ? "bodies" : "persons");
   const titleLike = (d: Draft) => !/[.!?…]["”’»)]*\s*$/.test(d.evidence.text) && d.evidence.text.length <= 160;
-  const told = named.filter((d) => !titleLike(d));
-  const kept = named.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind &&
+  const told = unnamed.filter((d) => !titleLike(d));
+  const kept = unnamed.filter((d) => !(titleLike(d) && d.value !== null && told.some((x) => x.value === d.value && family(x.metric) === family(d.metric) && x.kind === d.kind &&
     // A title drops qualifiers ("free 200" for "more than 200"); one that keeps its own ("over 100") is a claim of its own.
     (d.qualifier === "exact" || Q.qualifierClass(x.qualifier) === Q.qualifierClass(d.qualifier)))));
   // "Ukraine has managed to secure the release of 4,000 citizens" in the outlet's own words, and "According to Andrii

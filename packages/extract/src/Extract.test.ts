@@ -794,3 +794,25 @@ describe("who spoke, whose people, and sizes that are no counts (2.10.0)", () =>
     expect(claimsOf("Friday’s exchange returned at least 500 Ukrainian soldiers.", "2025-03-28")).toEqual(["prisoners_returned to_ukraine event 500 at_least 2025-03-28 | unnamed outlet"]);
   });
 });
+
+describe("an exchange that closes an earlier deal (2.10.0)", () => {
+  const linkOf = (text: string, published: string) =>
+    extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: published }] }).claims.filter((c) => c.fields.kind === "event").map((c) => `${c.fields.value} ${c.fields.validTo} ${c.fields.agreement?.agreedOn ?? "-"}`);
+
+  it("'this is the final exchange within the scope of previously established agreements': the exchange counts under the round before its day", () => {
+    expect(linkOf("Vladimir Medinsky told journalists after the talks concluded that around 250 persons from each side had been exchanged. He claims this is the final exchange within the scope of previously established agreements.", "2025-07-23"))
+      .toEqual(["250 2025-07-23 2025-06-02"]);
+    // Said of no earlier deal, the exchange is linked to none.
+    expect(linkOf("Vladimir Medinsky told journalists after the talks concluded that around 250 persons from each side had been exchanged.", "2025-07-23")).toEqual(["250 2025-07-23 -"]);
+  });
+});
+
+describe("a deal named by its formula, once stated (2.10.0)", () => {
+  it("'X said that after the 1,000-for-1,000 exchange is complete …' names the deal the article stated; it is no claim of X's", () => {
+    const text = "An agreement on a 1,000-for-1,000 prisoner exchange was the only result of the talks in Istanbul on May 16. Ukraine's Presidential Office chief, Andriy Yermak, said that after the 1,000-for-1,000 exchange is complete, future talks could be arranged.";
+    expect(claimsOf(text, "2025-05-24")).toEqual(["prisoners_agreed each_side target 1000 exact 2025-05-16 | unnamed outlet"]);
+    // Not stated before, the formula in X's words is X's claim.
+    expect(claimsOf("Ukraine's Presidential Office chief, Andriy Yermak, said that the 1,000-for-1,000 exchange agreed in Istanbul on May 16 would start soon.", "2025-05-20"))
+      .toEqual(["prisoners_agreed each_side target 1000 exact 2025-05-16 | Andriy Yermak"]);
+  });
+});

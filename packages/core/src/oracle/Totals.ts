@@ -115,7 +115,9 @@ const cappedWindow = (s: FS.Slot, w: W.Window, deals: Deals): W.Window => {
   if (s.kind !== "cumulative" || s.agreedOn === null) return w;
   const starts = s.scope !== null && s.scope > s.agreedOn ? s.scope : s.agreedOn;
   const on = (count: string) => count === s.metric || (partsOf[count] ?? []).includes(s.metric);
-  const next = deals.filter((d) => on(d.count) && d.day > starts && d.day <= w.to).map((d) => d.day).sort()[0];
+  // Rule change of 2026-12-06 (rule 5): a deal made on the count's own as-of day does not cut it (the day's exchanges are the
+  // earlier deal's: "the final exchange within the scope of previously established agreements", the day of new talks).
+  const next = deals.filter((d) => on(d.count) && d.day > starts && d.day < w.to).map((d) => d.day).sort()[0];
   if (next === undefined) return w;
   const before = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   return { from: w.from, to: before };

@@ -337,6 +337,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   const latestStated = stated.at(-1) ?? null;
   const standIn = latestStated !== null && years.every((y) => y <= +latestStated.slice(0, 4)) ? latestStated : null;
   const published = ctx.publishedAt ?? standIn ?? monthEnd ?? null;
+  const monthOnly = ctx.publishedAt === null && standIn === null && monthEnd !== null;
   // The last day the story can speak of: its publication day, or the end of its stamp's month; not a stand-in.
   const cap = ctx.publishedAt ?? monthEnd ?? null;
   const capOf = (day: string | null) => day ?? cap;
@@ -916,7 +917,11 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const dirName = direction === "each_side" || direction === "total" ? direction : `to_${direction}`;
 
       // 4. When.
-      const { r, source, rank } = dateFor(m.start, kind, who, clause, commitment);
+      const dated = dateFor(m.start, kind, who, clause, commitment);
+      const { source, rank } = dated;
+      // A page known only by its month (" date 2022-12 ", an address's "/2022/12/"): an exchange it tells with no day of its
+      // own happened some day of that month, not on its last.
+      const r = kind === "event" && rank < 3 && monthOnly && dated.r !== null && dated.r.from === monthEnd && dated.r.to === monthEnd ? { from: `${monthEnd!.slice(0, 8)}01`, to: monthEnd! } : dated.r;
       let validFrom: string | null = null, validTo: string | null = null;
       let agreement: Draft["agreement"] = null;
       if (r !== null) {

@@ -816,3 +816,10 @@ describe("a deal named by its formula, once stated (2.10.0)", () => {
       .toEqual(["prisoners_agreed each_side target 1000 exact 2025-05-16 | Andriy Yermak"]);
   });
 });
+
+describe("a page known only by its month (2.10.0)", () => {
+  it("an exchange it tells with no day of its own is of some day of that month, not of its last", () => {
+    const x = extract({ text: " date 2022-12 Ukraine Returns 64 Soldiers From Enemy Captivity, Including Defenders Of Bakhmut\n\nAnother exchange of prisoners took place - 64 Ukrainians are returning home. The bodies of 4 killed were also returned.", path: null, today: "2026-11-22", sidecars: [] });
+    expect(x.claims.map((c) => `${c.fields.value} ${c.fields.validFrom}..${c.fields.validTo}`)).toEqual(["64 2022-12-01..2022-12-31", "4 2022-12-01..2022-12-31"]);
+  });
+});

@@ -798,7 +798,16 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
         // Its scope is left unknown: "outside of exchanges" or "under the agreements" is a count of its own, not a part of the first.
         if (kind === "event" && inSentence.length === 0 && lastCount !== undefined && lastCount.kind === "cumulative" && s.start - lastCount.at <= 300 && !own && /\b(?:another|a further|also|in addition|additionally)\b/i.test(lead) && PERFECT.test(text.slice(m.start, m.end + 60))) kind = "cumulative";
         // "16,000 Ukrainian civilians are held, of whom only 174 have returned": those released so far, out of a stock.
-        if (kind === "event" && prev !== undefined && prev.kind === "stock" && /\b(?:of whom|of them|of those)\b/i.test(before) && PERFECT.test(text.slice(m.start, m.end + 40))) kind = "cumulative";
+        // "More than 25 thousand civilian hostages are in Russian captivity, Ukraine managed to return only 144 people":
+        // so is "only N" that a side managed to bring back, set against a stock and with no day of its own; those
+        // released are of the stock's group.
+        const outOfStock = kind === "event" && prev !== undefined && prev.kind === "stock" &&
+          ((/\b(?:of whom|of them|of those)\b/i.test(before) && PERFECT.test(text.slice(m.start, m.end + 40))) ||
+            (!own && /\b(?:only|just)\s+$/i.test(before) && (PERFECT.test(lead.slice(-60) + text.slice(m.start, m.end + 40)) || /\bmanaged\s+to\s+\w+\s+(?:\w+\s+)?$/i.test(lead.slice(-60)))));
+        if (outOfStock) {
+          kind = "cumulative";
+          if (prev.group === "civilians" && (category === "persons" || category === null)) category = "civilians";
+        }
       }
 
       // 3. Whose people.

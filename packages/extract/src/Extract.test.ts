@@ -823,3 +823,13 @@ describe("a page known only by its month (2.10.0)", () => {
     expect(x.claims.map((c) => `${c.fields.value} ${c.fields.validFrom}..${c.fields.validTo}`)).toEqual(["64 2022-12-01..2022-12-31", "4 2022-12-01..2022-12-31"]);
   });
 });
+
+describe("those brought back out of a stock (2.10.0)", () => {
+  it("'25,000 civilian hostages are in Russian captivity, Ukraine managed to return only 144 people' is a running count of civilians", () => {
+    expect(claimsOf("More than 25 thousand civilian hostages are in Russian captivity, Ukraine managed to return only 144 people, Ombudsman Dmytro Lubinets said.", "2023-07-07"))
+      .toEqual(["held_captive to_ukraine stock 25000 more_than 2023-07-07 | Dmytro Lubinets", "civilians_returned to_ukraine cumulative 144 exact 2023-07-07 | Dmytro Lubinets"]);
+    // With a day of its own it is that day's exchange.
+    expect(claimsOf("More than 25 thousand civilian hostages are in Russian captivity; on Friday Ukraine managed to return only 44 people, Ombudsman Dmytro Lubinets said.", "2023-07-07").at(-1))
+      .toBe("prisoners_returned to_ukraine event 44 exact 2023-07-07 | Dmytro Lubinets");
+  });
+});

@@ -36,6 +36,14 @@ describe("claimant keys against a reference table of who is who", () => {
     expect(Claimant.key("(Russian Defence Ministry)")).toBe(Claimant.key("Russian Defence Ministry"));
   });
 
+  it("transliterations of one surname are one claimant: 'Vladimir Medynskyi' is 'Medinsky', 'Syrskyi' is 'Syrsky'", () => {
+    expect(Claimant.key("Vladimir Medynskyi")).toBe(Claimant.key("Medinsky"));
+    expect(Claimant.key("Oleksandr Syrskyi")).toBe(Claimant.key("General Syrsky"));
+    expect(Claimant.key("Medinsky")).not.toBe(Claimant.key("Peskov"));
+    // Institutions keep their words as written.
+    expect(Claimant.key("Ukraine's Coordination Headquarters")).toBe("ukraine coordinating headquarters");
+  });
+
   it("an institution keeps every word, and a person named after a nationality keeps the surname only", () => {
     expect(Claimant.key("Russian Defence Ministry")).toBe("russia defence ministry");
     expect(Claimant.key("Ukrainian President Volodymyr Zelensky")).toBe("zelensky");
@@ -53,6 +61,7 @@ describe("claimant keys against a reference table of who is who", () => {
     person("Vladimir", ["Putin"], ["President", "Mr", "Russian President"]).map((s) => ["putin", s] as const),
     person("Dmytro", ["Lubinets"], ["ombudsman", "Ukrainian ombudsman"]).map((s) => ["lubinets", s] as const),
     person("Dmitry", ["Peskov"], ["presidential spokesman", "Mr", "Russian presidential spokesman"]).map((s) => ["peskov", s] as const),
+    person("Vladimir", ["Medinsky", "Medynskyi", "Medinskiy"], ["Mr", "Russian negotiator", "negotiator"]).map((s) => ["medinsky", s] as const),
     ministry(["Russia's", "Russia\u2019s", "Russian"]).map((s) => ["russian ministry", s] as const),
     ministry(["Ukraine's", "Ukraine\u2019s", "Ukrainian"]).map((s) => ["ukrainian ministry", s] as const),
   );

@@ -50,6 +50,14 @@ const computeKey = (name: string): string => {
   // A person is known by surname: "Volodymyr Zelensky", "Mr Zelenskiy" and "Zelensky" are one claimant.
   // Institutions keep every word: "Russia defence ministry" is not "Ukraine defence ministry".
   const institutional = words.some((w) => INSTITUTIONS.has(w));
-  if (!institutional && words.length >= 2 && words.length <= 3 && /^[A-Z]/.test(name.trim().split(/\s+/).at(-1) ?? "")) return words.at(-1)!;
+  if (!institutional && words.length >= 2 && words.length <= 3 && /^[A-Z]/.test(name.trim().split(/\s+/).at(-1) ?? "")) return surname(words.at(-1)!);
+  if (!institutional && words.length === 1 && /^[A-Z]/.test(name.trim())) return surname(words[0]!);
   return words.join(" ");
 };
+
+/**
+ * A surname's transliterations as one: the endings "-yy", "-yi", "-iy", "-ii" are "-y", and a "y" inside the name is
+ * an "i" ("Medynskyi", "Medinsky"; "Syrskyi", "Syrsky"; "Zelenskyi", "Zelensky"). Only a comparison key: the name shown
+ * stays as reported.
+ */
+const surname = (w: string): string => w.replace(/(?:yy|yi|iy|ii|ij)$/, "y").replace(/(?<=.)y(?=.)/g, "i");

@@ -8,7 +8,7 @@
 /** The parties of the built-in pack, with the words that point to each. */
 export const parties: ReadonlyArray<{ readonly party: string; readonly words: RegExp }> = [
   { party: "ukraine", words: /\b(?:ukrain\w*|kyiv|kiev|zelensk\w*|yermak|lubinets|vereshchuk|budanov|umerov|sybiha|syrsky|coordinat\w* headquarters)\b/i },
-  { party: "russia", words: /\b(?:russia\w*|moscow|kremlin|putin|peskov|medinsky|lavrov|moskalkova|shoigu|belousov|chechen\w*|chechnya|kadyrov|akhmat)\b/i },
+  { party: "russia", words: /\b(?:russia\w*|moscow|kremlin|putin|peskov|medinsk\w*|medynsk\w*|lavrov|moskalkova|shoigu|belousov|chechen\w*|chechnya|kadyrov|akhmat)\b/i },
 ];
 
 /** The party a name or phrase points to, if exactly one. */

@@ -2,6 +2,7 @@
  * Agreements and offers (rule 6 of docs/reconciliation.md), one behaviour per test: an agreement's scope,
  * events linked by their sources, the row of both sides together, offers apart, N-for-N asymmetries.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClaimView } from "./Ledger.ts";
 import * as R from "./Reconcile.ts";
@@ -63,6 +64,24 @@ describe("an agreement's scope", () => {
     expect(progress([deal(100, "2025-06-01"), returned(130, "2025-06-09")]).map((x) => x.done)).toEqual([130]);
     // A target with no ceiling ("at least 100") is met by any figure past it.
     expect(progress([deal(100, "2025-06-01", { qualifier: "at_least" }), returned(60, "2025-06-02"), returned(140, "2025-06-09")]).map((x) => x.done)).toEqual([200]);
+  });
+
+  it("law: a first exchange short of an exact target, then one that takes the total past a tenth over it: the second is beyond the deal", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 5000 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.11, max: 3, noNaN: true }), fc.integer({ min: 1, max: 20 }), (target, first, over, gap) => {
+        const a = Math.max(1, Math.floor(target * first));
+        if (a >= target) return;
+        const b = Math.ceil(target * (1 + over)) - a + 1; // a + b > 1.1 × target
+        const second = new Date(Date.UTC(2025, 5, 2 + gap)).toISOString().slice(0, 10);
+        const [row] = progress([deal(target, "2025-06-01"), returned(a, "2025-06-02"), returned(b, second)]);
+        expect([row?.done, row?.remaining]).toEqual([a, target - a]);
+        // Reached within a tenth, the second exchange meets it.
+        const near = Math.max(target - a, Math.floor(target * 1.1) - a);
+        const [met] = progress([deal(target, "2025-06-01"), returned(a, "2025-06-02"), returned(near, second)]);
+        expect([met?.done, met?.remaining]).toEqual([a + near, 0]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("ends on the day a target stated as an interval is reached by its best figure, so later returns are beyond it", () => {

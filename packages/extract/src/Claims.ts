@@ -606,6 +606,9 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       const largerBefore = drafts.some((d) => d.kind === "event" && d.value !== null && d.value > m.value && s.start - d.at <= 600);
       if (!bodiesOf && largerBefore && (phrase.category === "soldiers" || phrase.category === "persons") && /^\s+of\s+(?:the\s+)?[A-Z][\w’'-]+/.test(after.slice(phrase.end))) continue;
       if (!bodiesOf && /\b(?:including|among them)\s*$/i.test(before) && /^\s+from\s+(?:the\s+)?[A-Z][\w’'-]+/.test(after) && mentions.some((o) => o.end <= m.start)) continue;
+      // "Ukraine retrieved 49 … among those freed are 23 soldiers and sergeants, and 19 officers": those named among the
+      // freed, after a larger figure just told, are parts of it.
+      if (!bodiesOf && largerBefore && phrase.category !== "civilians" && /\bamong\s+(?:those|the)\s+(?:\w+\s+)?(?:freed|released|returned|exchanged|liberated|rescued)\s+(?:\w+\s+)?(?:are|were|is|was)\s+(?:(?:about|some|nearly|almost|over|more than)\s+)?$/i.test(before)) continue;
       // "30 prisoners of war were returned … 'Five officers and 17 servicemen were exchanged'": the rank and file beside the
       // officers, after a larger figure told before, are a split by rank of it (with no whole told, the figure stays).
       if (!bodiesOf && phrase.category === "soldiers" && drafts.some((d) => d.kind === "event" && d.value !== null && d.value > m.value) && (/\b(?:officers?|commanders?|sergeants?)\s+and\s+$/i.test(before) || /^\s*(?:[\w’'-]+\s+){0,3}?and\s+(?:\w+\s+){0,2}?(?:officers?|commanders?)\b/i.test(after.slice(phrase.end)))) continue;
@@ -627,7 +630,10 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
           push({ ...bothSides, direction: `to_${phrase.party}`, value: m.value, qualifier: m.qualifier, at: s.start + m.start });
           continue;
         }
-        if (others.length > 0 || partOf || /\b(?:them|those)\b/i.test(after.slice(0, 20))) continue;
+        // "… they managed to free 23 Ukrainian women", after "49 Ukrainians" of the same story just told: a part of it
+        // ("Separately, eight wounded were also released" is a figure of its own).
+        const partOfStory = largerBefore && !/\b(?:separately|in addition|additionally|another|also|more|besides)\b/i.test(text);
+        if (others.length > 0 || partOf || partOfStory || /\b(?:them|those)\b/i.test(after.slice(0, 20))) continue;
         // "1,641 children have been returned" (deported children brought back): not a count of exchanged captives.
         if (/^\s*(?:[\w’'-]+\s+){0,2}?(?:children|kids|minors|teenagers|boys|girls)\b/i.test(after.slice(0, phrase.end + 1))) continue;
         category = /officer|private|sergeant|commander/i.test(after.slice(0, phrase.end)) ? "soldiers" : "persons";

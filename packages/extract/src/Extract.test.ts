@@ -833,3 +833,13 @@ describe("those brought back out of a stock (2.10.0)", () => {
       .toBe("prisoners_returned to_ukraine event 44 exact 2023-07-07 | Dmytro Lubinets");
   });
 });
+
+describe("groups among those just freed (2.10.0)", () => {
+  it("'among those freed are 23 soldiers and sergeants, and 19 officers' and 'they managed to free 23 Ukrainian women', after 49 just told, are parts of the 49", () => {
+    const text = "Ukraine has retrieved 49 Ukrainians from Russian captivity on September 13, President Zelensky said. According to the Coordination Headquarters, among those freed are 23 soldiers and sergeants, and 19 officers. The Coordination Headquarters calls this exchange special, as for the first time in a long while, they managed to free 23 Ukrainian women from captivity.";
+    expect(claimsOf(text, "2024-09-14")).toEqual(["prisoners_returned to_ukraine event 49 exact 2024-09-13 | Zelensky"]);
+    // "Separately, eight wounded were also released": a figure of its own.
+    expect(claimsOf("Ukraine has retrieved 49 Ukrainians from Russian captivity on September 13, President Zelensky said. Separately, eight wounded Ukrainian women were also released on September 13.", "2024-09-14"))
+      .toEqual(["prisoners_returned to_ukraine event 49 exact 2024-09-13 | Zelensky", "prisoners_returned to_ukraine event 8 exact 2024-09-13 | unnamed outlet"]);
+  });
+});

@@ -407,7 +407,8 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
   });
   // The day the story is about: the first exchange day told near the top, within a week before publication.
   const storyDay = narration.find((n) => n.sentence <= 6 && published !== null && n.day <= published && n.day >= Dates.shift(published, -7))?.day ?? null;
-  // EXPERIMENT: the news day of the lead, a day or three before publication.
+  // The day of the round of talks the lead tells, one to three days before publication: a delegate's running count with
+  // no day of its own was told there ("Medinsky … has already repatriated the remains of roughly 7,000", the day after).
   const leadDay = talks.filter((n) => n.sentence <= 3 && published !== null && n.day < published && n.day >= Dates.shift(published, -3)).sort((a, b) => a.sentence - b.sentence)[0]?.day ?? null;
   const talksBefore = (i: number): string | null => [...talks].reverse().find((t) => t.sentence <= i)?.day ?? talks[0]?.day ?? null;
 

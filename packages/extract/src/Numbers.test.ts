@@ -23,6 +23,12 @@ describe("number mentions", () => {
     expect(values("over 140 Ukrainian service personnel")).toEqual([[140, "more_than", false]]);
   });
 
+  it("reads 'taken over a hundred soldiers captive' as a bound ('take N captive'), and 'taken over 5 villages' as none", () => {
+    expect(values("Kiev's troops had taken over a hundred Russian soldiers captive")).toEqual([[100, "more_than", false]]);
+    expect(values("Ukraine took over 700 Russian prisoners in Kursk")).toEqual([[700, "more_than", false]]);
+    expect(values("Russia has taken over 5 villages")).toEqual([[5, "exact", false]]);
+  });
+
   it("reads thousands separators past a thousand and the word 'million'", () => {
     expect(values("1,000,000 prisoners")).toEqual([[1_000_000, "exact", false]]);
     expect(values("1,200,345 captives")).toEqual([[1_200_345, "exact", false]]);

@@ -50,6 +50,8 @@ const qualifierAround = (text: string, start: number, end: number): Mention["qua
   // "more than a thousand", "at least a dozen": the article belongs to the number.
   const before = text.slice(Math.max(0, start - 40), start).replace(/\b(?:a|an|the)\s*$/i, "").replace(/\s*$/, " ");
   for (const [re, q] of QUALIFIERS) if (re.test(before)) return q;
+  // "had taken over a hundred Russian soldiers captive": "take N captive" with "over" before N is a bound, not "take over".
+  if (/\b(?:took|taken|take[ns]?|taking)\s+over\s+$/i.test(before) && /^[^.;]{0,50}\b(?:captive|prisoners?|POWs?)\b/i.test(text.slice(end, end + 60))) return "more_than";
   const after = text.slice(end, end + 12);
   for (const [re, q] of QUALIFIERS_AFTER) if (re.test(after)) return q;
   return "exact";

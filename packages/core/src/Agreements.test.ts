@@ -59,6 +59,9 @@ describe("an agreement's scope", () => {
     const claims = [deal(110, "2025-06-01"), returned(108, "2025-06-02"), returned(140, "2025-06-09")];
     const [a] = report(claims).agreements;
     expect([a?.done, a?.remaining, a?.scope]).toEqual([108, 2, { from: "2025-06-01", to: "2025-06-08" }]);
+    // Asked through a day after the last report, the cut scope keeps its ceiling: it ended inside the reported days.
+    const [later] = report(claims, "2025-07-01").agreements;
+    expect([later?.done, later?.doneLo, later?.doneHi]).toEqual([108, 108, 108]);
     // Within a tenth of its ceiling the day still meets it; so does a first report past it (a deal of 100, a swap of 130).
     expect(progress([deal(110, "2025-06-01"), returned(100, "2025-06-02"), returned(20, "2025-06-09")]).map((x) => x.done)).toEqual([120]);
     expect(progress([deal(100, "2025-06-01"), returned(130, "2025-06-09")]).map((x) => x.done)).toEqual([130]);

@@ -258,8 +258,8 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
         // before, short of the target. A first report past it (a deal of 100, a swap of 130) still meets it.
         const most = ceilingIndex.get(`${metric}|${day ?? "\u0000"}|${direction}`) ?? null;
         if (most !== null && to > madeOn && g.over(madeOn, to).best > most * OVERSHOOT && g.over(madeOn, previous(to)).best > 0) {
+          // The scope's end is still found in the reports (the day before that one), so no ceiling is opened.
           to = previous(to);
-          reached = false;
         }
       }
     }

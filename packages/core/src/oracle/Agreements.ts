@@ -168,8 +168,8 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
         // Rule change of 2026-12-06 (rule 6, a target overshot), the same as in ../Agreements.ts.
         const most = ceilingOf(metric, direction, day);
         if (most !== null && to > madeOn && g.over(madeOn, to).best > most * OVERSHOOT && g.over(madeOn, previous(to)).best > 0) {
+          // The scope's end is still found in the reports (the day before that one), so no ceiling is opened.
           to = previous(to);
-          reached = false;
         }
       }
     }

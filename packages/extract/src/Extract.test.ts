@@ -843,3 +843,51 @@ describe("groups among those just freed (2.10.0)", () => {
       .toEqual(["prisoners_returned to_ukraine event 49 exact 2024-09-13 | Zelensky", "prisoners_returned to_ukraine event 8 exact 2024-09-13 | unnamed outlet"]);
   });
 });
+
+describe("the rules of 2.10.0 at their edges", () => {
+  it("the calendar of exchanges knows no exchange after today, and a day on which it has none gives no year", async () => {
+    const { yearOfExchange } = await import("./Exchanges.ts");
+    expect(yearOfExchange(9, 21, "2026-11-22")).toBe(2022);
+    expect(yearOfExchange(9, 21, "2022-09-20")).toBeNull();
+    expect(yearOfExchange(9, 21, "2022-09-21")).toBe(2022);
+    expect(yearOfExchange(9, 22, "2026-11-22")).toBeNull();
+    expect(yearOfExchange(5, 6, "2026-11-22")).toBeNull(); // 2023 and 2025
+    expect(yearOfExchange(5, 6, "2024-01-01")).toBe(2023); // 2025's is after that day
+  });
+
+  it("a running count told only in a month is as of that month's end; a month not before the report gives nothing", () => {
+    expect(claimsOf("Ukrainian authorities said last November that 2,384 Ukrainians had been returned since the start of the full-scale invasion.", "2024-06-06"))
+      .toEqual(["prisoners_returned to_ukraine cumulative 2384 exact 2023-11-30 | Ukrainian authorities"]);
+    // "said in June" in a June report: the month is the report's own, so the report's day stands.
+    expect(claimsOf("Ukrainian authorities said in June that 2,384 soldiers and civilians remained in Russian captivity.", "2024-06-06"))
+      .toEqual(["held_captive to_ukraine stock 2384 exact 2024-06-06 | Ukrainian authorities"]);
+  });
+
+  it("a negotiator's stock with no day of its own is as of the talks the lead dates too; talks a week before are no lead's day", () => {
+    const text = "Russia and Ukraine wrapped up their third round of peace negotiations in Istanbul on Wednesday. Vladimir Medinsky said that more than 8,000 Ukrainian soldiers remain in Russian captivity.";
+    expect(claimsOf(text, "2025-07-24")).toEqual(["held_captive to_ukraine stock 8000 more_than 2025-07-23 | Vladimir Medinsky"]);
+    expect(claimsOf(text.replace("on Wednesday", "on July 16"), "2025-07-24")).toEqual(["held_captive to_ukraine stock 8000 more_than 2025-07-24 | Vladimir Medinsky"]);
+  });
+
+  it("an exchange beside 'the final exchange of previous agreements' is linked only when it is an exchange of people, near it, and the round is recent", () => {
+    const link = (text: string, published: string) =>
+      extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: published }] }).claims.map((c) => `${c.fields.kind} ${c.fields.value} ${c.fields.agreement?.agreedOn ?? "-"}`);
+    const closing = "He claims this is the final exchange within the scope of previously established agreements.";
+    // Three sentences after the exchange: too far.
+    expect(link(`Medinsky said 250 prisoners of war were exchanged on each side. The talks lasted an hour. The delegations left. ${closing}`, "2025-07-23")).toEqual(["event 250 -"]);
+    // A running count beside it is not an exchange to link.
+    expect(link(`Medinsky said 2,400 prisoners had been exchanged in total so far. ${closing}`, "2025-07-23")).toEqual(["cumulative 2400 -"]);
+    // No round within 90 days before its day: nothing to link to.
+    expect(link(`Medinsky said 250 prisoners of war were exchanged on each side on December 20. ${closing}`, "2025-12-21")).toEqual(["event 250 -"]);
+  });
+
+  it("a formula named again is dropped only when the same deal was stated before, not a different one", () => {
+    const text = "An agreement on a 1,000-for-1,000 prisoner exchange was reached in Istanbul on May 16. Yermak said that after the 500-for-500 exchange is complete, future talks could be arranged.";
+    expect(claimsOf(text, "2025-05-24").length).toBe(2);
+  });
+
+  it("a page known only by its month gives its month to an exchange with no day, not to a running count", () => {
+    const x = extract({ text: " date 2022-12 Ukraine Returns 64 Soldiers From Enemy Captivity, Including Defenders Of Bakhmut\n\nUkraine has returned 1,400 prisoners of war since the war began.", path: null, today: "2026-11-22", sidecars: [] });
+    expect(x.claims.map((c) => `${c.fields.kind} ${c.fields.value} ${c.fields.validFrom}..${c.fields.validTo}`)).toEqual(["event 64 2022-12-01..2022-12-31", "cumulative 1400 2022-02-24..2022-12-31"]);
+  });
+});

@@ -194,19 +194,16 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
 
   // Each agreement's target, progress days and phases are looked up in indexes built once (they were scans of
   // every target and every reading per agreement): the same values, in the same order.
-  const targetIndex = new Map<string, number>();
-  // The highest a target can be (null: no ceiling, "at least 1,000"): what its progress may reach on the day it is met.
-  const ceilingIndex = new Map<string, number | null>();
+  // Each target's best (the figure its direction is fulfilled at, for each side of an N-for-N deal too) and the
+  // highest it can be (null: no ceiling, "at least 1,000": what its progress may reach on the day it is met).
+  const targetIndex = new Map<string, { best: number; hi: number | null }>();
   for (const t of targets) {
     const k = `${t.metric}|${t.day ?? "\u0000"}|${t.direction}`;
     const known = targetIndex.get(k);
-    targetIndex.set(k, known === undefined ? t.reconciled.best : Math.max(known, t.reconciled.best));
-    const hi = ceilingIndex.get(k);
-    ceilingIndex.set(k, hi === undefined ? t.reconciled.hi : hi === null || t.reconciled.hi === null ? null : Math.max(hi, t.reconciled.hi));
+    const { best, hi } = t.reconciled;
+    targetIndex.set(k, known === undefined ? { best, hi } : { best: Math.max(known.best, best), hi: known.hi === null || hi === null ? null : Math.max(known.hi, hi) });
   }
-
-  // The target an agreement's direction is fulfilled at: its best, for each side of an N-for-N deal too.
-  const targetOf = (metric: string, direction: string, day: string | null): number | null => targetIndex.get(`${metric}|${day ?? "\u0000"}|${direction}`) ?? null;
+  const targetOf = (metric: string, direction: string, day: string | null) => targetIndex.get(`${metric}|${day ?? "\u0000"}|${direction}`) ?? null;
   type Done = { figure: F.Figure; scope: { from: string | null; to: string }; phases: FS.Slot[] };
   // A direction's progress is asked again by the row of both sides together: it is computed once.
   const doneCache = new Map<string, Done>();
@@ -236,7 +233,8 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
     if (g === undefined || to < madeOn) return { figure: ceiling(F.zero), scope: { from: madeOn, to }, phases: [] };
     let reached = false;
     // An agreement is fulfilled on the first day its progress reaches the target: what comes after is beyond it.
-    const target = targetOf(metric, direction, day);
+    const agreed = targetOf(metric, direction, day);
+    const target = agreed?.best ?? null;
     if (target !== null && target > 0) {
       // The days its progress can change on: where a window ends, or an undated figure's article day (its upper bound may widen there).
       const ends = indexOf(g).ends;
@@ -256,7 +254,7 @@ export const agreements = (slots: readonly FS.Slot[], groups: ReadonlyMap<string
         // Approached by earlier reports and then met by one that overshoots it by more than a tenth ("out of 110
         // agreed", 108 came; 140 more a week later: 248): that day's figures are beyond it, so its scope ends the day
         // before, short of the target. A first report past it (a deal of 100, a swap of 130) still meets it.
-        const most = ceilingIndex.get(`${metric}|${day ?? "\u0000"}|${direction}`) ?? null;
+        const most = agreed?.hi ?? null;
         if (most !== null && to > madeOn && g.over(madeOn, to).best > most * OVERSHOOT && g.over(madeOn, previous(to)).best > 0) {
           // The scope's end is still found in the reports (the day before that one), so no ceiling is opened.
           to = previous(to);

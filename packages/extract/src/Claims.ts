@@ -402,7 +402,7 @@ export const extract = (sentences: readonly Sentence[], ctx: Context): Draft[] =
       // A reference to earlier agreements ("as part of agreements reached in Istanbul") dates no talks: blanked, same length.
       const talkWords = [...s.text.replace(globalOf(AGREEMENT_SCOPE), (x) => " ".repeat(x.length)).matchAll(globalOf(TALKS))].map((t) => t.index!);
       if (talkWords.some((t) => Math.abs(t - d.start) <= 60)) talks.push({ sentence: i, day });
-      if (RETURN_VERB.test(s.text) || /\b(?:stage|round|phase|exchange|swap)\b/i.test(s.text)) narration.push({ sentence: i, day });
+      if (RETURN_VERB.test(s.text) || EXCHANGE_WORD.test(s.text)) narration.push({ sentence: i, day });
     }
   });
   // The day the story is about: the first exchange day told near the top, within a week before publication.

@@ -9,6 +9,10 @@ const claimsOf = (text: string, publishedAt: string | null = "2025-06-20") =>
     return `${f.metric} ${f.direction} ${f.kind} ${f.value ?? "-"} ${f.qualifier} ${f.validTo ?? f.validFrom ?? "-"} | ${f.attributedTo}`;
   });
 
+/** The fields of every claim read from a text, published on a day (null: undated, no sidecar). */
+const fieldsOf = (text: string, publishedAt: string | null = "2025-06-20") =>
+  extract({ text, path: null, today: "2026-11-22", sidecars: publishedAt === null ? [] : [{ source: "flag", publishedAt }] }).claims.map((c) => c.fields);
+
 describe("claims from text", () => {
   it("numbers that are not about captives or bodies produce no claim", () => {
     expect(claimsOf("Moscow has amassed about 53,000 troops near Sumy, and the fighting is 7km from the border, Mr Zelenskiy said. The youngest is 25.")).toEqual([]);
@@ -785,8 +789,7 @@ describe("who spoke, whose people, and sizes that are no counts (2.10.0)", () =>
   });
 
   it("'Most recently, in April, Russia returned 909 bodies and accepted 41': both figures are of the month the sentence opens with", () => {
-    const x = extract({ text: "Most recently, in April, Russia once again returned 909 Ukrainian bodies and accepted 41 Russian remains.", path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: "2025-05-18" }] });
-    expect(x.claims.map((c) => `${c.fields.direction} ${c.fields.value} ${c.fields.validFrom}..${c.fields.validTo}`)).toEqual(["to_ukraine 909 2025-04-01..2025-04-30", "to_russia 41 2025-04-01..2025-04-30"]);
+    expect(fieldsOf("Most recently, in April, Russia once again returned 909 Ukrainian bodies and accepted 41 Russian remains.", "2025-05-18").map((f) => `${f.direction} ${f.value} ${f.validFrom}..${f.validTo}`)).toEqual(["to_ukraine 909 2025-04-01..2025-04-30", "to_russia 41 2025-04-01..2025-04-30"]);
   });
 
   it("'the seventh swap since last October involving at least 500 soldiers' sorts a series of swaps: no count", () => {
@@ -796,8 +799,7 @@ describe("who spoke, whose people, and sizes that are no counts (2.10.0)", () =>
 });
 
 describe("an exchange that closes an earlier deal (2.10.0)", () => {
-  const linkOf = (text: string, published: string) =>
-    extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: published }] }).claims.filter((c) => c.fields.kind === "event").map((c) => `${c.fields.value} ${c.fields.validTo} ${c.fields.agreement?.agreedOn ?? "-"}`);
+  const linkOf = (text: string, published: string) => fieldsOf(text, published).filter((f) => f.kind === "event").map((f) => `${f.value} ${f.validTo} ${f.agreement?.agreedOn ?? "-"}`);
 
   it("'this is the final exchange within the scope of previously established agreements': the exchange counts under the round before its day", () => {
     expect(linkOf("Vladimir Medinsky told journalists after the talks concluded that around 250 persons from each side had been exchanged. He claims this is the final exchange within the scope of previously established agreements.", "2025-07-23"))
@@ -819,8 +821,8 @@ describe("a deal named by its formula, once stated (2.10.0)", () => {
 
 describe("a page known only by its month (2.10.0)", () => {
   it("an exchange it tells with no day of its own is of some day of that month, not of its last", () => {
-    const x = extract({ text: " date 2022-12 Ukraine Returns 64 Soldiers From Enemy Captivity, Including Defenders Of Bakhmut\n\nAnother exchange of prisoners took place - 64 Ukrainians are returning home. The bodies of 4 killed were also returned.", path: null, today: "2026-11-22", sidecars: [] });
-    expect(x.claims.map((c) => `${c.fields.value} ${c.fields.validFrom}..${c.fields.validTo}`)).toEqual(["64 2022-12-01..2022-12-31", "4 2022-12-01..2022-12-31"]);
+    const text = " date 2022-12 Ukraine Returns 64 Soldiers From Enemy Captivity, Including Defenders Of Bakhmut\n\nAnother exchange of prisoners took place - 64 Ukrainians are returning home. The bodies of 4 killed were also returned.";
+    expect(fieldsOf(text, null).map((f) => `${f.value} ${f.validFrom}..${f.validTo}`)).toEqual(["64 2022-12-01..2022-12-31", "4 2022-12-01..2022-12-31"]);
   });
 });
 
@@ -870,8 +872,7 @@ describe("the rules of 2.10.0 at their edges", () => {
   });
 
   it("an exchange beside 'the final exchange of previous agreements' is linked only when it is an exchange of people, near it, and the round is recent", () => {
-    const link = (text: string, published: string) =>
-      extract({ text, path: null, today: "2026-11-22", sidecars: [{ source: "flag", publishedAt: published }] }).claims.map((c) => `${c.fields.kind} ${c.fields.value} ${c.fields.agreement?.agreedOn ?? "-"}`);
+    const link = (text: string, published: string) => fieldsOf(text, published).map((f) => `${f.kind} ${f.value} ${f.agreement?.agreedOn ?? "-"}`);
     const closing = "He claims this is the final exchange within the scope of previously established agreements.";
     // Three sentences after the exchange: too far.
     expect(link(`Medinsky said 250 prisoners of war were exchanged on each side. The talks lasted an hour. The delegations left. ${closing}`, "2025-07-23")).toEqual(["event 250 -"]);
@@ -887,7 +888,6 @@ describe("the rules of 2.10.0 at their edges", () => {
   });
 
   it("a page known only by its month gives its month to an exchange with no day, not to a running count", () => {
-    const x = extract({ text: " date 2022-12 Ukraine Returns 64 Soldiers From Enemy Captivity, Including Defenders Of Bakhmut\n\nUkraine has returned 1,400 prisoners of war since the war began.", path: null, today: "2026-11-22", sidecars: [] });
-    expect(x.claims.map((c) => `${c.fields.kind} ${c.fields.value} ${c.fields.validFrom}..${c.fields.validTo}`)).toEqual(["event 64 2022-12-01..2022-12-31", "cumulative 1400 2022-02-24..2022-12-31"]);
+    expect(fieldsOf(" date 2022-12 Ukraine Returns 64 Soldiers From Enemy Captivity, Including Defenders Of Bakhmut\n\nUkraine has returned 1,400 prisoners of war since the war began.", null).map((f) => `${f.kind} ${f.value} ${f.validFrom}..${f.validTo}`)).toEqual(["event 64 2022-12-01..2022-12-31", "cumulative 1400 2022-02-24..2022-12-31"]);
   });
 });
